@@ -1,0 +1,54 @@
+"""The ``kg`` command: build, query (and the subcommands other modules register)."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from .errors import KgError
+
+
+def _build(args) -> int:
+    from .build import build
+    result = build(Path(args.input), Path(args.out), model=args.model)
+    print(result.summary())
+    return 0
+
+
+# modules that add subcommands: each has ``register(subparsers)`` setting ``func`` on its parser
+SUBCOMMAND_MODULES = ["kg.query", "kg.serve", "kg.push", "kg.validate", "kg.export.command"]
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="kg", description="Knowledge graph of Russia–China diplomatic events.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build output/kg.trig and output/graph.html from a folder of articles")
+    b.add_argument("--input", default="seeds", help="folder of *.txt articles (default: seeds)")
+    b.add_argument("--out", default="output", help="output folder (default: output)")
+    b.add_argument("--model", default=None, help="an installed trained spaCy pipeline to use as the base (optional)")
+    b.set_defaults(func=_build)
+    for name in SUBCOMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub)
+    return ap
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KgError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,300 @@
+"""Date expressions in news text: finding them and resolving them against a reference date.
+
+Pure functions, no NLP. A resolved date is an ISO string at the precision the text supports:
+``YYYY-MM-DD`` (xsd:date), ``YYYY-MM`` (xsd:gYearMonth) or ``YYYY`` (xsd:gYear).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "several": None, "a few": None}
+
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+_DAY = r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?"
+_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?P<part>early|mid|late|the (?:start|end|beginning|middle) of|end of|beginning of|middle of|the first half of|the second half of)"
+_REL = r"(?P<rel>last|next|this|previous|past|coming|following|earlier this|later this|the previous|the following)"
+_UNIT = r"(?P<unit>week|month|year|spring|summer|autumn|fall|winter|weekend)"
+_NUM = r"(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a)"
+
+# order matters: the longest forms first; matches never overlap
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
+    ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:\s*[-–]\s*{_DAY2})?,?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*[-–]\s*{_DAY2})?\s+{_MON}\s+{_YEAR}\b")),
+    ("md", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:\s*[-–]\s*{_DAY2})?\b(?![:\d])")),
+    ("dm", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*[-–]\s*{_DAY2})?\s+{_MON}\b(?!\s+(?:19|20)\d\d)")),
+    ("my", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON}(?:\s+of)?\s+{_YEAR}\b")),
+    ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("rel", re.compile(rf"\b{_REL}\s+{_UNIT}\b", re.I)),
+    ("relwd", re.compile(rf"\b(?P<rel>last|next|this|this past|this coming)\s+{_WD}\b", re.I)),
+    ("season", re.compile(r"\b(?:in\s+)?the\s+(?P<unit>spring|summer|autumn|fall|winter)\b", re.I)),
+    ("m", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON2}\b(?!\s+\d)")),
+    ("wd", re.compile(rf"\b{_WD}(?:'s)?\b")),
+    ("y", re.compile(rf"(?<![-$£€\d.,]){_YEAR}\b(?!\s*(?:bcm|billion|million|tonnes|cubic|%|km|people|participants|words))")),
+    ("today", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|earlier today|on the day)\b", re.I)),
+]
+# "May" and "March" are also words; accept them only in date-like contexts
+_AMBIGUOUS_MONTH_WORDS = {"may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "apr"}
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """One date expression found in a text (character offsets into that text)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    fields: tuple = ()
+
+    def get(self, name, default=None):
+        return dict(self.fields).get(name, default)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A resolved date: ISO value at some precision; ``weak`` when the reference date was a guess."""
+
+    value: str
+    weak: bool = False
+    future: bool = False
+
+    @property
+    def precision(self) -> str:
+        return {10: "day", 7: "month", 4: "year"}[len(self.value)]
+
+
+@dataclass
+class Reference:
+    """What relative dates are resolved against: the article's (possibly estimated) date."""
+
+    date: dt.date | None = None
+    weak: bool = False  # the date is an estimate (the text does not state the year, say)
+    context_years: tuple[int, ...] = field(default_factory=tuple)
+
+
+def find_dates(text: str) -> list[DateExpr]:
+    """All date expressions in ``text``, non-overlapping, in order."""
+    taken: list[tuple[int, int]] = []
+    out: list[DateExpr] = []
+    for kind, pat in PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            fields = {k: v for k, v in m.groupdict().items() if v is not None}
+            mon = (fields.get("mon") or fields.get("mon2") or "").lower().rstrip(".")
+            if kind == "m" and mon in _AMBIGUOUS_MONTH_WORDS and not _month_context(text, s, e, fields):
+                continue
+            if kind == "m" and m.group(0)[0].islower():
+                continue
+            if kind in ("md", "dm") and mon in ("may", "march") and fields.get("day") is None:
+                continue
+            taken.append((s, e))
+            out.append(DateExpr(kind, s, e, m.group(0), tuple(sorted(fields.items()))))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _month_context(text: str, s: int, e: int, fields: dict) -> bool:
+    if fields.get("part"):
+        return True
+    before = text[max(0, s - 12):s].lower()
+    return bool(re.search(r"\b(in|since|until|by|from|of|last|next|this|early|late|mid|during|before|after)\s*-?$", before))
+
+
+def month_of(expr: DateExpr) -> int | None:
+    mon = expr.get("mon") or expr.get("mon2")
+    return MONTHS[mon.lower().rstrip(".")] if mon else None
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    idx = year * 12 + (month - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _ymd(y: int, m: int, d: int) -> str | None:
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def resolve(expr: DateExpr, ref: Reference, future: bool = False) -> Resolved | None:
+    """Resolve ``expr`` against ``ref``. ``future`` says the sentence speaks of what is to come.
+
+    Returns None where the expression cannot be placed in time (no reference for a relative
+    expression, an impossible calendar date).
+    """
+    k = expr.kind
+    weak = ref.weak
+    today = ref.date
+    if k == "iso":
+        return Resolved(_ymd(int(expr.get("year")), int(expr.get("m")), int(expr.get("d"))) or expr.get("year"))
+    if k in ("mdy", "dmy"):
+        v = _ymd(int(expr.get("year")), month_of(expr), int(expr.get("day")))
+        return Resolved(v) if v else None
+    if k == "my":
+        return Resolved(f"{int(expr.get('year')):04d}-{month_of(expr):02d}")
+    if k == "y":
+        return Resolved(expr.get("year"))
+    if k in ("md", "dm"):
+        month, day = month_of(expr), int(expr.get("day"))
+        wd = expr.get("wd")
+        year = _year_for(month, day, ref, future, WEEKDAYS.get((wd or "").lower()))
+        if year is None:
+            return None
+        v = _ymd(year, month, day)
+        return Resolved(v, weak=weak or today is None, future=future) if v else None
+    if k == "m":
+        month = month_of(expr)
+        if today is None:
+            return None
+        year = today.year
+        if future and month < today.month:
+            year += 1
+        elif not future and month > today.month:
+            year -= 1
+        return Resolved(f"{year:04d}-{month:02d}", weak=weak, future=future)
+    if today is None:
+        return None
+    if k == "today":
+        w = expr.get("w").lower()
+        delta = {"yesterday": -1, "tomorrow": 1}.get(w, 0)
+        return Resolved((today + dt.timedelta(days=delta)).isoformat(), weak=weak, future=delta > 0)
+    if k == "wd":
+        return Resolved(_weekday_near(today, WEEKDAYS[expr.get("wd").lower()], future).isoformat(), weak=weak, future=future)
+    if k == "relwd":
+        rel = expr.get("rel").lower()
+        fut = rel.startswith("next") or "coming" in rel or (rel == "this" and future)
+        day = _weekday_near(today, WEEKDAYS[expr.get("wd").lower()], fut)
+        if rel == "last" and day == today:
+            day -= dt.timedelta(days=7)
+        return Resolved(day.isoformat(), weak=weak, future=fut)
+    if k == "ago":
+        num = expr.get("num").lower()
+        n = int(num) if num.isdigit() else NUMBERS.get(num)
+        unit = expr.get("unit").lower().rstrip("s")
+        if n is None:
+            return None
+        if unit == "day":
+            return Resolved((today - dt.timedelta(days=n)).isoformat(), weak=weak)
+        if unit == "week":
+            return _month_of_day(today - dt.timedelta(days=7 * n), weak)
+        if unit == "month":
+            y, m = _shift_month(today.year, today.month, -n)
+            return Resolved(f"{y:04d}-{m:02d}", weak=weak)
+        return Resolved(f"{today.year - n:04d}", weak=weak)
+    if k == "rel":
+        rel = expr.get("rel").lower()
+        unit = expr.get("unit").lower()
+        step = -1 if rel in ("last", "previous", "past", "the previous") else 1 if rel in ("next", "coming", "following", "the following") else 0
+        if unit == "year":
+            return Resolved(f"{today.year + step:04d}", weak=weak, future=step > 0)
+        if unit == "month":
+            y, m = _shift_month(today.year, today.month, step)
+            return Resolved(f"{y:04d}-{m:02d}", weak=weak, future=step > 0)
+        if unit in ("week", "weekend"):
+            return _month_of_day(today + dt.timedelta(days=7 * step), weak, future=step > 0)
+        if unit in SEASONS:
+            start = _SEASON_START[unit]
+            if step > 0:
+                year = today.year if today.month < start else today.year + 1
+            elif step < 0:
+                year = today.year if today.month > start + 2 else today.year - 1
+            else:
+                year = today.year
+            return Resolved(f"{year:04d}", weak=weak, future=step > 0 or (step == 0 and future))
+    if k == "season":
+        unit = expr.get("unit").lower()
+        year = today.year + (1 if future and today.month >= _SEASON_START[unit] else 0)
+        return Resolved(f"{year:04d}", weak=weak, future=future)
+    return None
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _month_of_day(day: dt.date, weak: bool, future: bool = False) -> Resolved:
+    return Resolved(f"{day.year:04d}-{day.month:02d}", weak=weak, future=future)
+
+
+def _weekday_near(today: dt.date, weekday: int, future: bool) -> dt.date:
+    """The nearest ``weekday`` on or before ``today`` (on or after it when ``future``)."""
+    if future:
+        return today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+    return today - dt.timedelta(days=(today.weekday() - weekday) % 7)
+
+
+def _year_for(month: int, day: int, ref: Reference, future: bool, weekday: int | None) -> int | None:
+    today = ref.date
+    if today is not None:
+        year = today.year
+        cand = _ymd(year, month, day)
+        if cand is None:
+            return year
+        cand_d = dt.date.fromisoformat(cand)
+        if future and cand_d < today - dt.timedelta(days=2):
+            year += 1
+        elif not future and cand_d > today + dt.timedelta(days=2):
+            year -= 1
+        return year
+    if weekday is not None:
+        return year_from_weekday(month, day, weekday, ref.context_years)
+    return None
+
+
+def year_from_weekday(month: int, day: int, weekday: int, context_years) -> int | None:
+    """The year in which ``month``/``day`` fell on ``weekday``, nearest the years the text mentions.
+
+    News text that gives "Friday, December 30" without a year is dated by the calendar: of the
+    years where that day was a Friday, take the one closest to (and not after) the latest year the
+    article speaks of.
+    """
+    years = sorted(set(context_years))
+    if not years:
+        return None
+    hi = max(years)
+    lo = min(years) - 1
+    fits = [y for y in range(lo - 6, hi + 2) if (_ymd(y, month, day) and dt.date(y, month, day).weekday() == weekday)]
+    if not fits:
+        return None
+    return min(fits, key=lambda y: (abs(y - hi) if y <= hi else 10 * (y - hi), -y))
+
+
+def years_mentioned(text: str) -> tuple[int, ...]:
+    """Four-digit years the text mentions (1990–2039), for dating text that gives no year."""
+    return tuple(int(y) for y in re.findall(r"(?<![\d$])((?:199|20[0-3])\d)(?!\d)", text))
+
+
+def precision_of(value: str) -> str:
+    return {10: "date", 7: "gYearMonth", 4: "gYear"}[len(value)]
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Two ISO partial dates can name the same day: one is a prefix of the other."""
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def more_precise(a: str | None, b: str | None) -> str | None:
+    if not a:
+        return b
+    if not b:
+        return a
+    return a if len(a) >= len(b) else b

@@ -1,0 +1,325 @@
+"""Who a text speaks of: names the gazetteer does not know (introduced by a title or an
+appositive), later mentions by surname, descriptions ("the Chinese leader", "his Russian
+counterpart", "the two leaders") and sentence-initial pronouns, resolved to entity keys."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..gazetteer import Gazetteer, slug
+
+ENTITY_LABELS = {"PERSON": "Person", "COUNTRY": "Country", "ORG": "Organization", "PLACE": "Place"}
+_MONTHS_DAYS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_NOT_NAME = {"The", "A", "An", "And", "Of", "In", "On", "At", "For", "To", "By", "With", "His", "Her", "Their", "This",
+             "That", "These", "He", "She", "It", "They", "We", "I", "Mr", "Mrs", "Ms", "Dr", "Former", "Acting", "Deputy",
+             "First", "Vice", "Chinese", "Russian", "Also", "But", "As", "After", "Before", "While", "When", "Said", "Has",
+             "Had", "Was", "Is", "Will", "Would", "Who", "Which", "Both", "Two", "New", "Foreign", "Minister", "President",
+             "Prime", "General", "State", "Security", "Council", "Ministry", "Party"}
+# description nouns -> role ("leader" and "counterpart" are resolved specially)
+DESCRIPTION_NOUNS = {
+    "leader": "leader", "leaders": "leader", "president": "president", "head": "leader", "chief": "leader",
+    "premier": "prime_minister", "counterpart": "counterpart", "host": "host", "guest": "guest",
+    "boss": "leader", "diplomat": "foreign_minister",
+}
+_TWO = {("the", "two"), ("both",), ("the", "pair"), ("the", "two", "heads", "of", "state")}
+_GROUP_NOUNS = {"leaders", "presidents", "men", "heads", "premiers", "ministers", "sides"}
+
+
+@dataclass
+class Mention:
+    start: int  # char offsets
+    end: int
+    key: str
+    kind: str
+    token: int  # index of the first token
+    via: str = "name"  # name, surname, description, pronoun
+
+
+@dataclass
+class PersonNote:
+    """What an article says of a person it introduces: title and country."""
+
+    key: str
+    label: str
+    roles: set = field(default_factory=set)
+    country: str | None = None
+
+
+def _is_name_token(tok) -> bool:
+    t = tok.text
+    return (len(t) > 1 and t[0].isupper() and (t.replace("-", "").replace("'", "").isalpha())
+            and t not in _MONTHS_DAYS and t not in _NOT_NAME and not t.isupper() and tok.ent_type_ in ("", "PERSON"))
+
+
+def _country_before(doc: Doc, i: int) -> tuple[str | None, int]:
+    """A country named just before token ``i`` ("Russian", "Russia's", "Kazakh"): (key, first token)."""
+    j = i - 1
+    while j >= 0 and doc[j].text in ("former", "Former", "acting", "Acting", "then", "the", "The", "'s", "’s") and doc[j].text not in ("'s", "’s"):
+        j -= 1
+    if j >= 0 and doc[j].text in ("'s", "’s"):
+        j -= 1
+    if j >= 0 and doc[j].ent_type_ in ("NORP", "COUNTRY") and doc[j].ent_id_:
+        return doc[j].ent_id_, j
+    return None, i
+
+
+def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, int, str]]) -> dict[str, PersonNote]:
+    """Add PERSON entities for names introduced by a title; returns notes on every titled person."""
+    notes: dict[str, PersonNote] = {}
+    new_spans = []
+    for start, end, role in title_matches:
+        country, _ = _country_before(doc, start)
+        j = end
+        # "of Russia", "to China" after the title
+        if j + 1 < len(doc) and doc[j].lower_ in ("of", "to") and doc[j + 1].ent_type_ == "COUNTRY":
+            if doc[j].lower_ == "of" and country is None:
+                country = doc[j + 1].ent_id_
+            j += 2
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_id_:
+            key = doc[j].ent_id_
+            note = notes.setdefault(key, PersonNote(key, doc[j].text))
+            note.roles.add(doc[start:end].text)
+            note.country = note.country or country
+            continue
+        k = j
+        while k < len(doc) and k - j < 3 and _is_name_token(doc[k]) and doc[k].ent_type_ == "":
+            k += 1
+        if k - j >= 2 and not (k < len(doc) and _is_name_token(doc[k])):
+            span = Span(doc, j, k, label="PERSON", span_id=slug(doc[j:k].text))
+            new_spans.append(span)
+            note = notes.setdefault(span.id_, PersonNote(span.id_, span.text))
+            note.roles.add(doc[start:end].text)
+            note.country = note.country or country or _country_in_sentence(doc, start)
+    if new_spans:
+        doc.ents = filter_spans(list(doc.ents) + new_spans)
+    return notes
+
+
+def _country_in_sentence(doc: Doc, i: int) -> str | None:
+    sent = doc[i].sent
+    for tok in reversed(doc[sent.start:i]):
+        if tok.ent_type_ in ("NORP",) and tok.ent_id_:
+            return tok.ent_id_
+    return None
+
+
+class MentionResolver:
+    """Walks an article left to right, resolving every way it refers to an entity."""
+
+    def __init__(self, doc: Doc, gaz: Gazetteer, day: str | None, notes: dict[str, PersonNote]):
+        self.doc, self.gaz, self.day, self.notes = doc, gaz, day, notes
+        self.mentions: list[Mention] = []
+        self.surnames: dict[str, str] = {}
+        self.recent_people: list[str] = []
+        self.sentence_people: dict[int, list[str]] = {}
+
+    def person_country(self, key: str) -> str | None:
+        e = self.gaz.get(key)
+        if e and e.represents:
+            return e.represents
+        note = self.notes.get(key)
+        return note.country if note else None
+
+    def person_roles(self, key: str) -> list[str]:
+        return [p.role for p in self.gaz.role_of(key, self.day)]
+
+    def _add(self, tok_start: int, tok_end: int, key: str, kind: str, via: str) -> None:
+        span = self.doc[tok_start:tok_end]
+        self.mentions.append(Mention(span.start_char, span.end_char, key, kind, tok_start, via))
+        if kind == "Person":
+            if key in self.recent_people:
+                self.recent_people.remove(key)
+            self.recent_people.append(key)
+            self.sentence_people.setdefault(self.doc[tok_start].sent.start, []).append(key)
+
+    def _register_surname(self, key: str, text: str) -> None:
+        e = self.gaz.get(key)
+        if e and e.surname:
+            self.surnames.setdefault(e.surname, key)
+            return
+        parts = text.split()
+        if len(parts) >= 2:
+            self.surnames.setdefault(parts[-1], key)
+            self.surnames.setdefault(parts[0], key) if len(parts[0]) <= 4 else None
+
+    def resolve(self) -> list[Mention]:
+        doc = self.doc
+        ents = {e.start: e for e in doc.ents}
+        i = 0
+        while i < len(doc):
+            ent = ents.get(i)
+            if ent is not None:
+                kind = ENTITY_LABELS.get(ent.label_)
+                if kind and ent.ent_id_:
+                    self._add(ent.start, ent.end, ent.ent_id_, kind, "name")
+                    if kind == "Person":
+                        self._register_surname(ent.ent_id_, ent.text)
+                    i = ent.end
+                    continue
+                if ent.label_ == "NORP":
+                    used = self._description(i, ent)
+                    if used:
+                        i = used
+                        continue
+                i = ent.end
+                continue
+            tok = doc[i]
+            if tok.text in self.surnames and tok.ent_type_ == "" and tok.text[0].isupper():
+                self._add(i, i + 1, self.surnames[tok.text], "Person", "surname")
+                i += 1
+                continue
+            used = self._description(i, None) or self._group(i) or self._pronoun(i)
+            i = used or i + 1
+        return self.mentions
+
+    # ---- descriptions
+    def _description(self, i: int, norp_ent) -> int | None:
+        """'the Chinese leader', 'his Russian counterpart', "Russia's president", 'the Kremlin chief'."""
+        doc = self.doc
+        country = None
+        j = i
+        if norp_ent is not None:
+            country, j = norp_ent.ent_id_, norp_ent.end
+        elif doc[i].ent_type_ == "" and doc[i].text == "Kremlin" and i + 1 < len(doc) and doc[i + 1].lower_ in DESCRIPTION_NOUNS:
+            country, j = self._metonym_country("Kremlin"), i + 1
+        elif doc[i].lower_ in ("his", "her", "their") and i + 1 < len(doc) and doc[i + 1].lower_ == "counterpart":
+            j = i + 1
+        else:
+            return None
+        if j >= len(doc):
+            return None
+        noun = doc[j].lower_
+        role = DESCRIPTION_NOUNS.get(noun)
+        if noun == "prime" and j + 1 < len(doc) and doc[j + 1].lower_ == "minister":
+            role, j = "prime_minister", j + 1
+        elif noun == "foreign" and j + 1 < len(doc) and doc[j + 1].lower_ == "minister":
+            role, j = "foreign_minister", j + 1
+        elif noun == "top" and j + 1 < len(doc) and doc[j + 1].lower_ == "diplomat":
+            role, j = "foreign_minister", j + 1
+        if role is None or noun.endswith("s") and noun not in ("boss",):
+            return None
+        start = i
+        before = doc[max(0, i - 2):i].text.lower()
+        if "former" in before or "ex-" in before:
+            return None
+        # a following name means this is a title, already handled by the name itself
+        if j + 1 < len(doc) and (doc[j + 1].ent_type_ == "PERSON" or (doc[j + 1].text == "," and j + 2 < len(doc) and doc[j + 2].ent_type_ == "PERSON")):
+            return None
+        key = self._holder(role, country, start)
+        if key:
+            self._add(start, j + 1, key, "Person", "description")
+            return j + 1
+        return None
+
+    def _metonym_country(self, word: str) -> str | None:
+        for e in self.gaz.entries.values():
+            if e.kind == "Country" and word in e.government_metonyms:
+                return e.id
+        return None
+
+    def _subject(self, i: int) -> str | None:
+        sent_start = self.doc[i].sent.start
+        people = [m.key for m in self.mentions if m.kind == "Person" and m.token >= sent_start and m.token < i]
+        if people:
+            return people[0]
+        return self.recent_people[-1] if self.recent_people else None
+
+    def _main_countries(self) -> list[str]:
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.kind == "Country":
+                counts[m.key] = counts.get(m.key, 0) + 1
+            elif m.kind == "Person":
+                c = self.person_country(m.key)
+                if c:
+                    counts[c] = counts.get(c, 0) + 1
+        return sorted(counts, key=lambda k: -counts[k])[:2]
+
+    def _holder(self, role: str, country: str | None, i: int) -> str | None:
+        if role in ("counterpart", "host", "guest"):
+            subject = self._subject(i)
+            if subject is None:
+                return None
+            subj_country = self.person_country(subject)
+            if country is None:
+                others = [c for c in self._main_countries() if c != subj_country]
+                country = others[0] if others else None
+            if country is None or country == subj_country:
+                return None
+            roles = self.person_roles(subject) or [r for n in [self.notes.get(subject)] if n for r in []]
+            for r in roles:
+                found = self._known_holder(r, country)
+                if found:
+                    return found
+            return self._known_holder("president", country) if not roles else None
+        if country is None:
+            return None
+        if role == "leader":
+            in_text = [p for p in self.recent_people if self.person_country(p) == country and self._is_leader(p)]
+            if in_text:
+                return in_text[-1]
+            return self.gaz.leader(country, self.day)
+        return self._known_holder(role, country)
+
+    def _is_leader(self, key: str) -> bool:
+        return any(self.gaz.roles[r].leader or self.gaz.roles[r].leader_if_no_president for r in self.person_roles(key) if r in self.gaz.roles)
+
+    def _known_holder(self, role: str, country: str) -> str | None:
+        # people this article already named with that post come first
+        for p in reversed(self.recent_people):
+            if self.person_country(p) == country and role in self.person_roles(p):
+                return p
+        found = self.gaz.holders(role, country, self.day)
+        return found[0] if len(found) == 1 else None
+
+    def _group(self, i: int) -> int | None:
+        """'the two leaders', 'both presidents', 'the pair': the last two people of two countries."""
+        doc = self.doc
+        words = [t.lower_ for t in doc[i:i + 5]]
+        for prefix in _TWO:
+            n = len(prefix)
+            if tuple(words[:n]) == prefix:
+                end = i + n
+                if prefix in (("the", "two"), ("both",)):
+                    if end >= len(doc) or doc[end].lower_ not in _GROUP_NOUNS:
+                        return None
+                    end += 1
+                pair = self._last_pair()
+                if not pair:
+                    return None
+                for key in pair:
+                    span = doc[i:end]
+                    self.mentions.append(Mention(span.start_char, span.end_char, key, "Person", i, "group"))
+                return end
+        return None
+
+    def _last_pair(self) -> list[str] | None:
+        seen, countries = [], set()
+        for p in reversed(self.recent_people):
+            c = self.person_country(p)
+            if c not in countries or c is None:
+                seen.append(p)
+                countries.add(c)
+            if len(seen) == 2:
+                return seen
+        return None
+
+    def _pronoun(self, i: int) -> int | None:
+        tok = self.doc[i]
+        if tok.text in ("He", "She") and tok.is_sent_start and self.recent_people:
+            sent = tok.sent
+            prev_people = [m.key for m in self.mentions if m.kind == "Person" and m.via in ("name", "surname", "description")
+                           and m.token < sent.start]
+            if prev_people:
+                # the subject of the previous sentence that named anyone
+                prev_start = max(self.sentence_people)
+                key = self.sentence_people[prev_start][0] if prev_start < sent.start else prev_people[-1]
+                self.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), key, "Person", i, "pronoun"))
+                self.sentence_people.setdefault(sent.start, []).append(key)
+                return i + 1
+        return None

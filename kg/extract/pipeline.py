@@ -1,0 +1,248 @@
+"""The spaCy pipeline, assembled from components registered here, and ``extract``: one Article in,
+one ArticleRecord (plain records) out.
+
+Components, in order:
+  sentencizer      spaCy's rule sentencizer
+  dip_paragraphs   a line break also ends a sentence (headlines, bullets, datelines)
+  entity_ruler     the gazetteer's names (generated from ontology/gazetteer/*.jsonl)
+  dip_titles       people the gazetteer does not know, introduced by a title ("Kazakh President X Y")
+  dip_dates        date expressions (kg.dates)
+  dip_mentions     surnames, descriptions, "the two leaders", pronouns -> entity keys
+  dip_events       event triggers (ontology/triggers.json) -> event reports per sentence
+A user with a trained pipeline may pass ``base_model``: its tokenizer, tagger and parser run first
+(its own NER is replaced by the gazetteer ruler).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from ..corpus import Article
+from ..dates import find_dates
+from ..errors import DataError
+from ..gazetteer import ONTOLOGY_DIR, Gazetteer, default, load, slug
+from ..records import ArticleRecord, EntityInfo
+from .consolidate import LEAD_SENTENCES, consolidate
+from .events import SentenceReader
+from .mentions import ENTITY_LABELS, MentionResolver, find_titled_people
+
+TRIGGERS_FILE = ONTOLOGY_DIR / "triggers.json"
+LABEL_OF_KIND = {"Person": "PERSON", "Country": "COUNTRY", "Organization": "ORG", "Place": "PLACE"}
+
+for _name in ("dip_dates", "dip_mentions", "dip_events", "dip_notes", "dip_reference", "dip_article"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def gazetteer_patterns(gaz: Gazetteer) -> list[dict]:
+    """Entity-ruler phrase patterns for every name, alias and nationality adjective."""
+    pats = []
+    for e in gaz.entries.values():
+        label = LABEL_OF_KIND[e.kind]
+        names = {e.label, *e.aliases}
+        if e.kind in ("Country", "Place", "Organization"):
+            names |= {n.upper() for n in names if len(n) > 3}
+        for n in sorted(names):
+            pats.append({"label": label, "pattern": n, "id": e.id})
+        if e.kind == "Country":
+            for adj in sorted({*e.adjectives, *e.demonyms}):
+                pats.append({"label": "NORP", "pattern": adj, "id": e.id})
+    return pats
+
+
+@lru_cache(maxsize=4)
+def _triggers(path: str) -> dict:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DataError(path, f"cannot be read as JSON: {exc}") from None
+
+
+@Language.component("dip_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    for i, tok in enumerate(doc[:-1]):
+        if "\n" in tok.text or tok.text in ("•", "·") and (i == 0 or "\n" in doc[i - 1].text):
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory("dip_titles", default_config={"gazetteer_dir": None})
+def make_titles(nlp: Language, name: str, gazetteer_dir: str | None):
+    gaz = _gaz(gazetteer_dir)
+    matcher = PhraseMatcher(nlp.vocab)
+    roles = gaz.title_roles()
+    for title, role in roles.items():
+        matcher.add(role, [nlp.make_doc(title)])
+
+    def titles(doc: Doc) -> Doc:
+        found = [(s, e, nlp.vocab.strings[m]) for m, s, e in matcher(doc)]
+        # keep the longest title at each place
+        found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        keep, last_end = [], -1
+        for s, e, r in found:
+            if s >= last_end:
+                keep.append((s, e, r))
+                last_end = e
+        doc._.dip_notes = find_titled_people(doc, gaz, keep)
+        return doc
+
+    return titles
+
+
+@Language.component("dip_dates")
+def dates_component(doc: Doc) -> Doc:
+    doc._.dip_dates = find_dates(doc.text)
+    return doc
+
+
+@Language.factory("dip_mentions", default_config={"gazetteer_dir": None})
+def make_mentions(nlp: Language, name: str, gazetteer_dir: str | None):
+    gaz = _gaz(gazetteer_dir)
+
+    def mentions(doc: Doc) -> Doc:
+        ref = doc._.dip_reference
+        day = ref.date.isoformat() if ref is not None and ref.date else None
+        resolver = MentionResolver(doc, gaz, day, doc._.dip_notes or {})
+        doc._.dip_mentions = resolver.resolve()
+        doc.user_data["dip_resolver"] = resolver
+        return doc
+
+    return mentions
+
+
+@Language.factory("dip_events", default_config={"gazetteer_dir": None, "triggers": None})
+def make_events(nlp: Language, name: str, gazetteer_dir: str | None, triggers: str | None):
+    gaz = _gaz(gazetteer_dir)
+    spec = _triggers(triggers or str(TRIGGERS_FILE))
+    matcher = Matcher(nlp.vocab)
+    for kind, patterns in spec.items():
+        if kind.startswith("_") or kind == "anaphor":
+            continue
+        matcher.add(kind, patterns)
+
+    def events(doc: Doc) -> Doc:
+        from ..dates import Reference
+        ref = doc._.dip_reference or Reference()
+        by_sent: dict[int, list] = {}
+        for m, s, e in matcher(doc):
+            by_sent.setdefault(doc[s].sent.start, []).append((nlp.vocab.strings[m], s, e))
+        reader = SentenceReader(doc, gaz, doc._.dip_mentions or [], doc._.dip_dates or [], ref,
+                                doc._.dip_article or "")
+        reports = []
+        for sent in doc.sents:
+            trigs = by_sent.get(sent.start)
+            if trigs:
+                reports.extend(reader.read(sent, _longest(trigs)))
+        doc._.dip_events = reports
+        return doc
+
+    return events
+
+
+def _longest(trigs):
+    trigs = sorted(trigs, key=lambda t: (t[1], -(t[2] - t[1])))
+    out, covered = [], set()
+    for k, s, e in trigs:
+        if any(i in covered for i in range(s, e)) and k not in ("StateVisit",):
+            # a longer trigger of another class at the same place wins
+            continue
+        out.append((k, s, e))
+        covered.update(range(s, e))
+    return out
+
+
+def _gaz(directory: str | None) -> Gazetteer:
+    return load(Path(directory)) if directory else default()
+
+
+def build_pipeline(gazetteer_dir: str | None = None, base_model: str | None = None) -> Language:
+    """The extraction pipeline: blank English, or a user's installed trained pipeline as the base."""
+    gaz = _gaz(gazetteer_dir)
+    if base_model:
+        try:
+            nlp = spacy.load(base_model, exclude=["ner", "entity_ruler"])
+        except OSError as exc:
+            raise DataError(base_model, f"spaCy pipeline cannot be loaded ({exc}); omit --model to use the built-in rules") from None
+        if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+            nlp.add_pipe("sentencizer")
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("dip_paragraphs")
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler.add_patterns(gazetteer_patterns(gaz))
+    cfg = {"gazetteer_dir": gazetteer_dir}
+    nlp.add_pipe("dip_titles", config=cfg)
+    nlp.add_pipe("dip_dates")
+    nlp.add_pipe("dip_mentions", config=cfg)
+    nlp.add_pipe("dip_events", config=cfg)
+    return nlp
+
+
+_DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}),")
+
+
+def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> ArticleRecord:
+    """Read one article: its entities and its events, as plain records."""
+    gaz = gaz or default()
+    doc = nlp.make_doc(article.text)
+    doc._.dip_reference = article.reference
+    doc._.dip_article = article.id
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    resolver: MentionResolver = doc.user_data.pop("dip_resolver")
+    notes = doc._.dip_notes or {}
+    entities: dict[str, EntityInfo] = {}
+    for m in doc._.dip_mentions or []:
+        info = entities.get(m.key)
+        if info is None:
+            e = gaz.get(m.key)
+            if e is not None:
+                info = EntityInfo(m.key, e.kind, e.label, set(), e.wikidata, e.represents, set(),
+                                  e.country if e.kind == "Place" else None)
+            else:
+                note = notes.get(m.key)
+                label = note.label if note else doc.text[m.start:m.end]
+                info = EntityInfo(m.key, m.kind, label, set(), None, note.country if note else None, set())
+            entities[m.key] = info
+        if m.via in ("name", "surname"):
+            info.names.add(doc.text[m.start:m.end])
+    for key, note in notes.items():
+        if key in entities:
+            entities[key].roles |= note.roles
+            if entities[key].represents is None and note.country:
+                entities[key].represents = note.country
+    # the represented country is an entity of the graph too
+    for info in list(entities.values()):
+        if info.represents and info.represents not in entities and gaz.get(info.represents):
+            e = gaz[info.represents]
+            entities[e.id] = EntityInfo(e.id, e.kind, e.label, set(), e.wikidata, None, set())
+    sents = list(doc.sents)
+    body = [s for s in sents if len(s.text.split()) >= 8]
+    lead_end = body[min(LEAD_SENTENCES, len(body)) - 1].end_char if body else 0
+    m = _DATELINE_CITY.match(article.text)
+    dateline_city = None
+    if m:
+        city = gaz.by_name.get(m.group(1).strip().title()) or gaz.by_name.get(m.group(1).strip())
+        if city and gaz[city].kind == "Place":
+            dateline_city = city
+
+    def people_of(r):
+        return [p for p in r.participants if p in entities and entities[p].kind == "Person"]
+
+    events = consolidate(doc._.dip_events or [], people_of, article.reference, lead_end, dateline_city)
+    for r in events:
+        for k in [*r.participants, r.location]:
+            if k and k not in entities and gaz.get(k):
+                e = gaz[k]
+                entities[k] = EntityInfo(k, e.kind, e.label, set(), e.wikidata, e.represents, set(),
+                                         e.country if e.kind == "Place" else None)
+    return ArticleRecord(article.id, article.source_file, article.sha256, article.published, article.title,
+                         article.publisher, article.url, entities, events)

@@ -1,0 +1,168 @@
+"""Resolved records to RDF quads with deterministic IRIs: one named graph per article, the
+ontology in a graph of its own. The only module that knows the ontology's terms."""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from .gazetteer import ONTOLOGY_DIR
+from .records import ArticleRecord, EntityInfo, Event
+from .vocab import DIP, GRAPH, ONTOLOGY_IRI, RESOURCE, WIKIDATA
+
+ONTOLOGY_FILE = ONTOLOGY_DIR / "dipkg.ttl"
+KIND_LABEL = {"Meeting": "Meeting", "VideoConference": "Video call", "PhoneCall": "Phone call", "Visit": "Visit",
+              "StateVisit": "State visit", "Summit": "Summit", "Agreement": "Agreement", "Event": "Event"}
+_DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
+
+
+def _n(iri) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+T = {name: _n(getattr(DIP, name)) for name in DIP.__annotations__}
+A = _n(RDF.type)
+LABEL, ALT, SAME = _n(RDFS.label), _n(SKOS.altLabel), _n(OWL.sameAs)
+
+
+def entity_iri(info: EntityInfo | str, kind: str | None = None) -> ox.NamedNode:
+    key = info.key if isinstance(info, EntityInfo) else info
+    kind = info.kind if isinstance(info, EntityInfo) else kind
+    return ox.NamedNode(f"{RESOURCE}{kind.lower()}/{quote(key, safe='')}")
+
+
+def event_iri(key: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{RESOURCE}event/{key}")
+
+
+def article_iri(article_id: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{RESOURCE}article/{quote(article_id, safe='')}")
+
+
+def article_graph(article_id: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{GRAPH}article/{quote(article_id, safe='')}")
+
+
+ONTOLOGY_GRAPH = ox.NamedNode(str(ONTOLOGY_IRI))
+
+
+def _lit(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+def date_literal(value: str) -> ox.Literal:
+    return ox.Literal(value, datatype=_n(_DATE_TYPES[len(value)]))
+
+
+def event_label(ev: Event, entities: dict[str, EntityInfo]) -> str:
+    """A readable name: "Video call · Vladimir Putin, Xi Jinping · 2022-12-30"."""
+    if ev.label:
+        head = ev.label
+    else:
+        head = KIND_LABEL.get(ev.kind, ev.kind)
+    names = [entities[p].label for p in ev.participants if p in entities and entities[p].kind == "Person"]
+    if not names:
+        names = [entities[p].label for p in ev.participants if p in entities]
+    parts = [head]
+    if names and not ev.label:
+        parts.append(", ".join(names[:4]) + (" and others" if len(names) > 4 else ""))
+    if ev.location and ev.location in entities:
+        parts.append(entities[ev.location].label)
+    parts.append(ev.date or "undated")
+    return " · ".join(parts)
+
+
+def ontology_quads(path: Path = ONTOLOGY_FILE) -> list[ox.Quad]:
+    """The ontology, in its own named graph."""
+    with open(path, "rb") as fh:
+        return [ox.Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH)
+                for t in ox.parse(fh, format=ox.RdfFormat.TURTLE, base_iri=str(ONTOLOGY_IRI))]
+
+
+def entity_triples(info: EntityInfo, names: set[str] | None = None) -> list[tuple]:
+    s = entity_iri(info)
+    out = [(s, A, T[info.kind]), (s, LABEL, _lit(info.label))]
+    for name in sorted((names if names is not None else info.names) - {info.label}):
+        out.append((s, ALT, _lit(name)))
+    if info.wikidata:
+        out.append((s, SAME, _n(WIKIDATA[info.wikidata])))
+    return out
+
+
+def article_quads(rec: ArticleRecord, entities: dict[str, EntityInfo], events: list[Event],
+                  article_entities: dict[str, EntityInfo]) -> list[ox.Quad]:
+    """Everything read from one article, in that article's named graph."""
+    g = article_graph(rec.id)
+    a = article_iri(rec.id)
+    triples: list[tuple] = [(a, A, T["Article"]), (a, T["sourceFile"], _lit(rec.source_file)),
+                            (a, T["contentHash"], _lit(rec.sha256))]
+    if rec.published:
+        triples.append((a, T["published"], date_literal(rec.published)))
+    for key, term in (("title", rec.title), ("publisher", rec.publisher)):
+        if term:
+            triples.append((a, T[key], _lit(term)))
+    if rec.url:
+        triples.append((a, T["url"], _lit(rec.url)))
+    for key in sorted(article_entities):
+        info = entities.get(key)
+        if info is None:
+            continue
+        triples.append((a, T["mentions"], entity_iri(info)))
+        triples.extend(entity_triples(info, article_entities[key].names | {info.label}))
+        if info.represents and info.represents in entities:
+            triples.append((entity_iri(info), T["represents"], entity_iri(entities[info.represents])))
+        for role in sorted(article_entities[key].roles):
+            triples.append((entity_iri(info), T["role"], _lit(role)))
+        if info.country and info.kind == "Place" and info.country in entities:
+            triples.append((entity_iri(info), T["country"], entity_iri(entities[info.country])))
+    by_key = {ev.key: ev for ev in events}
+    for ev in events:
+        mine = [r for r in ev.reports if r.article == rec.id]
+        if not mine:
+            continue
+        e = event_iri(ev.key)
+        triples += [(e, A, T[ev.kind]), (e, LABEL, _lit(event_label(ev, entities))),
+                    (e, T["reportedIn"], a), (e, T["planned"], ox.Literal("true" if ev.planned else "false", datatype=_n(XSD.boolean))),
+                    (e, T["confidence"], ox.Literal(f"{ev.confidence:.3f}", datatype=_n(XSD.decimal)))]
+        if ev.date:
+            triples.append((e, T["date"], date_literal(ev.date)))
+        elif ev.no_date_reason:
+            triples.append((e, T["noDateReason"], _lit(ev.no_date_reason)))
+        if ev.location and ev.location in entities:
+            triples.append((e, T["location"], entity_iri(entities[ev.location])))
+        if ev.part_of and ev.part_of in by_key:
+            triples.append((e, T["partOf"], event_iri(ev.part_of)))
+        for p in ev.participants:
+            if p in entities:
+                triples.append((e, T["participant"], entity_iri(entities[p])))
+        for r in sorted(mine, key=lambda r: r.start):
+            triples.append((e, T["evidence"], _lit(r.evidence)))
+            att = ox.NamedNode(f"{e.value}/attestation/{quote(rec.id, safe='')}/{r.start}")
+            triples += [(e, T["attestation"], att), (att, A, T["Attestation"]), (att, T["article"], a),
+                        (att, T["evidence"], _lit(r.evidence)),
+                        (att, T["startOffset"], ox.Literal(str(r.start), datatype=_n(XSD.integer))),
+                        (att, T["endOffset"], ox.Literal(str(r.end), datatype=_n(XSD.integer)))]
+    # events named in this graph need their participants' and places' labels here too
+    mentioned = set(article_entities)
+    for ev in events:
+        if any(r.article == rec.id for r in ev.reports):
+            for key in [*ev.participants, ev.location]:
+                if key and key not in mentioned and key in entities:
+                    mentioned.add(key)
+                    triples.extend(entity_triples(entities[key], {entities[key].label}))
+    return [ox.Quad(s, p, o, g) for s, p, o in dict.fromkeys(triples)]
+
+
+def dataset_quads(records: list[ArticleRecord], entities: dict[str, EntityInfo], events: list[Event]) -> list[ox.Quad]:
+    """The whole dataset: the ontology graph and one graph per article."""
+    by_article = defaultdict(list)
+    for ev in events:
+        for art in ev.articles:
+            by_article[art].append(ev)
+    quads = ontology_quads()
+    for rec in sorted(records, key=lambda r: r.id):
+        quads.extend(article_quads(rec, entities, by_article[rec.id], rec.entities))
+    return quads

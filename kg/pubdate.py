@@ -1,0 +1,81 @@
+"""An article's publication date, read from its text when no sidecar gives it.
+
+Pure functions over the text. Three sources, in order of trust:
+1. a ``date YYYY-MM-DD`` line near the top;
+2. a dateline (``BEIJING, Dec. 15, 2021 (Agency) --``; ``MOSCOW, December 30. /TASS/`` with the
+   year taken from the weekday the lead gives, "on Friday", and the years the text mentions);
+3. a day the text dates with its weekday ("last Friday (December 30)"): the article was written
+   after it; this only estimates a reference for relative dates and is never published as the
+   article's date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .dates import MONTHS, WEEKDAYS, Reference, year_from_weekday, years_mentioned
+
+_MON = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DATE_LINE = re.compile(r"^\s*date\s*[:=]?\s*((?:19|20)\d\d-\d\d-\d\d)\b", re.I | re.M)
+# "BEIJING, Dec. 15, 2021 (Agency) --", "SAMARKAND, Uzbekistan, Sept. 15 (Agency) –", "MOSCOW, December 30. /TASS/."
+_DATELINE = re.compile(
+    rf"^\s*(?P<city>[A-Z][A-Z .'-]{{2,30}}),(?:\s*[A-Z][a-z]+,)?\s+{_MON}\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?",
+    re.M)
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# "last Friday (December 30)", "on Friday, December 30", "Friday, 16 September"
+_WEEKDAY_DATE = re.compile(
+    rf"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*[,(]?\s*(?:{_MON}\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+{_MON.replace('(Jan', '(?P<mon2>Jan', 1)})(?:,?\s*(?P<year>(?:19|20)\d\d))?")
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def publication_date(text: str) -> tuple[str | None, Reference]:
+    """The publication date the text states (ISO or None) and the reference for relative dates."""
+    head = text[:3000]
+    years = years_mentioned(text)
+    m = _DATE_LINE.search(head[:400])
+    if m:
+        d = dt.date.fromisoformat(m.group(1))
+        return d.isoformat(), Reference(d, False, years)
+    m = _DATELINE.search(head)
+    if m:
+        month, day = _month(m.group(2)), int(m.group("day"))
+        if m.group("year"):
+            d = _date(int(m.group("year")), month, day)
+            if d:
+                return d.isoformat(), Reference(d, False, years)
+        wd = _WEEKDAY.search(text[m.end():m.end() + 1500])
+        if wd:
+            year = year_from_weekday(month, day, WEEKDAYS[wd.group(1).lower()], years)
+            d = _date(year, month, day) if year else None
+            if d:
+                return d.isoformat(), Reference(d, False, years)
+    # a day the text dates by its weekday: the article was written on or after it
+    best = None
+    for m in _WEEKDAY_DATE.finditer(text):
+        mon = m.group(3) or m.group("mon2")
+        if not mon:
+            continue
+        day = int(m.group("day") or m.group("day2"))
+        month = _month(mon)
+        if m.group("year"):
+            d = _date(int(m.group("year")), month, day)
+        else:
+            year = year_from_weekday(month, day, WEEKDAYS[m.group("wd").lower()], years)
+            d = _date(year, month, day) if year else None
+        if d and d.weekday() == WEEKDAYS[m.group("wd").lower()]:
+            est = d + dt.timedelta(days=3 if m.group("last") else 0)
+            if best is None or est > best:
+                best = est
+    if best:
+        return None, Reference(best, True, years)
+    return None, Reference(None, True, years)

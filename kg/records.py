@@ -1,0 +1,78 @@
+"""Plain records passed between the stages: what extraction read from one article, and what
+resolution made of all of them. No RDF, no spaCy."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class EntityInfo:
+    """An entity an article mentions: its canonical key and what the article calls it."""
+
+    key: str  # gazetteer id, or "person:<slug>" etc. for a name the gazetteer does not know
+    kind: str  # Person, Country, Organization, Place
+    label: str
+    names: set[str] = field(default_factory=set)  # surface forms seen (skos:altLabel)
+    wikidata: str | None = None
+    represents: str | None = None  # key of a country or organization
+    roles: set[str] = field(default_factory=set)  # titles as written ("Foreign Minister")
+    country: str | None = None  # Place: the country it lies in
+
+
+@dataclass
+class EventReport:
+    """One article's account of one event."""
+
+    article: str  # article id
+    kind: str  # the ontology class local name
+    participants: list[str]  # entity keys
+    evidence: str
+    start: int  # character offsets of the evidence sentence
+    end: int
+    date: str | None = None  # ISO at the precision the text gives
+    date_weak: bool = False  # resolved against an estimated article date
+    location: str | None = None  # entity key
+    planned: bool = False
+    part_of: int | None = None  # index of another report of the same article
+    confidence: float = 0.5
+    label: str | None = None  # a name for the event ("SCO summit", "Joint statement ...")
+    organization: str | None = None  # for summits: the organization that holds them
+    no_date_reason: str | None = None
+    mode: str | None = None  # "in_person" or "remote" when the text says so
+    anaphoric: bool = False  # "the call", "the talks": refers back to an event already told
+
+
+@dataclass
+class ArticleRecord:
+    """Everything extraction read from one article."""
+
+    id: str
+    source_file: str
+    sha256: str
+    published: str | None
+    title: str | None
+    publisher: str | None
+    url: str | None
+    entities: dict[str, EntityInfo]
+    events: list[EventReport]
+
+
+@dataclass
+class Event:
+    """A real-world event: the merge of every report of it."""
+
+    key: str  # deterministic id
+    kind: str
+    participants: list[str]
+    date: str | None
+    location: str | None
+    planned: bool
+    confidence: float
+    label: str | None
+    reports: list[EventReport]
+    part_of: str | None = None  # key of another Event
+    no_date_reason: str | None = None
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({r.article for r in self.reports})

@@ -1,0 +1,242 @@
+"""Across articles: one entity per key, one event per real-world event.
+
+Merging is blocked: a report is compared only with the events that share its event family and
+one of its participants (or its organization / name when it has none), found through an index,
+so the cost grows with the corpus, not with its square.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .dates import compatible as dates_compatible
+from .records import ArticleRecord, EntityInfo, Event, EventReport
+from .vocab import EVENT_FAMILY, EVENT_PARENT
+
+_WORD = re.compile(r"[a-z]{3,}")
+_STOP = frozenset("the and for that with from this have has had was were will would said his her its their they them".split())
+
+
+def merge_entities(records: list[ArticleRecord]) -> dict[str, EntityInfo]:
+    """One EntityInfo per key, with every name any article used for it."""
+    out: dict[str, EntityInfo] = {}
+    represents: dict[str, Counter] = defaultdict(Counter)
+    for rec in records:
+        for key, info in rec.entities.items():
+            cur = out.get(key)
+            if cur is None:
+                cur = out[key] = EntityInfo(key, info.kind, info.label, set(), info.wikidata, None, set(), info.country)
+            cur.names |= info.names
+            cur.roles |= info.roles
+            if info.represents:
+                represents[key][info.represents] += 1
+            cur.wikidata = cur.wikidata or info.wikidata
+            cur.country = cur.country or info.country
+    for key, counts in represents.items():
+        out[key].represents = max(sorted(counts), key=lambda k: counts[k])
+    for info in out.values():
+        info.names.discard(info.label)
+    return out
+
+
+def _specific(kinds: list[str]) -> str:
+    """The most specific class the reports agree on (StateVisit over Visit)."""
+    counts = Counter(kinds)
+    specific = [k for k in counts if k not in EVENT_PARENT.values() or not any(EVENT_PARENT.get(o) == k for o in counts)]
+    return max(sorted(specific), key=lambda k: (counts[k], k in EVENT_PARENT))
+
+
+def _words(text: str) -> Counter:
+    return Counter(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+
+
+@dataclass
+class _Cluster:
+    reports: list[EventReport] = field(default_factory=list)
+    family: str = ""
+    people: set = field(default_factory=set)
+    others: set = field(default_factory=set)
+    date: str | None = None
+    strong_date: bool = False
+    location: str | None = None
+    doc_words: Counter = field(default_factory=Counter)
+
+    def add(self, r: EventReport, people: set, others: set, words: Counter):
+        self.reports.append(r)
+        self.people |= people
+        self.others |= others
+        if r.date and (self.date is None or (not r.date_weak and not self.strong_date) or
+                       (len(r.date) > len(self.date) and (not r.date_weak or not self.strong_date))):
+            self.date = r.date
+            self.strong_date = not r.date_weak
+        self.location = self.location or r.location
+        self.doc_words.update(words)
+
+
+def _dates_match(r: EventReport, c: _Cluster) -> bool:
+    if dates_compatible(r.date, c.date):
+        return True
+    if not (r.date_weak or not c.strong_date) or not r.date or not c.date:
+        return False
+    # a date resolved against an estimated article date may be off by a year: the rest must agree
+    return r.date[4:] == c.date[4:len(r.date)] and len(r.date) > 4 and abs(int(r.date[:4]) - int(c.date[:4])) == 1
+
+
+def _doc_kind(label: str | None) -> str | None:
+    if not label:
+        return None
+    m = re.search(r"(statement|declaration|treaty|roadmap|road map|contract|memorandum|protocol|plan|agreement|deal|accord)", label.lower())
+    return m.group(1) if m else None
+
+
+class EventMerger:
+    """Clusters event reports; each cluster becomes one Event."""
+
+    def __init__(self, entities: dict[str, EntityInfo], article_words: dict[str, Counter]):
+        self.entities = entities
+        self.article_words = article_words
+        self.clusters: list[_Cluster] = []
+        self.index: dict[tuple, list[int]] = defaultdict(list)
+
+    def _split(self, r: EventReport) -> tuple[set, set]:
+        people = {p for p in r.participants if self.entities.get(p) and self.entities[p].kind == "Person"}
+        return people, set(r.participants) - people
+
+    def _keys(self, family: str, people: set, others: set, r: EventReport) -> list[tuple]:
+        if people:
+            return [(family, p) for p in sorted(people)]
+        keys = [(family, o) for o in sorted(others)]
+        if r.organization:
+            keys.append((family, r.organization))
+        if not keys:
+            keys.append((family, (r.label or "").lower()))
+        return keys
+
+    def _fits(self, r: EventReport, people: set, others: set, c: _Cluster, doc: str | None) -> bool:
+        if people or c.people:
+            if not people or not c.people:
+                return False
+            if not (people <= c.people or c.people <= people):
+                return False
+        elif others and c.others and not (others <= c.others or c.others <= others):
+            return False
+        kinds = {x.kind for x in c.reports} | {r.kind}
+        if {"VideoConference", "PhoneCall"} <= kinds:
+            return False
+        if doc and any(_doc_kind(x.label) not in (None, doc) for x in c.reports):
+            return False
+        if not _dates_match(r, c):
+            return False
+        if r.location and c.location and r.location != c.location:
+            if not self._within(r.location, c.location) and not self._within(c.location, r.location):
+                return False
+        return True
+
+    def _within(self, place: str, area: str) -> bool:
+        info = self.entities.get(place)
+        return bool(info and info.country == area)
+
+    def add(self, r: EventReport) -> None:
+        family = EVENT_FAMILY.get(r.kind, "Event")
+        people, others = self._split(r)
+        doc = _doc_kind(r.label)
+        keys = self._keys(family, people, others, r)
+        seen, cands = set(), []
+        for k in keys:
+            for i in self.index.get(k, ()):
+                if i not in seen:
+                    seen.add(i)
+                    cands.append(i)
+        words = self.article_words.get(r.article, Counter())
+        fits = [i for i in cands if r.article not in {x.article for x in self.clusters[i].reports}
+                and self._fits(r, people, others, self.clusters[i], doc)]
+        if len(fits) > 1 and r.date is None:
+            fits.sort(key=lambda i: -_cosine(words, self.clusters[i].doc_words))
+        elif len(fits) > 1:
+            fits.sort(key=lambda i: (-(len(self.clusters[i].date or "") if dates_compatible(r.date, self.clusters[i].date) else 0),
+                                     -_cosine(words, self.clusters[i].doc_words)))
+        if fits:
+            idx = fits[0]
+        else:
+            idx = len(self.clusters)
+            self.clusters.append(_Cluster(family=family))
+        self.clusters[idx].add(r, people, others, words)
+        for k in keys:
+            if idx not in self.index[k]:
+                self.index[k].append(idx)
+
+    def events(self) -> list[Event]:
+        out = []
+        for c in self.clusters:
+            reports = c.reports
+            kind = _specific([r.kind for r in reports])
+            participants = sorted({p for r in reports for p in r.participants})
+            date = c.date
+            locs = Counter(r.location for r in reports if r.location)
+            location = max(sorted(locs), key=lambda k: (locs[k], self.entities.get(k) is not None and self.entities[k].kind == "Place")) if locs else None
+            planned = all(r.planned for r in reports)
+            conf = 1 - math.prod(1 - r.confidence for r in reports)
+            labels = Counter(r.label for r in reports if r.label)
+            label = max(sorted(labels), key=lambda k: labels[k]) if labels else None
+            reasons = {r.no_date_reason for r in reports if r.no_date_reason}
+            fam = EVENT_FAMILY.get(kind, "Event")
+            key = hashlib.sha1("|".join([fam, ",".join(participants), date or "", location or "",
+                                         ",".join(sorted({r.article for r in reports}))]).encode()).hexdigest()[:16]
+            out.append(Event(key=key, kind=kind, participants=participants, date=date, location=location,
+                             planned=planned, confidence=round(min(0.99, conf), 3), label=label, reports=reports,
+                             no_date_reason=None if date else (sorted(reasons)[0] if reasons else "the text gives no date")))
+        return out
+
+
+def merge_events(records: list[ArticleRecord], entities: dict[str, EntityInfo],
+                 article_words: dict[str, Counter] | None = None) -> list[Event]:
+    """Merge every article's event reports into real-world events, with part-of links."""
+    reports = [r for rec in records for r in rec.events]
+    if article_words is None:
+        article_words = {rec.id: _words(" ".join(r.evidence for r in rec.events)) for rec in records}
+    # most precise, most trusted first, so that vague reports join precise events
+    order = sorted(range(len(reports)), key=lambda i: (
+        reports[i].date is None, reports[i].date_weak, -len(reports[i].date or ""), reports[i].planned,
+        reports[i].article, reports[i].start, reports[i].kind))
+    merger = EventMerger(entities, article_words)
+    for i in order:
+        merger.add(reports[i])
+    events = merger.events()
+    # part-of: the event holding a report's parent report
+    owner = {}
+    for ev in events:
+        for r in ev.reports:
+            owner[id(r)] = ev.key
+    by_article = defaultdict(list)
+    for rec in records:
+        by_article[rec.id] = rec.events
+    for ev in events:
+        parents = Counter()
+        for r in ev.reports:
+            if r.part_of is not None:
+                parent = by_article[r.article][r.part_of]
+                if owner.get(id(parent)) and owner[id(parent)] != ev.key:
+                    parents[owner[id(parent)]] += 1
+        if parents:
+            ev.part_of = max(sorted(parents), key=lambda k: parents[k])
+    # deterministic keys and order; keys stay unique
+    seen = Counter()
+    for ev in sorted(events, key=lambda e: (e.key, e.articles)):
+        seen[ev.key] += 1
+        if seen[ev.key] > 1:
+            ev.key = f"{ev.key}-{seen[ev.key]}"
+    return sorted(events, key=lambda e: (e.date or "9999", e.kind, e.key))
+
+
+def article_word_counts(text: str) -> Counter:
+    return _words(text)
