@@ -1,17 +1,36 @@
-"""The build: articles on disk -> records -> merged entities and events -> RDF store -> outputs."""
+"""The build: articles on disk -> records -> merged entities and events -> RDF store -> outputs.
+
+Incremental: each article's extraction record is cached by content (kg.cache), so a rebuild
+extracts only new and changed articles; merging and the RDF are always recomputed from all
+records, so the result equals a build from scratch. The persistent store is copied from the
+previous build (hard links) and only the named graphs whose content changed are rewritten.
+Crash-safe: everything is written into a temporary sibling folder swapped in at the end
+(kg.outdir), under a lock that refuses a second build of the same output.
+"""
 from __future__ import annotations
 
+import gc
+import json
+import os
+import shutil
+import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import Problem, read_corpus
-from .extract.pipeline import build_pipeline, extract
-from .gazetteer import default
+from .cache import RecordCache, article_key, fingerprint
+from .corpus import Article, Problem, read_corpus
+from .errors import InputError
 from .graph import dataset_quads
-from .records import ArticleRecord, EntityInfo, Event
+from .outdir import OutputLock, clean_leftovers, staging_dir, swap_in
+from .records import ArticleRecord
 from .resolve import article_word_counts, merge_entities, merge_events
-from .store import Store
+from .store import STORE_DIR, TRIG_FILE, Store, graph_digests, sort_quads, write_trig
+
+CACHE_DIR = "cache"
+GRAPHS_FILE = "store-graphs.json"  # digest of each named graph in store/: what the next build may keep
+PARALLEL_MIN = 64  # extract in a process pool from this many articles to read (and 2+ CPUs)
 
 
 @dataclass
@@ -23,17 +42,31 @@ class BuildResult:
     seconds: float
     problems: list[Problem] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
+    extracted: int = 0  # articles read by the extractor (the others came from the cache)
+    graphs_written: int = 0  # named graphs (re)written in the store
+    graphs_dropped: int = 0
+    violations: int | None = None  # SHACL violations; None when validation did not run
 
     @property
     def skipped(self) -> list[Problem]:
         return [p for p in self.problems if p.skipped]
 
+    @property
+    def exit_status(self) -> int:
+        """0 when the graph was built (skipped files are listed in the summary, not an error)."""
+        return 0
+
     def summary(self) -> str:
         lines = [f"articles read   {self.articles}" + (f" ({len(self.skipped)} skipped)" if self.skipped else ""),
+                 f"extracted       {self.extracted} (the other {self.articles - self.extracted} unchanged, from the cache)",
                  f"entities        {self.entities}",
                  f"events          {self.events}",
                  f"triples         {self.triples}",
-                 f"time            {self.seconds:.2f} s"]
+                 f"graphs          {self.graphs_written} written, {self.graphs_dropped} dropped"]
+        if self.violations is not None:
+            lines.append(f"shape checks    {self.violations} violation{'s' if self.violations != 1 else ''}"
+                         + (" (see `kg validate`)" if self.violations else ""))
+        lines.append(f"time            {self.seconds:.2f} s")
         for p in self.problems:
             lines.append(f"{'skipped' if p.skipped else 'note'}: {p}")
         for name, path in self.outputs.items():
@@ -41,35 +74,188 @@ class BuildResult:
         return "\n".join(lines)
 
 
+# ---------------------------------------------------------------- extraction (cached, maybe parallel)
+
+_worker: dict = {}
+
+
+def _init_worker(model: str | None) -> None:
+    from .extract.pipeline import build_pipeline
+    from .gazetteer import default
+
+    _worker["nlp"], _worker["gaz"] = build_pipeline(base_model=model), default()
+
+
+def _extract_one(article: Article) -> tuple[ArticleRecord, Counter]:
+    from .extract.pipeline import extract
+
+    return extract(article, _worker["nlp"], _worker["gaz"]), article_word_counts(article.text)
+
+
+def _extract_many(todo: list[Article], model: str | None, bar):
+    """(record, word counts) of each article in ``todo``, in order; across processes when many."""
+    jobs = min(os.cpu_count() or 1, 8)
+    if len(todo) >= PARALLEL_MIN and jobs > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
+            for value in pool.map(_extract_one, todo, chunksize=max(1, min(16, len(todo) // (jobs * 4)))):
+                bar.update(1)
+                yield value
+        return
+    _init_worker(model)
+    for article in todo:
+        value = _extract_one(article)
+        bar.update(1)
+        yield value
+
+
+def _progress(total: int, show: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="extracting", unit="article", disable=not show or total == 0,
+                file=sys.stderr, dynamic_ncols=True, leave=False)
+
+
+def extract_records(articles: list[Article], model: str | None, old: RecordCache | None, new: RecordCache | None,
+                    show_progress: bool = False) -> tuple[list[ArticleRecord], dict[str, Counter], int]:
+    """Records and word counts of every article: from ``old`` where cached, extracted otherwise;
+    all written to ``new``. Returns (records, words, number extracted)."""
+    fp = fingerprint(model)
+    values: dict[int, tuple[ArticleRecord, Counter]] = {}
+    keys = [article_key(a, fp) for a in articles]
+    todo = []
+    for i, (article, key) in enumerate(zip(articles, keys)):
+        hit = old.get(key) if old is not None else None
+        if hit is not None and hit[0].id == article.id:
+            values[i] = hit
+            if new is not None:
+                new.adopt(old, key)
+        else:
+            todo.append(i)
+    with _progress(len(todo), show_progress) as bar:
+        for i, value in zip(todo, _extract_many([articles[i] for i in todo], model, bar)):
+            values[i] = value
+            if new is not None:
+                new.put(keys[i], value)
+    records = [values[i][0] for i in range(len(articles))]
+    words = {records[i].id: values[i][1] for i in range(len(articles))}
+    return records, words, len(todo)
+
+
 def read_and_resolve(input_dir: Path, model: str | None = None):
-    """Read, extract and merge: (records, entities, events, problems)."""
+    """Read, extract and merge (no cache): (records, entities, events, problems)."""
     articles, problems = read_corpus(Path(input_dir))
-    nlp = build_pipeline(base_model=model)
-    gaz = default()
-    records: list[ArticleRecord] = [extract(a, nlp, gaz) for a in articles]
-    words = {a.id: article_word_counts(a.text) for a in articles}
+    records, words, _ = extract_records(articles, model, None, None)
     entities = merge_entities(records)
     events = merge_events(records, entities, words)
     return records, entities, events, problems
 
 
+# ---------------------------------------------------------------- the store
+
+def _previous_graphs(out_dir: Path) -> dict | None:
+    try:
+        info = json.loads((out_dir / GRAPHS_FILE).read_text(encoding="utf-8"))
+        return info if isinstance(info.get("graphs"), dict) and isinstance(info.get("quads"), int) else None
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def write_store(quads, digests: dict[str, str], old_dir: Path, new_dir: Path) -> tuple[Store, int, int]:
+    """The store of this build in ``new_dir``: the previous one copied, with only changed graphs
+    rewritten, or loaded from scratch. Returns (store, graphs written, graphs dropped)."""
+    previous = _previous_graphs(old_dir.parent)
+    store = None
+    if previous is not None and (old_dir / "CURRENT").exists():
+        try:
+            old = Store(old_dir, read_only=True)
+            if len(old) == previous["quads"]:
+                old.backup(new_dir)
+            del old
+            if new_dir.exists():
+                store = Store(new_dir)
+        except OSError:
+            shutil.rmtree(new_dir, ignore_errors=True)
+            store = None
+    if store is None:
+        store = Store(new_dir)
+        store.load(quads)
+        return store, len(digests), 0
+    old_graphs = previous["graphs"]
+    changed = {g for g, d in digests.items() if old_graphs.get(g) != d}
+    dropped = [g for g in old_graphs if g not in digests]
+    import pyoxigraph as ox
+
+    for g in [*dropped, *changed]:
+        if g in old_graphs:
+            store.drop_graph(ox.NamedNode(g) if g else ox.DefaultGraph())
+    store.load(q for q in quads if (q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "") in changed)
+    return store, len(changed), len(dropped)
+
+
+def _validate(store: Store) -> int | None:
+    try:
+        from .validate import count_violations
+    except ModuleNotFoundError:
+        return None
+    return count_violations(store)
+
+
+# ---------------------------------------------------------------- the build
+
 def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model: str | None = None,
-          html: bool = True) -> BuildResult:
-    """Build ``out_dir``/kg.trig and graph.html from the articles in ``input_dir``."""
+          html: bool = True, progress: bool | None = None, validate: bool = True) -> BuildResult:
+    """Build ``out_dir`` (store/, kg.trig, graph.html, cache/) from the articles in ``input_dir``.
+
+    ``progress``: show a progress bar (default: when stdout is a terminal)."""
     t0 = time.perf_counter()
-    records, entities, events, problems = read_and_resolve(input_dir, model)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    store = Store()
-    store.load(dataset_quads(records, entities, events))
-    outputs = {}
-    trig = out_dir / "kg.trig"
-    tmp = trig.with_suffix(".trig.tmp")
-    store.dump_trig(tmp)
-    tmp.replace(trig)
+    out_dir = Path(out_dir).absolute()
+    if progress is None:
+        progress = sys.stdout.isatty() and sys.stderr.isatty()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"output {out_dir} exists and is not a folder")
+    with OutputLock(out_dir):
+        clean_leftovers(out_dir)
+        articles, problems = read_corpus(Path(input_dir))
+        if not articles:
+            why = "; ".join(str(p) for p in problems) or "it has no *.txt files"
+            raise InputError(f"no article could be read from {input_dir} ({why}); the previous output is kept")
+        staged = staging_dir(out_dir)
+        try:
+            result = _build_into(articles, problems, out_dir, staged, model, html, progress, validate)
+            swap_in(staged, out_dir)
+        except BaseException:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
+    result.outputs = {name: out_dir / path.relative_to(staged) for name, path in result.outputs.items()}
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _build_into(articles, problems, out_dir: Path, staged: Path, model, html: bool, progress: bool,
+                validate: bool) -> BuildResult:
+    records, words, extracted = extract_records(articles, model, RecordCache(out_dir / CACHE_DIR),
+                                                RecordCache(staged / CACHE_DIR), progress)
+    entities = merge_entities(records)
+    events = merge_events(records, entities, words)
+    quads = sort_quads(dict.fromkeys(dataset_quads(records, entities, events)))
+    digests = graph_digests(quads)
+    store, written, dropped = write_store(quads, digests, out_dir / STORE_DIR, staged / STORE_DIR)
+    outputs = {"store": staged / STORE_DIR}
+    trig = staged / TRIG_FILE
+    write_trig(quads, trig)
     outputs["trig"] = trig
     if html:
         from .export.html import write_html
-        outputs["html"] = write_html(store, out_dir / "graph.html")
-    entity_count = sum(1 for e in entities.values())
-    return BuildResult(len(records), entity_count, len(events), len(store), time.perf_counter() - t0, problems, outputs)
+        outputs["html"] = Path(write_html(store, staged / "graph.html"))
+    violations = _validate(store) if validate else None
+    store.flush()
+    del store
+    gc.collect()  # close the store before its folder is renamed
+    (staged / GRAPHS_FILE).write_text(json.dumps({"quads": len(quads), "graphs": digests}, sort_keys=True, indent=0),
+                                      encoding="utf-8")
+    return BuildResult(len(records), len(entities), len(events), len(quads), 0.0, problems, outputs,
+                       extracted=extracted, graphs_written=written, graphs_dropped=dropped, violations=violations)

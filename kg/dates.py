@@ -100,7 +100,7 @@ def find_dates(text: str) -> list[DateExpr]:
             mon = (fields.get("mon") or fields.get("mon2") or "").lower().rstrip(".")
             if kind == "m" and mon in _AMBIGUOUS_MONTH_WORDS and not _month_context(text, s, e, fields):
                 continue
-            if kind == "m" and m.group(0)[0].islower():
+            if kind == "m" and (m.group("mon2") or "x")[0].islower():
                 continue
             if kind in ("md", "dm") and mon in ("may", "march") and fields.get("day") is None:
                 continue
@@ -209,6 +209,8 @@ def resolve(expr: DateExpr, ref: Reference, future: bool = False) -> Resolved | 
             y, m = _shift_month(today.year, today.month, step)
             return Resolved(f"{y:04d}-{m:02d}", weak=weak, future=step > 0)
         if unit in ("week", "weekend"):
+            if weak:  # a week counted from an estimated date says little
+                return None
             return _month_of_day(today + dt.timedelta(days=7 * step), weak, future=step > 0)
         if unit in SEASONS:
             start = _SEASON_START[unit]

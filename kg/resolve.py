@@ -137,6 +137,8 @@ class EventMerger:
             return False
         if not _dates_match(r, c):
             return False
+        if c.family == "Summit" and not ((r.date and c.date) or (r.location and r.location == c.location)):
+            return False  # summits recur: without a date, only the same host city says it is the same one
         if r.location and c.location and r.location != c.location:
             if not self._within(r.location, c.location) and not self._within(c.location, r.location):
                 return False

@@ -1,10 +1,18 @@
-"""The RDF store: Oxigraph behind a small interface (load graphs, drop a graph, query, dump)."""
+"""The RDF store: Oxigraph behind a small interface (load graphs, drop a graph, query, dump).
+
+A build keeps a persistent store in ``output/store``; ``open_built`` opens it read-only for
+queries, or loads ``output/kg.trig`` into memory when there is no store.
+"""
 from __future__ import annotations
 
+import hashlib
+from collections import defaultdict
 from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
+
+from .errors import InputError
 
 PREFIXES = {
     "dip": "https://w3id.org/dipkg/ontology#",
@@ -15,12 +23,15 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "res": "https://w3id.org/dipkg/resource/",
 }
+STORE_DIR = "store"
+TRIG_FILE = "kg.trig"
 
 
 class Store:
     """An Oxigraph store; queries see the union of all named graphs as their default graph."""
 
     def __init__(self, path: Path | None = None, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
         if path is None:
             self.ox = ox.Store()
         elif read_only:
@@ -30,7 +41,10 @@ class Store:
             self.ox = ox.Store(str(path))
 
     def load(self, quads: Iterable[ox.Quad]) -> None:
-        self.ox.extend(quads)
+        if self.path is None:
+            self.ox.extend(quads)
+        else:
+            self.ox.bulk_extend(quads)  # on disk: no single huge transaction
 
     def load_trig(self, path: Path) -> None:
         with open(path, "rb") as fh:
@@ -49,16 +63,58 @@ class Store:
         """Run a SPARQL query over the union of the named graphs."""
         return self.ox.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
 
+    def quads(self) -> list[ox.Quad]:
+        return list(self.ox.quads_for_pattern(None, None, None, None))
+
     def dump_trig(self, path: Path) -> None:
         """Write the dataset as TriG, sorted, so two builds of the same input give the same bytes."""
-        quads = sorted(self.ox.quads_for_pattern(None, None, None, None),
-                       key=lambda q: (q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "",
-                                      str(q.subject), str(q.predicate), str(q.object)))
-        with open(path, "wb") as fh:
-            ox.serialize(quads, fh, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        write_trig(sort_quads(self.quads()), path)
+
+    def backup(self, target: Path) -> None:
+        """Copy an on-disk store to ``target`` (hard links where possible: cheap)."""
+        self.ox.backup(str(target))
 
     def flush(self) -> None:
         try:
             self.ox.flush()
         except (AttributeError, OSError):
             pass
+
+
+def _graph_name(q: ox.Quad) -> str:
+    return q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+
+
+def sort_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """Quads in a canonical order: graph, subject, predicate, object."""
+    return sorted(quads, key=lambda q: (_graph_name(q), str(q.subject), str(q.predicate), str(q.object)))
+
+
+def write_trig(sorted_quads: list[ox.Quad], path: Path) -> None:
+    with open(path, "wb") as fh:
+        ox.serialize(sorted_quads, fh, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+
+
+def graph_digests(sorted_quads: Iterable[ox.Quad]) -> dict[str, str]:
+    """A digest of each named graph's content (quads sorted by ``sort_quads``)."""
+    hashes: dict[str, "hashlib._Hash"] = defaultdict(hashlib.sha256)
+    for q in sorted_quads:
+        hashes[_graph_name(q)].update(f"{q.subject} {q.predicate} {q.object}\n".encode())
+    return {g: h.hexdigest() for g, h in hashes.items()}
+
+
+def open_built(out_dir: Path) -> Store:
+    """The built graph of ``out_dir``: its store opened read-only, else its TriG loaded in memory."""
+    out_dir = Path(out_dir)
+    store_dir = out_dir / STORE_DIR
+    if (store_dir / "CURRENT").exists():
+        try:
+            return Store(store_dir, read_only=True)
+        except OSError:
+            pass  # unreadable store: the TriG export says the same
+    trig = out_dir / TRIG_FILE
+    if not trig.exists():
+        raise InputError(f"{out_dir} holds no built graph (neither {store_dir} nor {trig}): run `kg build` first")
+    store = Store()
+    store.load_trig(trig)
+    return store

@@ -38,7 +38,7 @@ def _same_event(a: EventReport, b: EventReport, people_of) -> bool:
         return a.organization == b.organization and a.organization is not None
     if not pa or not pb:
         return False
-    return pa <= pb or pb <= pa
+    return pa == pb or (min(len(pa), len(pb)) >= 2 and (pa <= pb or pb <= pa))
 
 
 def _doc_noun(r: EventReport) -> str | None:
@@ -54,7 +54,8 @@ def _absorb(keep: EventReport, other: EventReport) -> None:
     if keep.kind in ("Meeting", "Visit") and other.kind not in ("Meeting", "Visit") and _family(keep) == _family(other):
         keep.kind = other.kind
     keep.mode = keep.mode or other.mode
-    keep.planned = keep.planned and other.planned
+    if not other.anaphoric:
+        keep.planned = keep.planned and other.planned
     keep.confidence = min(0.95, keep.confidence + 0.1)
     if other.label and (not keep.label or keep.label == "such"):
         keep.label = other.label
@@ -74,13 +75,14 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
             if prior:
                 r.kind = prior[0].kind
             r.label = None
-        if r.anaphoric and _family(r) in ("Meeting", "Visit", "Summit", "Agreement"):
-            target = next((k for k in reversed(kept) if _family(k) == _family(r) and not _modes_clash(k, r)
-                           and compatible(k.date, r.date)), None)
+        if r.anaphoric:
+            # "the call", "the talks": the event last told of that family; its date is not this clause's
+            target = next((k for k in reversed(kept) if _family(k) == _family(r) and not _modes_clash(k, r)), None)
             if target is not None:
-                r.participants = [p for p in r.participants if p in target.participants] or []
+                r.participants = [p for p in r.participants if p in target.participants]
+                r.date = r.location = None
                 _absorb(target, r)
-                continue
+            continue
         target = next((k for k in kept if _same_event(k, r, people_of)), None)
         if target is not None:
             _absorb(target, r)
@@ -91,7 +93,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
     for r in kept:
         people = people_of(r)
         fam = _family(r)
-        if fam == "Meeting" and len(r.participants) < 2:
+        if fam == "Meeting" and (len(r.participants) < 2 or not people):
             continue
         if fam == "Visit" and not people:
             continue

@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..dates import DateExpr, Reference, resolve
+from ..dates import DateExpr, Reference, Resolved, resolve
 from ..gazetteer import Gazetteer
 from ..records import EventReport
 from .mentions import Mention
@@ -23,6 +23,7 @@ _PLANNED = re.compile(
     r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead of|for|after|over|within|between)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
 _SIDELINES = re.compile(r"\b(sidelines|margins|on the fringes|during the|at the)\b", re.I)
+_SIGNED = re.compile(r"\b(sign|signs|signed|signing|adopt|adopted|adopts|issued|issue|published|concluded|conclude|inked|released|agreed|reached|struck|finali[sz]ed|extended|prolonged|renewed|ratified)\b", re.I)
 _GENERIC_DOCS = {"documents", "agreements", "contracts", "memorandums", "memoranda", "deals"}
 _DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "protocol", "deal", "accord", "declaration", "pact", "statement", "communique", "map"}
 _SUMMIT_ORG_KINDS = {"intergovernmental", None}
@@ -44,69 +45,129 @@ class SentenceReader:
         self.doc, self.gaz, self.mentions, self.dates = doc, gaz, mentions, dates
         self.reference, self.article_id = reference, article_id
         self.kind_of = {m.key: m.kind for m in mentions}
+        counts: dict[str, int] = {}
+        for m in mentions:
+            e = gaz.get(m.key)
+            country = m.key if m.kind == "Country" else (e.represents if e is not None and m.kind == "Person" else None)
+            if country and (gaz.get(country) is None or gaz[country].kind == "Country"):
+                counts[country] = counts.get(country, 0) + 1
+        # the article's two main countries: the parties of an agreement it names no parties for
+        self.main_countries = sorted(counts, key=lambda k: (-counts[k], k))[:2]
 
     def read(self, sent: Span, triggers: list[tuple[str, int, int]]) -> list[EventReport]:
         """``triggers``: (class, first token, end token) matched in the sentence."""
-        ments = _sentence_mentions(self.mentions, sent)
+        # "Last year, A and B had such a conversation on December 15, and on December 30, A called C":
+        # when one family's triggers fall in different clauses, each clause is read on its own
+        clauses = self._clauses(sent)
+        families: dict[str, set] = {}
+        for kind, s, e in triggers:
+            families.setdefault(FAMILY_OF[kind], set()).add(self._clause_of(clauses, s))
+        if any(len(c) > 1 for c in families.values()):
+            out = []
+            for c_start, c_end in clauses:
+                trigs = [t for t in triggers if c_start <= t[1] < c_end]
+                if trigs:
+                    out.extend(self._read_span(sent, self.doc[c_start:c_end], trigs))
+            return out
+        return self._read_span(sent, sent, triggers)
+
+    def _clauses(self, sent: Span) -> list[tuple[int, int]]:
+        cuts = [sent.start]
+        for tok in sent:
+            if tok.i > sent.start and (tok.text == ";" or (tok.lower_ in ("and", "while", "whereas", "but") and self.doc[tok.i - 1].text == ",")):
+                cuts.append(tok.i)
+        cuts.append(sent.end)
+        return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+    @staticmethod
+    def _clause_of(clauses, tok: int) -> int:
+        return next(i for i, (a, b) in enumerate(clauses) if a <= tok < b)
+
+    def _read_span(self, sent: Span, span: Span, triggers: list[tuple[str, int, int]]) -> list[EventReport]:
+        ments = _sentence_mentions(self.mentions, span)
         text = sent.text
-        planned = bool(_PLANNED.search(text))
+        planned = bool(_PLANNED.search(span.text))
         by_family: dict[str, list[tuple[str, int, int]]] = {}
         for kind, s, e in triggers:
             by_family.setdefault(FAMILY_OF[kind], []).append((kind, s, e))
         # "Putin-Xi summit": a summit without an international organization is a meeting
-        if "Summit" in by_family and not self._summit_org(sent, ments):
-            for kind, s, e in by_family.pop("Summit"):
-                if self.doc[s].lower_.startswith("summit"):
-                    by_family.setdefault("Meeting", []).append(("Meeting", s, e))
+        summits = []
+        for kind, s, e in by_family.pop("Summit", []):
+            org = self._summit_org_near(span, s, ments)
+            if org:
+                summits.append((kind, s, e, org))
+            elif not re.search(r"\b(business|economic|investment|trade) forum", span.text, re.I):
+                by_family.setdefault("Meeting", []).append(("Meeting", s, e))
         out: list[EventReport] = []
+        for kind, s, e, org in summits:
+            out.append(self._summit(sent, span, s, e, org, ments, planned))
         for family, trigs in by_family.items():
             if family == "Agreement":
-                out.extend(self._agreements(sent, trigs, ments, planned))
+                out.extend(self._agreements(sent, span, trigs, ments, planned))
                 continue
+            # "The call came days after X met Y": the anaphor is not this sentence's event
+            own = [t for t in trigs if not self._anaphoric(span, [t])]
+            anaphoric = not own
+            trigs = own or trigs
             kinds = {k for k, _, _ in trigs}
-            kind = next((k for k in ("StateVisit", "VideoConference", "PhoneCall", "Summit", "Visit", "Meeting") if k in kinds))
-            if family == "Meeting" and kind == "Meeting" and "Visit" in by_family and not any(
-                    self.doc[s].lower_ in _IN_PERSON or self.doc[s].lower_ in ("talks", "negotiations") for _, s, _ in trigs):
+            kind = next((k for k in ("StateVisit", "VideoConference", "PhoneCall", "Visit", "Meeting") if k in kinds))
+            words = {self.doc[s].lower_ for _, s, _ in trigs}
+            if family == "Meeting" and kind == "Meeting" and "Visit" in by_family and not words & (_IN_PERSON | {"talks", "negotiations"}):
                 continue
             anchor = min(s for _, s, _ in trigs)
-            report = self._report(kind, sent, anchor, ments, planned)
-            words = {self.doc[s].lower_ for _, s, _ in trigs}
+            report = self._report(kind, sent, span, anchor, ments, planned)
+            report.anaphoric = anaphoric
             if family == "Meeting":
-                if words & _IN_PERSON or re.search(r"\bin person\b", text, re.I):
-                    report.mode = "in_person"
-                elif kind in ("VideoConference", "PhoneCall") or words <= _GENERIC_REMOTE:
-                    report.mode = "remote" if kind != "Meeting" or words & _GENERIC_REMOTE else None
-                report.anaphoric = self._anaphoric(sent, trigs)
-                report.participants = [p for p in report.participants if self.kind_of.get(p) in ("Person", "Country", "Organization")]
-                people = [p for p in report.participants if self.kind_of.get(p) == "Person"]
-                if people:
-                    report.participants = people
-                if re.search(r"\bsuch an? (conversation|call|talks|meeting)\b", text, re.I):
-                    report.label = "such"
+                self._meeting(report, span, words, by_family)
             elif family == "Visit":
-                self._visit(report, sent, trigs, ments)
-            elif family == "Summit":
-                org = self._summit_org(sent, ments)
-                report.organization = org
-                org_e = self.gaz.get(org)
-                short = min([org_e.label, *org_e.aliases], key=len) if org_e else None
-                report.label = f"{short} summit" if short else "Summit"
-                report.participants = _dedupe([org] + [m.key for m in ments if m.kind == "Person"]) if org else report.participants
-                report.anaphoric = self._anaphoric(sent, trigs) and not report.date
+                self._visit(report, span, trigs, ments)
+                if anaphoric or (report.location is None and not any(self.doc[s].lower_ in ("invited", "invites", "invite") for _, s, _ in trigs)):
+                    report.anaphoric = True
             out.append(report)
         return out
 
-    # ---- parts
-    def _summit_org(self, sent: Span, ments: list[Mention]) -> str | None:
-        for m in ments:
-            if m.kind == "Organization":
-                e = self.gaz.get(m.key)
-                if e is None or e.subkind in ("intergovernmental",):
-                    return m.key
-        if re.search(r"\b(business|economic|investment) forum\b", sent.text, re.I):
-            return None
-        return None
+    def _meeting(self, report: EventReport, span: Span, words: set, by_family: dict) -> None:
+        if words & _IN_PERSON or re.search(r"\bin person\b", span.text, re.I) or "Visit" in by_family:
+            report.mode = "in_person"
+        elif report.kind in ("VideoConference", "PhoneCall"):
+            report.mode = "remote"
+        if report.kind in ("VideoConference", "PhoneCall"):
+            report.location = None
+        elif report.location:
+            report.mode = report.mode or "in_person"
+        people = [p for p in report.participants if self.kind_of.get(p) == "Person"]
+        if people:
+            report.participants = people
+        if re.search(r"\bsuch an? (conversation|call|talks|meeting)\b", span.text, re.I):
+            report.label = "such"
 
+    def _summit_org_near(self, span: Span, s: int, ments: list[Mention]) -> str | None:
+        """The international organization whose summit this is: named just before 'summit' or after 'of'."""
+        best, best_d = None, None
+        for m in ments:
+            if m.kind != "Organization":
+                continue
+            e = self.gaz.get(m.key)
+            if e is not None and e.subkind not in ("intergovernmental",):
+                continue
+            d = s - m.token if m.token < s else (m.token - s) * 3
+            if d <= 8 and (best_d is None or d < best_d):
+                best, best_d = m.key, d
+        return best
+
+    def _summit(self, sent: Span, span: Span, s: int, e: int, org: str, ments, planned) -> EventReport:
+        # the summit's own date and place are the ones closest to its trigger
+        near = [m for m in ments if abs(m.token - s) <= 8]
+        report = self._report("Summit", sent, span, s, near, planned)
+        org_e = self.gaz.get(org)
+        short = min([org_e.label, *org_e.aliases], key=len) if org_e else None
+        report.organization = org
+        report.label = f"{short} summit" if short else "Summit"
+        report.participants = _dedupe([org] + [m.key for m in ments if m.kind == "Person"])
+        report.anaphoric = self.doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not report.location
+        return report
+
+    # ---- parts
     def _anaphoric(self, sent: Span, trigs) -> bool:
         for _, s, _ in trigs:
             prev = self.doc[s - 1].lower_ if s > sent.start else ""
@@ -117,43 +178,65 @@ class SentenceReader:
             return False
         return True
 
-    def _date(self, sent: Span, anchor: int, planned: bool):
+    def _date(self, sent: Span, span: Span, anchor: int, planned: bool):
+        """The date nearest the trigger in its clause; a year the sentence gives ("Last year, ...")
+        dates a month-day that has none."""
         trig_char = self.doc[anchor].idx
+        in_sent = [d for d in self.dates if sent.start_char <= d.start < sent.end_char]
+        year_ctx = None
+        for d in in_sent:
+            if d.kind in ("rel", "y") and (d.kind == "y" or (d.get("unit") or "").lower() == "year"):
+                if not self._excluded(d):
+                    r = resolve(d, self.reference, future=planned)
+                    if r is not None and len(r.value) == 4:
+                        year_ctx = r
         best, best_dist = None, None
-        for d in self.dates:
-            if not (sent.start_char <= d.start < sent.end_char):
-                continue
-            before = self.doc.text[max(sent.start_char, d.start - 25):d.start]
-            if _NOT_EVENT_DATE.search(before):
-                continue
-            after = self.doc.text[d.end:d.end + 12].lower()
-            if re.match(r"\s*(target|goal|deadline)", after) or re.match(r"\s*(years?|months?)\s+(ago|old)", after):
+        for d in in_sent:
+            if not (span.start_char <= d.start < span.end_char) or self._excluded(d):
                 continue
             r = resolve(d, self.reference, future=planned)
             if r is None:
                 continue
+            if year_ctx is not None and d.kind in ("md", "dm", "m") and len(r.value) > 4:
+                r = Resolved(year_ctx.value + r.value[4:], weak=year_ctx.weak, future=r.future)
             dist = abs(d.start - trig_char) + (0 if d.start >= trig_char else 5)
-            if best_dist is None or dist < best_dist:
+            if best_dist is None or dist < best_dist or (len(r.value) > len(best.value) and dist < best_dist + 40 and best.value.startswith(r.value[:4])):
                 best, best_dist = r, dist
         return best
 
-    def _report(self, kind: str, sent: Span, anchor: int, ments: list[Mention], planned: bool) -> EventReport:
-        d = self._date(sent, anchor, planned)
+    def _excluded(self, d: DateExpr) -> bool:
+        """Dates that are not when the event happened: "by 2024", "since 2001", "last year's"."""
+        text = self.doc.text
+        before = text[max(0, d.start - 25):d.start]
+        if _NOT_EVENT_DATE.search(before):
+            return True
+        after = text[d.end:d.end + 14].lower()
+        if re.match(r"\s*(target|goal|deadline)", after) or re.match(r"\s*(years?|months?|weeks?|days?)\b", after):
+            return True
+        if d.kind in ("rel", "ago", "y") and re.match(r"\s*['’]s\b", after):
+            return True
+        if re.search(r"\b(the first|first|past|last|the past) (\d+|\w+) months? of\s*$", before, re.I):
+            return True
+        return False
+
+    def _report(self, kind: str, sent: Span, span: Span, anchor: int, ments: list[Mention], planned: bool) -> EventReport:
+        d = self._date(sent, span, anchor, planned)
         ref = self.reference.date
         is_planned = planned or bool(d and d.future)
         if d and ref and not d.weak and d.value > ref.isoformat()[:len(d.value)]:
             is_planned = True
-        if d and ref and d.value < ref.isoformat()[:len(d.value)] and not re.search(r"\bwill\b|\bnext\b", sent.text):
+        if d and ref and d.value < ref.isoformat()[:len(d.value)] and not re.search(r"\bwill\b|\bnext\b", span.text):
             is_planned = False
         participants = _dedupe(m.key for m in ments if m.kind in ("Person", "Country", "Organization"))
-        location = self._location(sent, anchor, ments)
+        location = self._location(span, anchor, ments)
         return EventReport(
             article=self.article_id, kind=kind, participants=participants, evidence=sent.text.strip(),
             start=sent.start_char, end=sent.end_char, date=d.value if d else None, date_weak=bool(d and d.weak),
             location=location, planned=is_planned, confidence=0.6)
 
     def _location(self, sent: Span, anchor: int, ments: list[Mention]) -> str | None:
-        best = None
+        """Where: the place introduced by in/at/to nearest the trigger (after it first); a venue gives its city."""
+        best, best_score = None, None
         for m in ments:
             if m.kind not in ("Place", "Country"):
                 continue
@@ -162,11 +245,10 @@ class SentenceReader:
                 continue
             if re.search(r"\bto\s+(the\s+)?$", before) and not self._trip_word_near(m.start):
                 continue
-            key = self._city_of(m.key)
-            if m.kind == "Country" and best is not None:
-                continue
-            if best is None or self.kind_of.get(best) == "Country":
-                best = key
+            dist = (m.token - anchor) if m.token >= anchor else (anchor - m.token) * 2
+            score = (m.kind == "Country", dist)
+            if best_score is None or score < best_score:
+                best, best_score = self._city_of(m.key), score
         # "the Chinese capital", "the Russian capital"
         cap = re.search(r"\bthe (\w+) capital\b", sent.text)
         if best is None and cap:
@@ -197,6 +279,9 @@ class SentenceReader:
             if after.startswith("'s") or after.startswith("’s"):
                 if m.token < anchor and anchor - m.token <= 6:
                     visitor = m.key
+        if doc[anchor].lower_ in ("invited", "invites", "invite"):
+            invited = [m for m in people if m.token > anchor]
+            visitor = invited[0].key if invited else None
         by = re.search(r"\b(?:visit|trip)\s+(?:to \w+(?: \w+)?\s+)?by\b", sent.text)
         if visitor is None and by:
             after = [m for m in people if m.start >= sent.start_char + by.end()]
@@ -224,34 +309,51 @@ class SentenceReader:
                     dest = self._city_of(m.key)  # "a Beijing trip"
         report.location = dest or report.location
 
-    def _agreements(self, sent: Span, trigs, ments: list[Mention], planned: bool) -> list[EventReport]:
+    def _agreements(self, sent: Span, span: Span, trigs, ments: list[Mention], planned: bool) -> list[EventReport]:
         doc = self.doc
-        nouns = [(k, s, e) for k, s, e in trigs if doc[e - 1].lower_ in _DOC_NOUNS or doc[s].lower_ in _DOC_NOUNS]
-        verbs = [(k, s, e) for k, s, e in trigs if (k, s, e) not in nouns and doc[s].lower_ not in _GENERIC_DOCS]
+        nouns = sorted((k, s, e) for k, s, e in trigs if doc[e - 1].lower_ in _DOC_NOUNS or doc[s].lower_ in _DOC_NOUNS)
         if not nouns:
             return []
-        out = []
-        orgs = [m.key for m in ments if m.kind == "Organization" and (self.gaz.get(m.key) is None or self.gaz.get(m.key).subkind in ("company", "ministry", "state-body", "party", None))]
+        # "a key agreement: a roadmap for ...": one document named twice
+        merged = []
+        for t in nouns:
+            if merged and t[1] - merged[-1][2] <= 3 and doc[merged[-1][1]].lower_ in ("agreement", "deal", "accord", "document"):
+                merged[-1] = t
+            else:
+                merged.append(t)
+        signed = bool(_SIGNED.search(span.text)) or bool(_SIGNED.search(self._previous_sentence(sent)) and re.search(r"\b(include|included|including|among them|are|were)\b", span.text))
+        orgs = [m.key for m in ments if m.kind == "Organization" and (self.gaz.get(m.key) is None or self.gaz.get(m.key).subkind in ("company", "ministry", "state-body", None))]
         countries = _dedupe(m.key for m in ments if m.kind == "Country")
-        for kind, s, e in nouns:
-            label = self._doc_label(sent, s, e)
+        out = []
+        for kind, s, e in merged:
+            label = self._doc_label(span, s, e)
             if label is None:
                 continue
-            report = self._report("Agreement", sent, s, ments, planned)
+            report = self._report("Agreement", sent, span, s, ments, planned)
+            if not (signed or report.date or label[:1].isupper() and doc[s].text[:1].isupper()):
+                continue
             # parties named around this document: "between A and B", "A and B signed", "A agreed with B"
             local = [m for m in ments if m.kind == "Organization" and m.key in orgs and abs(m.token - s) <= 25]
             if len(local) >= 2:
                 report.participants = _dedupe(m.key for m in local)[:3]
-            elif len(orgs) >= 2 and len(nouns) == 1:
+            elif len(orgs) >= 2 and len(merged) == 1:
                 report.participants = _dedupe(orgs)[:3]
+            elif len(countries) >= 2:
+                report.participants = countries[:2]
             else:
-                report.participants = countries[:2] if len(countries) >= 2 else []
+                report.participants = self.main_countries[:2]
+            report.location = report.location if report.location and self.kind_of.get(report.location) == "Place" else None
             report.label = label
-            report.anaphoric = doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not verbs and not doc[s].text[0].isupper()
+            report.anaphoric = doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not signed and not doc[s].text[0].isupper()
             out.append(report)
         return out
 
-    def _doc_label(self, sent: Span, s: int, e: int) -> str | None:
+    def _previous_sentence(self, sent: Span) -> str:
+        if sent.start == 0:
+            return ""
+        return self.doc[sent.start - 1].sent.text
+
+    def _doc_label(self, sent: Span, s: int, e: int) -> str | None:  # sent: the clause
         """The document's name: "joint statement", "Treaty of Good-Neighbourliness ...", "protocol on ..."."""
         doc = self.doc
         start = s

@@ -117,6 +117,7 @@ class MentionResolver:
         self.surnames: dict[str, str] = {}
         self.recent_people: list[str] = []
         self.sentence_people: dict[int, list[str]] = {}
+        self.titles = gaz.title_roles()
 
     def person_country(self, key: str) -> str | None:
         e = self.gaz.get(key)
@@ -173,7 +174,7 @@ class MentionResolver:
                 self._add(i, i + 1, self.surnames[tok.text], "Person", "surname")
                 i += 1
                 continue
-            used = self._description(i, None) or self._group(i) or self._pronoun(i)
+            used = self._description(i, None) or self._title_of(i) or self._group(i) or self._pronoun(i)
             i = used or i + 1
         return self.mentions
 
@@ -214,6 +215,34 @@ class MentionResolver:
         if key:
             self._add(start, j + 1, key, "Person", "description")
             return j + 1
+        return None
+
+    def _title_of(self, i: int) -> int | None:
+        """'the President of Russia', 'the Presidents of Russia and China' (no name following)."""
+        doc = self.doc
+        for n in (3, 2, 1):
+            title = doc[i:i + n].text
+            role = self.titles.get(title) or (self.titles.get(title[:-1]) if title.endswith("s") else None)
+            if role is None or i + n >= len(doc) or doc[i + n].lower_ != "of":
+                continue
+            j, countries = i + n + 1, []
+            while j < len(doc) and doc[j].ent_type_ == "COUNTRY" and doc[j].ent_id_:
+                countries.append(doc[j].ent_id_)
+                ent_end = next((e.end for e in doc.ents if e.start == j), j + 1)
+                j = ent_end
+                if j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].ent_type_ == "COUNTRY":
+                    j += 1
+            if not countries or (j < len(doc) and doc[j].ent_type_ == "PERSON"):
+                return None
+            keys = [self._known_holder(role, c) if role != "president" or self.gaz.holders(role, c, self.day) else self.gaz.leader(c, self.day) for c in countries]
+            keys = [k for k in keys if k]
+            for key in keys:
+                span = doc[i:j]
+                self.mentions.append(Mention(span.start_char, span.end_char, key, "Person", i, "description"))
+                if key in self.recent_people:
+                    self.recent_people.remove(key)
+                self.recent_people.append(key)
+            return j if keys else None
         return None
 
     def _metonym_country(self, word: str) -> str | None:
