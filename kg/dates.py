@@ -264,23 +264,29 @@ def year_from_weekday(month: int, day: int, weekday: int, context_years) -> int 
     """The year in which ``month``/``day`` fell on ``weekday``, nearest the years the text mentions.
 
     News text that gives "Friday, December 30" without a year is dated by the calendar: of the
-    years where that day was a Friday, take the one closest to (and not after) the latest year the
-    article speaks of.
+    years where that day was that weekday, take the one nearest the latest year the article speaks
+    of, preferring one after it (an article is written after the past it reports).
     """
     years = sorted(set(context_years))
     if not years:
         return None
     hi = max(years)
-    lo = min(years) - 1
-    fits = [y for y in range(lo - 6, hi + 2) if (_ymd(y, month, day) and dt.date(y, month, day).weekday() == weekday)]
+    fits = [y for y in range(min(years) - 7, hi + 8) if _ymd(y, month, day) and dt.date(y, month, day).weekday() == weekday]
     if not fits:
         return None
-    return min(fits, key=lambda y: (abs(y - hi) if y <= hi else 10 * (y - hi), -y))
+    return min(fits, key=lambda y: ((y - hi) if y >= hi else (hi - y) * 1.5, y))
 
 
 def years_mentioned(text: str) -> tuple[int, ...]:
-    """Four-digit years the text mentions (1990–2039), for dating text that gives no year."""
-    return tuple(int(y) for y in re.findall(r"(?<![\d$])((?:199|20[0-3])\d)(?!\d)", text))
+    """Four-digit years the text mentions (1990–2039), for dating text that gives no year.
+
+    Targets ("by 2030", "until 2035") say little of when the text was written: they count only
+    when the text names no other year."""
+    past, targets = [], []
+    for m in re.finditer(r"(?<![\d$])((?:199|20[0-3])\d)(?!\d)", text):
+        before = text[max(0, m.start() - 10):m.start()].lower()
+        (targets if re.search(r"\b(by|until|till|before|through)\s+$", before) else past).append(int(m.group(1)))
+    return tuple(past or targets)
 
 
 def precision_of(value: str) -> str:

@@ -2,6 +2,7 @@
 resolution made of all of them. No RDF, no spaCy."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -76,3 +77,19 @@ class Event:
     @property
     def articles(self) -> list[str]:
         return sorted({r.article for r in self.reports})
+
+
+# document nouns grouped by kind: reports naming the same document may word it differently
+DOC_KINDS = {"statement": "statement", "declaration": "statement", "communique": "statement", "treaty": "treaty",
+             "roadmap": "roadmap", "road map": "roadmap", "plan": "roadmap", "memorandum": "memorandum",
+             "protocol": "protocol", "contract": "agreement", "deal": "agreement", "agreement": "agreement",
+             "accord": "agreement", "pact": "agreement"}
+
+
+def doc_kind(label: str | None) -> str | None:
+    """The kind of document a label names ("Joint statement ..." -> statement), for merging."""
+    if not label:
+        return None
+    low = label.lower()
+    found = [(low.find(w), k) for w, k in DOC_KINDS.items() if re.search(rf"\b{w}\b", low)]
+    return min(found)[1] if found else None

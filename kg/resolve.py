@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .dates import compatible as dates_compatible
-from .records import ArticleRecord, EntityInfo, Event, EventReport
+from .records import ArticleRecord, EntityInfo, Event, EventReport, doc_kind
 from .vocab import EVENT_FAMILY, EVENT_PARENT
 
 _WORD = re.compile(r"[a-z]{3,}")
@@ -92,13 +92,6 @@ def _dates_match(r: EventReport, c: _Cluster) -> bool:
     return r.date[4:] == c.date[4:len(r.date)] and len(r.date) > 4 and abs(int(r.date[:4]) - int(c.date[:4])) == 1
 
 
-def _doc_kind(label: str | None) -> str | None:
-    if not label:
-        return None
-    m = re.search(r"(statement|declaration|treaty|roadmap|road map|contract|memorandum|protocol|plan|agreement|deal|accord)", label.lower())
-    return m.group(1) if m else None
-
-
 class EventMerger:
     """Clusters event reports; each cluster becomes one Event."""
 
@@ -133,7 +126,7 @@ class EventMerger:
         kinds = {x.kind for x in c.reports} | {r.kind}
         if {"VideoConference", "PhoneCall"} <= kinds:
             return False
-        if doc and any(_doc_kind(x.label) not in (None, doc) for x in c.reports):
+        if doc and any(doc_kind(x.label) not in (None, doc) for x in c.reports):
             return False
         if not _dates_match(r, c):
             return False
@@ -151,7 +144,7 @@ class EventMerger:
     def add(self, r: EventReport) -> None:
         family = EVENT_FAMILY.get(r.kind, "Event")
         people, others = self._split(r)
-        doc = _doc_kind(r.label)
+        doc = doc_kind(r.label)
         keys = self._keys(family, people, others, r)
         seen, cands = set(), []
         for k in keys:

@@ -3,13 +3,18 @@ mentions ("the call") join the event they refer to; talks during a visit or on t
 summit become part of it; what a report lacks (date, place) is taken from the event it belongs to."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..dates import Reference, compatible
-from ..records import EventReport
+from ..records import EventReport, doc_kind
 from .events import FAMILY_OF
 
 LEAD_SENTENCES = 3  # news leads report the article's own news
+VISIT_DAYS = 7
+NEARBY_CHARS = 1200  # "The two presidents also held a three-way meeting ...": a few sentences on  # reports of one person's trip within this many days are one visit
+# a lead sentence dated relative to something else is not dated by the article
+_RELATIVE_DAY = re.compile(r"\b(opening|closing|first|second|last|final) day\b|\bthe day (before|after)\b|\bdays? (after|before)\b", re.I)
 
 
 def _family(r: EventReport) -> str:
@@ -21,19 +26,38 @@ def _modes_clash(a: EventReport, b: EventReport) -> bool:
     if {"VideoConference", "PhoneCall"} <= kinds:
         return True
     remote = {"VideoConference", "PhoneCall"} & kinds
-    return bool(remote) and "in_person" in (a.mode, b.mode)
+    return bool(remote) and "in_person" in (a.mode, b.mode) or {a.mode, b.mode} == {"in_person", "remote"}
 
 
-def _same_event(a: EventReport, b: EventReport, people_of) -> bool:
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value and len(value) == 10 else None
+
+
+def _same_visit(a: EventReport, b: EventReport, people_of) -> bool:
+    """One person's trip told day by day: 'landed in Shanghai on Monday', 'met Xi in Beijing on Wednesday'."""
+    if set(people_of(a)) != set(people_of(b)) or a.planned != b.planned:
+        return False
+    if compatible(a.date, b.date):
+        return True
+    da, db = _day(a.date), _day(b.date)
+    return bool(da and db and abs((da - db).days) <= VISIT_DAYS)
+
+
+def _same_event(a: EventReport, b: EventReport, people_of, places) -> bool:
     if _family(a) != _family(b) or _modes_clash(a, b):
         return False
+    if _family(a) == "Visit":
+        return _same_visit(a, b, people_of)
     if not compatible(a.date, b.date):
         return False
     if a.location and b.location and a.location != b.location:
         return False
     pa, pb = set(people_of(a)), set(people_of(b))
     if _family(a) == "Agreement":
-        return (a.label or "").lower() == (b.label or "").lower() or _doc_noun(a) == _doc_noun(b) and (a.date or b.date) and compatible(a.date, b.date) and bool(a.date and b.date)
+        if (a.label or "").lower() == (b.label or "").lower():
+            return True
+        return doc_kind(a.label) == doc_kind(b.label) and set(a.participants) == set(b.participants) and (a.date is None) != (b.date is None) \
+            and (a.label[:1].isupper() or b.label[:1].isupper())
     if _family(a) == "Summit":
         return a.organization == b.organization and a.organization is not None
     if not pa or not pb:
@@ -41,15 +65,17 @@ def _same_event(a: EventReport, b: EventReport, people_of) -> bool:
     return pa == pb or (min(len(pa), len(pb)) >= 2 and (pa <= pb or pb <= pa))
 
 
-def _doc_noun(r: EventReport) -> str | None:
-    m = re.search(r"(statement|declaration|treaty|roadmap|road map|contract|memorandum|protocol|agreement|deal|accord)", (r.label or "").lower())
-    return m.group(1) if m else None
-
-
-def _absorb(keep: EventReport, other: EventReport) -> None:
+def _absorb(keep: EventReport, other: EventReport, places) -> None:
     keep.participants = list(dict.fromkeys(keep.participants + other.participants))
-    if other.date and (not keep.date or len(other.date) > len(keep.date) and compatible(keep.date, other.date)):
+    if _family(keep) == "Visit" and keep.date and other.date and not compatible(keep.date, other.date):
+        keep.date = min(keep.date, other.date)  # a trip is dated by its first day
+    elif other.date and (not keep.date or len(other.date) > len(keep.date) and compatible(keep.date, other.date)):
         keep.date, keep.date_weak = other.date, other.date_weak
+    if other.location and keep.location and other.location != keep.location and _family(keep) == "Visit":
+        # a trip to several cities is located in the country they share
+        ca, cb = places(keep.location), places(other.location)
+        if ca and ca == cb:
+            keep.location = ca
     keep.location = keep.location or other.location
     if keep.kind in ("Meeting", "Visit") and other.kind not in ("Meeting", "Visit") and _family(keep) == _family(other):
         keep.kind = other.kind
@@ -57,35 +83,44 @@ def _absorb(keep: EventReport, other: EventReport) -> None:
     if not other.anaphoric:
         keep.planned = keep.planned and other.planned
     keep.confidence = min(0.95, keep.confidence + 0.1)
-    if other.label and (not keep.label or keep.label == "such"):
+    if other.label and (not keep.label or keep.label == "such" or (other.label[:1].isupper() and not keep.label[:1].isupper())):
         keep.label = other.label
-    keep.extra_evidence.append((other.evidence, other.start, other.end))
 
 
 def consolidate(reports: list[EventReport], people_of, reference: Reference, lead_end: int,
-                dateline_city: str | None) -> list[EventReport]:
-    """Merge, link and complete one article's reports. ``lead_end``: char offset where the lead ends."""
-    for r in reports:
-        r.extra_evidence = []
+                dateline_city: str | None, places=lambda key: None, country_of=lambda key: None) -> list[EventReport]:
+    """Merge, link and complete one article's reports.
+
+    ``people_of(report)``: its participants that are people; ``lead_end``: char offset where the
+    lead ends; ``places(key)``: the country a place lies in; ``country_of(key)``: the country a
+    person represents."""
     reports = sorted(reports, key=lambda r: (r.start, r.kind))
     kept: list[EventReport] = []
+    sentence_target: dict[int, EventReport] = {}
     for r in reports:
         if r.label == "such":
             prior = [k for k in kept if _family(k) == "Meeting" and k.kind != "Meeting"]
             if prior:
-                r.kind = prior[0].kind
+                r.kind = prior[-1].kind
             r.label = None
+        if r.label == "ellipsis":
+            # "The first took place on February 25": the kind and people of the event just told
+            prior = [k for k in kept if _family(k) == "Meeting"]
+            if not prior:
+                continue
+            r.kind, r.participants, r.mode, r.label = prior[-1].kind, list(prior[-1].participants), prior[-1].mode, None
         if r.anaphoric:
             # "the call", "the talks": the event last told of that family; its date is not this clause's
             target = next((k for k in reversed(kept) if _family(k) == _family(r) and not _modes_clash(k, r)), None)
             if target is not None:
                 r.participants = [p for p in r.participants if p in target.participants]
                 r.date = r.location = None
-                _absorb(target, r)
+                _absorb(target, r, places)
+                sentence_target[r.start] = target
             continue
-        target = next((k for k in kept if _same_event(k, r, people_of)), None)
+        target = next((k for k in kept if _same_event(k, r, people_of, places)), None)
         if target is not None:
-            _absorb(target, r)
+            _absorb(target, r, places)
             continue
         kept.append(r)
     # what each kind needs to be an event at all
@@ -97,67 +132,103 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
             continue
         if fam == "Visit" and not people:
             continue
+        if fam == "Visit" and r.location is None:
+            # a trip whose destination is only where the traveller held talks
+            met = [m for m in kept if _family(m) == "Meeting" and m.location and set(people) & set(people_of(m))
+                   and m.planned == r.planned and compatible(m.date, r.date) or _family(m) == "Meeting" and m.location
+                   and set(people) & set(people_of(m)) and _same_visit(r, EventReport(**{**m.__dict__, "participants": people}), people_of)]
+            if not met:
+                continue
+            r.location = met[0].location
         if fam == "Agreement" and not r.label:
             continue
         if fam == "Summit" and not r.organization:
             continue
         out.append(r)
+    # an agreement told with "after the meeting" / "during the talks" is dated by those talks
+    for r in out:
+        if _family(r) == "Agreement" and r.date is None and r.start in sentence_target:
+            t = sentence_target[r.start]
+            if _family(t) == "Meeting" and t.date:
+                r.date, r.date_weak = t.date, t.date_weak
     # lead events without a date happened on the article's date
+    today = reference.date.isoformat() if reference.date and not reference.weak else None
     for r in out:
-        if r.date is None and r.start < lead_end and reference.date and not reference.weak and not r.planned:
-            r.date = reference.date.isoformat()
+        if r.date is None and r.start < lead_end and today and not r.planned and not _RELATIVE_DAY.search(r.evidence):
+            r.date = today
             r.confidence = max(0.4, r.confidence - 0.1)
-        if r.location is None and dateline_city and r.start < lead_end and r.mode == "in_person" and r.date == (reference.date.isoformat() if reference.date else None):
+        if r.location is None and dateline_city and r.start < lead_end and r.date == today and (
+                r.mode == "in_person" or _family(r) in ("Summit", "Visit")):
             r.location = dateline_city
-    _link_parts(out, people_of)
+    _link_parts(out, people_of, places, country_of)
     for r in out:
-        r.confidence = round(r.confidence + (0.15 if r.date else 0) + (0.1 if len(r.participants) >= 2 else 0), 2)
-        r.confidence = min(0.95, r.confidence)
+        r.confidence = round(min(0.95, r.confidence + (0.15 if r.date else 0) + (0.1 if len(r.participants) >= 2 else 0)), 2)
         if r.date is None:
             r.no_date_reason = "the article's date is unknown" if reference.date is None else "the text gives no date"
     return out
 
 
 def _within(child: EventReport, parent: EventReport) -> bool:
+    """Whether the child's date falls in the parent's (a visit or summit may last some days)."""
     if parent.date is None or child.date is None:
-        return parent.date is None or child.date is None
+        return True
     if compatible(child.date, parent.date):
         return True
-    if len(child.date) == 10 and len(parent.date) == 10 and child.date[:7] == parent.date[:7]:
-        return 0 <= int(child.date[8:]) - int(parent.date[8:]) <= 4
-    return False
+    dc, dp = _day(child.date), _day(parent.date)
+    return bool(dc and dp and 0 <= (dc - dp).days <= 4)
 
 
-def _link_parts(reports: list[EventReport], people_of) -> None:
-    visits = [r for r in reports if _family(r) == "Visit"]
+def _link_parts(reports: list[EventReport], people_of, places, country_of) -> None:
+    visits = [r for r in reports if _family(r) == "Visit" and not r.planned]
     summits = [r for r in reports if _family(r) == "Summit"]
-    for i, r in enumerate(reports):
+    for r in reports:
         fam = _family(r)
-        if fam not in ("Meeting", "Agreement") or r.kind in ("VideoConference", "PhoneCall"):
+        if fam not in ("Meeting", "Agreement"):
             continue
         parent = None
-        for s in summits:
-            same_sentence = s.start == r.start
-            if (same_sentence or (s.date and r.date and _within(r, s) and r.location in (None, s.location))) and s.planned == r.planned:
+        if fam == "Agreement":
+            # adopted during a call or talks told in the same sentence
+            parent = next((m for m in reports if _family(m) == "Meeting" and m.start == r.start and compatible(m.date, r.date)), None)
+        if r.kind in ("VideoConference", "PhoneCall") and parent is None and fam == "Meeting":
+            continue
+        if parent is None:
+            parent = next((s for s in summits if s.start == r.start and s.planned == r.planned), None)
+        for s in summits if parent is None else ():
+            shared = set(people_of(r)) & set(people_of(s))
+            if s.planned != r.planned:
+                continue
+            # dated within the summit, or told just after it about the same leaders
+            if (s.date and r.date and _within(r, s) and r.location in (None, s.location)) or (
+                    r.date is None and shared and fam == "Meeting" and 0 < r.start - s.start <= NEARBY_CHARS):
                 parent = s
                 break
         if parent is None:
             for v in visits:
                 visitor = set(people_of(v))
-                ok_people = bool(visitor & set(people_of(r))) or fam == "Agreement"
-                ok_place = r.location is None or v.location is None or r.location == v.location or v.location in (r.location,)
-                if ok_people and ok_place and _within(r, v) and v.planned == r.planned and (r.date or v.start == r.start):
+                mine = set(people_of(r))
+                ok_people = bool(visitor & mine) or fam == "Agreement" or _compatriots(v, r, people_of, places, country_of)
+                ok_place = r.location is None or v.location is None or r.location == v.location or places(r.location) == v.location
+                dated = r.date is not None or v.start == r.start or (fam == "Agreement" and len(visits) == 1 and r.start > v.start)
+                if ok_people and ok_place and _within(r, v) and v.planned == r.planned and dated:
                     parent = v
                     break
-        if parent is not None:
+        if parent is not None and parent is not r:
             r.part_of = reports.index(parent)
-            r.location = r.location or parent.location
+            r.location = r.location or (parent.location if _family(parent) != "Meeting" else None)
             if r.date is None and parent.date:
-                r.date = parent.date[:7] if len(parent.date) == 10 else parent.date
+                # a multi-day trip or summit dates what happened during it only to its month
+                r.date = parent.date[:7] if _family(parent) in ("Visit",) and len(parent.date) == 10 else parent.date
                 r.date_weak = parent.date_weak
-        # a summit held in the same sentence as the meeting shares its place
     for s in summits:
         if s.location is None:
             locs = [r.location for r in reports if r.part_of is not None and reports[r.part_of] is s and r.location]
             if locs:
                 s.location = locs[0]
+
+
+def _compatriots(visit: EventReport, r: EventReport, people_of, places, country_of) -> bool:
+    """Talks in the host country between a member of the visitor's side and a host: part of the trip."""
+    home = {country_of(p) for p in people_of(visit)} - {None}
+    host = places(visit.location) or visit.location
+    sides = {country_of(p) for p in people_of(r)}
+    return bool(home & sides) and host in sides and (r.location is None or r.location == visit.location or places(r.location) == host)

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from ..dates import DateExpr, Reference, Resolved, resolve
 from ..gazetteer import Gazetteer
-from ..records import EventReport
+from ..records import EventReport, doc_kind
 from .mentions import Mention
 
 FAMILY_OF = {"VideoConference": "Meeting", "PhoneCall": "Meeting", "Meeting": "Meeting", "Visit": "Visit",
@@ -26,7 +26,9 @@ _SIDELINES = re.compile(r"\b(sidelines|margins|on the fringes|during the|at the)
 _SIGNED = re.compile(r"\b(sign|signs|signed|signing|adopt|adopted|adopts|issued|issue|published|concluded|conclude|inked|released|agreed|reached|struck|finali[sz]ed|extended|prolonged|renewed|ratified)\b", re.I)
 _GENERIC_DOCS = {"documents", "agreements", "contracts", "memorandums", "memoranda", "deals"}
 _DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "protocol", "deal", "accord", "declaration", "pact", "statement", "communique", "map"}
-_SUMMIT_ORG_KINDS = {"intergovernmental", None}
+_TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
+_AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
+
 
 
 def _sentence_mentions(mentions: list[Mention], sent: Span) -> list[Mention]:
@@ -98,6 +100,9 @@ class SentenceReader:
                 summits.append((kind, s, e, org))
             elif not re.search(r"\b(business|economic|investment|trade) forum", span.text, re.I):
                 by_family.setdefault("Meeting", []).append(("Meeting", s, e))
+        # one anchor per event this clause tells: a date after another event's trigger is that event's
+        # (a meeting on the sidelines of a summit shares the summit's date, so summits do not claim dates)
+        self.anchors = sorted({min(t[1] for t in ts) for ts in by_family.values()})
         out: list[EventReport] = []
         for kind, s, e, org in summits:
             out.append(self._summit(sent, span, s, e, org, ments, planned))
@@ -114,16 +119,47 @@ class SentenceReader:
             words = {self.doc[s].lower_ for _, s, _ in trigs}
             if family == "Meeting" and kind == "Meeting" and "Visit" in by_family and not words & (_IN_PERSON | {"talks", "negotiations"}):
                 continue
+            if family == "Meeting" and _AIRPORT.search(span.text) and not words - {"met", "meet", "meets"}:
+                continue  # "was met at the airport by the ambassador": a welcome, not talks
             anchor = min(s for _, s, _ in trigs)
-            report = self._report(kind, sent, span, anchor, ments, planned)
+            # a person named after another kind of event's trigger belongs to that event
+            later = [t[1] for fam, ts in by_family.items() if fam != family for t in ts if t[1] > anchor]
+            later += [t[1] for t in summits if t[1] > anchor] if family != "Summit" else []
+            cut = min(later) if later else span.end
+            mine = [m for m in ments if m.token < cut and not self._excluded_person(m)]
+            report = self._report(kind, sent, span, anchor, mine, planned)
             report.anaphoric = anaphoric
             if family == "Meeting":
                 self._meeting(report, span, words, by_family)
             elif family == "Visit":
-                self._visit(report, span, trigs, ments)
-                if anaphoric or (report.location is None and not any(self.doc[s].lower_ in ("invited", "invites", "invite") for _, s, _ in trigs)):
+                self._visit(report, span, trigs, mine)
+                invited = any(self.doc[s].lower_ in ("invited", "invites", "invite") for _, s, _ in trigs)
+                if anaphoric or (report.location is None and not invited and report.date is None):
                     report.anaphoric = True
-            out.append(report)
+            out.extend(self._each_date(report, span, anchor, planned))
+        return out
+
+    def _excluded_person(self, m: Mention) -> bool:
+        """'a message from Vladimir Putin', 'greetings to X': named, but not taking part."""
+        before = self.doc.text[max(0, m.start - 22):m.start].lower()
+        return bool(re.search(r"\b(message|letter|greetings|wishes|regards) (from|to)\s+$|\bfrom\s+$|\bon behalf of\s+$", before))
+
+    def _each_date(self, report: EventReport, span: Span, anchor: int, planned: bool) -> list[EventReport]:
+        """'travelled to China twice last year, in May and again in December': one event per date."""
+        if not re.search(r"\b(twice|three times|and again|as well as in|both in)\b", span.text):
+            return [report]
+        values = []
+        for d in self.dates:
+            if span.start_char <= d.start < span.end_char and d.kind in ("m", "md", "dm", "my", "mdy", "dmy") and not self._excluded(d):
+                r = self._with_year_context(d, span, planned)
+                if r is not None and r.value not in values:
+                    values.append(r.value)
+        if len(values) < 2:
+            return [report]
+        out = []
+        for v in values:
+            copy = EventReport(**{**report.__dict__, "date": v})
+            out.append(copy)
         return out
 
     def _meeting(self, report: EventReport, span: Span, words: set, by_family: dict) -> None:
@@ -169,14 +205,24 @@ class SentenceReader:
 
     # ---- parts
     def _anaphoric(self, sent: Span, trigs) -> bool:
-        for _, s, _ in trigs:
-            prev = self.doc[s - 1].lower_ if s > sent.start else ""
-            prev2 = self.doc[s - 2].lower_ if s - 1 > sent.start else ""
+        """'the call', 'that encounter', 'the Kremlin meeting', "Monday's call": an event already told."""
+        for _, s, e in trigs:
+            j = s - 1
+            # names and kind words may stand between the article and the noun: 'the Kremlin meeting'
+            while j > sent.start and (self.doc[j].ent_type_ in ("PLACE", "ORG", "COUNTRY", "NORP") or self.doc[j].lower_ in ("video", "phone", "telephone", "two-day", "one-day")):
+                j -= 1
+            prev = self.doc[j].lower_ if j >= sent.start else ""
             if prev in ("the", "this", "that", "their", "such", "today's", "monday's", "tuesday's", "wednesday's",
-                        "thursday's", "friday's", "saturday's", "sunday's") or prev2 in ("the", "this", "that") and prev in ("video", "phone", "telephone"):
+                        "thursday's", "friday's", "saturday's", "sunday's", "yesterday's"):
+                if prev == "their" and e < sent.end and self._date_right_after(e):
+                    return False  # 'their call in March' names a date: not the call already told
                 continue
             return False
         return True
+
+    def _date_right_after(self, e: int) -> bool:
+        c = self.doc[e - 1].idx + len(self.doc[e - 1].text)
+        return any(0 <= d.start - c <= 6 for d in self.dates)
 
     def _date(self, sent: Span, span: Span, anchor: int, planned: bool):
         """The date nearest the trigger in its clause; a year the sentence gives ("Last year, ...")
@@ -191,6 +237,7 @@ class SentenceReader:
                     if r is not None and len(r.value) == 4:
                         year_ctx = r
         best, best_dist = None, None
+        anchors_chars = [self.doc[a].idx for a in getattr(self, "anchors", [anchor])]
         for d in in_sent:
             if not (span.start_char <= d.start < span.end_char) or self._excluded(d):
                 continue
@@ -200,9 +247,22 @@ class SentenceReader:
             if year_ctx is not None and d.kind in ("md", "dm", "m") and len(r.value) > 4:
                 r = Resolved(year_ctx.value + r.value[4:], weak=year_ctx.weak, future=r.future)
             dist = abs(d.start - trig_char) + (0 if d.start >= trig_char else 5)
+            if d.start > trig_char and any(trig_char < c < d.start for c in anchors_chars):
+                continue  # after another event's trigger: that event's date
             if best_dist is None or dist < best_dist or (len(r.value) > len(best.value) and dist < best_dist + 40 and best.value.startswith(r.value[:4])):
                 best, best_dist = r, dist
         return best
+
+    def _with_year_context(self, d: DateExpr, span: Span, planned: bool):
+        r = resolve(d, self.reference, future=planned)
+        if r is None or len(r.value) == 4:
+            return r
+        for y in self.dates:
+            if span.start_char <= y.start < span.end_char and (y.kind == "y" or (y.kind == "rel" and (y.get("unit") or "").lower() == "year")) and not self._excluded(y):
+                ry = resolve(y, self.reference, future=planned)
+                if ry is not None:
+                    return Resolved(ry.value + r.value[4:], weak=ry.weak, future=r.future)
+        return r
 
     def _excluded(self, d: DateExpr) -> bool:
         """Dates that are not when the event happened: "by 2024", "since 2001", "last year's"."""
@@ -290,6 +350,11 @@ class SentenceReader:
             before = [m for m in people if m.token < anchor]
             visitor = before[0].key if before else (people[0].key if people else None)
         report.participants = [visitor] if visitor else []
+        # "flew to Beijing with Putin": travelling with someone is their trip
+        if doc[anchor].lower_ in _TRAVEL_VERBS:
+            for m in people:
+                if 0 < m.token - anchor <= 6 and m.key != visitor and doc.text[max(0, m.start - 6):m.start].lower().endswith("with "):
+                    report.participants.append(m.key)
         # destination: the place after the trigger
         dest = None
         for m in ments:
@@ -307,11 +372,24 @@ class SentenceReader:
             for m in ments:
                 if m.kind in ("Place", "Country") and m.token < anchor and anchor - m.token <= 3:
                     dest = self._city_of(m.key)  # "a Beijing trip"
+        if dest is None and doc[anchor].lower_ in ("attended", "attend", "attends", "chose"):
+            after = [m for m in ments if m.kind == "Place" and 0 < m.token - anchor <= 8]
+            dest = self._city_of(after[0].key) if after else None
+        if dest is None:
+            # "Xi chose Moscow for his first trip abroad": the one place the clause names
+            places = {self._city_of(m.key) for m in ments if m.kind == "Place" and self.gaz.get(m.key) is not None
+                      and self.gaz[m.key].subkind in ("city", "venue", "residence")}
+            if len(places) == 1 and not any(m.kind == "Country" for m in ments if m.token > anchor):
+                dest = places.pop()
         report.location = dest or report.location
 
     def _agreements(self, sent: Span, span: Span, trigs, ments: list[Mention], planned: bool) -> list[EventReport]:
         doc = self.doc
         nouns = sorted((k, s, e) for k, s, e in trigs if doc[e - 1].lower_ in _DOC_NOUNS or doc[s].lower_ in _DOC_NOUNS)
+        # "Rosneft agreed with CNPC to deliver ...": a deal between two companies, no document named
+        for k, s, e in trigs:
+            if doc[s].lower_ == "agreed" and s + 1 < span.end and doc[s + 1].lower_ == "with" and not nouns:
+                nouns.append((k, s, e))
         if not nouns:
             return []
         # "a key agreement: a roadmap for ...": one document named twice
@@ -325,19 +403,24 @@ class SentenceReader:
         orgs = [m.key for m in ments if m.kind == "Organization" and (self.gaz.get(m.key) is None or self.gaz.get(m.key).subkind in ("company", "ministry", "state-body", None))]
         countries = _dedupe(m.key for m in ments if m.kind == "Country")
         out = []
-        for kind, s, e in merged:
-            label = self._doc_label(span, s, e)
+        bounds = [t[1] for t in merged] + [span.end]
+        for n, (kind, s, e) in enumerate(merged):
+            label = self._doc_label(span, s, e) if doc[s].lower_ != "agreed" else self._agreed_label(span, s)
             if label is None:
                 continue
             report = self._report("Agreement", sent, span, s, ments, planned)
             if not (signed or report.date or label[:1].isupper() and doc[s].text[:1].isupper()):
                 continue
-            # parties named around this document: "between A and B", "A and B signed", "A agreed with B"
-            local = [m for m in ments if m.kind == "Organization" and m.key in orgs and abs(m.token - s) <= 25]
+            # parties named with this document: its own stretch of a list, or the whole clause
+            seg_start = span.start if n == 0 else merged[n - 1][2]
+            local = _dedupe(m.key for m in ments if m.kind == "Organization" and m.key in orgs and seg_start <= m.token < bounds[n + 1])
+            commercial = doc_kind(label) == "agreement" and doc[s].lower_ in ("contract", "deal", "agreed")
             if len(local) >= 2:
-                report.participants = _dedupe(m.key for m in local)[:3]
+                report.participants = local[:3]
             elif len(orgs) >= 2 and len(merged) == 1:
                 report.participants = _dedupe(orgs)[:3]
+            elif commercial:
+                continue  # a contract whose companies are not named
             elif len(countries) >= 2:
                 report.participants = countries[:2]
             else:
@@ -347,6 +430,16 @@ class SentenceReader:
             report.anaphoric = doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not signed and not doc[s].text[0].isupper()
             out.append(report)
         return out
+
+    def _agreed_label(self, span: Span, s: int) -> str:
+        doc = self.doc
+        k = s + 2
+        while k < span.end and doc[k].lower_ != "to" and k - s < 8:
+            k += 1
+        end = k
+        while end < span.end and not doc[end].is_punct and end - k < 12:
+            end += 1
+        return ("Agreement " + doc[k:end].text).strip()
 
     def _previous_sentence(self, sent: Span) -> str:
         if sent.start == 0:

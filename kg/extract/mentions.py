@@ -118,6 +118,7 @@ class MentionResolver:
         self.recent_people: list[str] = []
         self.sentence_people: dict[int, list[str]] = {}
         self.titles = gaz.title_roles()
+        self.metonyms = {m: e.id for e in gaz.entries.values() if e.kind == "Country" for m in e.government_metonyms}
 
     def person_country(self, key: str) -> str | None:
         e = self.gaz.get(key)
@@ -156,6 +157,10 @@ class MentionResolver:
             ent = ents.get(i)
             if ent is not None:
                 kind = ENTITY_LABELS.get(ent.label_)
+                used = self._possessive_description(ent)
+                if used:
+                    i = used
+                    continue
                 if kind and ent.ent_id_:
                     self._add(ent.start, ent.end, ent.ent_id_, kind, "name")
                     if kind == "Person":
@@ -185,6 +190,9 @@ class MentionResolver:
         country = None
         j = i
         if norp_ent is not None:
+            pair_end = self._pair_description(norp_ent)
+            if pair_end:
+                return pair_end
             country, j = norp_ent.ent_id_, norp_ent.end
         elif doc[i].ent_type_ == "" and doc[i].text == "Kremlin" and i + 1 < len(doc) and doc[i + 1].lower_ in DESCRIPTION_NOUNS:
             country, j = self._metonym_country("Kremlin"), i + 1
@@ -245,11 +253,62 @@ class MentionResolver:
             return j if keys else None
         return None
 
+    def _possessive_description(self, ent) -> int | None:
+        """"Russia's president", "China's top diplomat", 'the Kremlin chief' (a seat of government)."""
+        doc = self.doc
+        j = ent.end
+        country = None
+        if ent.label_ == "COUNTRY" and j < len(doc) and doc[j].text in ("'s", "’s"):
+            country, j = ent.ent_id_, j + 1
+        elif ent.label_ in ("PLACE", "ORG"):
+            country = self._metonym_country(ent.text)
+            if country and j < len(doc) and doc[j].text in ("'s", "’s"):
+                j += 1
+        if country is None or j >= len(doc):
+            return None
+        noun = doc[j].lower_
+        role = DESCRIPTION_NOUNS.get(noun)
+        end = j + 1
+        two = doc[j:j + 2].text.lower()
+        if two in ("prime minister", "foreign minister", "top diplomat"):
+            role, end = {"prime minister": "prime_minister", "foreign minister": "foreign_minister", "top diplomat": "foreign_minister"}[two], j + 2
+        if role is None or role in ("counterpart", "host", "guest"):
+            return None
+        # a following name means a title: the name itself is the mention
+        if end < len(doc) and (doc[end].ent_type_ == "PERSON" or _is_name_token(doc[end])):
+            return None
+        key = self._holder(role, country, ent.start)
+        if not key:
+            return None
+        if ent.label_ == "COUNTRY":
+            self._add(ent.start, ent.end, ent.ent_id_, "Country", "name")
+        self._add(ent.start, end, key, "Person", "description")
+        return end
+
+    def _pair_description(self, ent) -> int | None:
+        """'the Russian and Chinese presidents', 'the Russian and Chinese leaders'."""
+        doc = self.doc
+        j = ent.end
+        if not (j + 2 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].ent_type_ == "NORP" and doc[j + 1].ent_id_):
+            return None
+        noun = doc[j + 2].lower_
+        role = {"presidents": "president", "leaders": "leader", "premiers": "prime_minister",
+                "heads": "leader"}.get(noun)
+        if role is None:
+            return None
+        keys = [self._holder(role, c, ent.start) for c in (ent.ent_id_, doc[j + 1].ent_id_)]
+        if not all(keys):
+            return None
+        span = doc[ent.start:j + 3]
+        for key in keys:
+            self.mentions.append(Mention(span.start_char, span.end_char, key, "Person", ent.start, "description"))
+            if key in self.recent_people:
+                self.recent_people.remove(key)
+            self.recent_people.append(key)
+        return j + 3
+
     def _metonym_country(self, word: str) -> str | None:
-        for e in self.gaz.entries.values():
-            if e.kind == "Country" and word in e.government_metonyms:
-                return e.id
-        return None
+        return self.metonyms.get(word)
 
     def _subject(self, i: int) -> str | None:
         sent_start = self.doc[i].sent.start
@@ -339,16 +398,29 @@ class MentionResolver:
         return None
 
     def _pronoun(self, i: int) -> int | None:
+        """'He'/'she' as a subject: the person the sentence named last, else the previous sentence's
+        subject; 'They' opening a sentence: the last two people of two countries."""
         tok = self.doc[i]
-        if tok.text in ("He", "She") and tok.is_sent_start and self.recent_people:
-            sent = tok.sent
-            prev_people = [m.key for m in self.mentions if m.kind == "Person" and m.via in ("name", "surname", "description")
-                           and m.token < sent.start]
-            if prev_people:
-                # the subject of the previous sentence that named anyone
-                prev_start = max(self.sentence_people)
-                key = self.sentence_people[prev_start][0] if prev_start < sent.start else prev_people[-1]
+        if tok.lower_ not in ("he", "she", "they") or not self.recent_people:
+            return None
+        if tok.lower_ == "they":
+            if not tok.is_sent_start:
+                return None
+            pair = self._last_pair()
+            if not pair:
+                return None
+            for key in pair:
                 self.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), key, "Person", i, "pronoun"))
-                self.sentence_people.setdefault(sent.start, []).append(key)
-                return i + 1
-        return None
+            return i + 1
+        sent = tok.sent
+        here = [m.key for m in self.mentions if m.kind == "Person" and sent.start <= m.token < i]
+        if here:
+            key = here[-1]
+        else:
+            earlier = [start for start in self.sentence_people if start < sent.start]
+            if not earlier:
+                return None
+            key = self.sentence_people[max(earlier)][0]
+        self.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), key, "Person", i, "pronoun"))
+        self.sentence_people.setdefault(sent.start, []).append(key)
+        return i + 1

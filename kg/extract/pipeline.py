@@ -237,7 +237,16 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
     def people_of(r):
         return [p for p in r.participants if p in entities and entities[p].kind == "Person"]
 
-    events = consolidate(doc._.dip_events or [], people_of, article.reference, lead_end, dateline_city)
+    def country_of_place(key):
+        e = gaz.get(key)
+        return e.country if e is not None and e.kind == "Place" else None
+
+    def country_of_person(key):
+        info = entities.get(key)
+        return info.represents if info is not None else None
+
+    events = consolidate(doc._.dip_events or [], people_of, article.reference, lead_end, dateline_city,
+                         country_of_place, country_of_person)
     for r in events:
         for k in [*r.participants, r.location]:
             if k and k not in entities and gaz.get(k):

@@ -1,0 +1,69 @@
+import datetime as dt
+
+import pytest
+
+from kg.dates import Reference, compatible, find_dates, resolve, year_from_weekday
+
+REF = Reference(dt.date(2023, 3, 8), False, ())  # a Wednesday
+
+
+def first(text, ref=REF, future=False):
+    found = find_dates(text)
+    assert found, f"no date in {text!r}"
+    r = resolve(found[0], ref, future=future)
+    return r.value if r else None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("signed on 2019-11-04 in Osaka", "2019-11-04"),
+    ("on March 3, 2021", "2021-03-03"),
+    ("on 3 March 2021", "2021-03-03"),
+    ("in October 2020", "2020-10"),
+    ("in late October 2020", "2020-10"),
+    ("back in 2014", "2014"),
+    ("on Monday", "2023-03-06"),
+    ("on Wednesday", "2023-03-08"),
+    ("on February 27", "2023-02-27"),
+    ("on December 27", "2022-12-27"),  # past tense: the last December 27 before the article
+    ("last month", "2023-02"),
+    ("last year", "2022"),
+    ("two months ago", "2023-01"),
+    ("in early January", "2023-01"),
+    ("in mid-November", "2022-11"),
+    ("yesterday", "2023-03-07"),
+])
+def test_resolve_against_article_date(text, expected):
+    assert first(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("will meet on Friday", "2023-03-10"),
+    ("next year", "2024"),
+    ("next spring", "2024"),  # on March 8 this spring has begun
+    ("next month", "2023-04"),
+    ("in November", "2023-11"),
+])
+def test_future_expressions(text, expected):
+    assert first(text, future=True) == expected
+
+
+def test_no_reference_no_relative_date():
+    assert first("on Monday", ref=Reference(None, True, ())) is None
+    assert first("last year", ref=Reference(None, True, ())) is None
+
+
+def test_may_the_verb_is_not_a_month():
+    assert not [d for d in find_dates("They may meet again. It may rain.") if d.kind == "m"]
+
+
+def test_year_from_weekday_uses_context_years():
+    # December 30 fell on a Friday in 2016 and 2022; text speaking of 2023 and 2024 means 2022
+    assert year_from_weekday(12, 30, 4, (2023, 2024)) == 2022
+    assert year_from_weekday(12, 30, 4, ()) is None
+
+
+def test_compatible_dates():
+    assert compatible("2022-12-30", "2022-12")
+    assert compatible("2022", "2022-12-30")
+    assert not compatible("2022-12-30", "2022-12-15")
+    assert compatible(None, "2020")

@@ -1,0 +1,101 @@
+"""The extractor on sentences written for these tests (not the evaluation articles)."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from kg.corpus import Article
+from kg.dates import Reference
+from kg.extract.pipeline import build_pipeline, extract
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def read(nlp, text: str, day: str = "2024-06-12"):
+    ref = Reference(dt.date.fromisoformat(day), False, ())
+    art = Article(id="t", source_file="t.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                  published=day, reference=ref)
+    return extract(art, nlp)
+
+
+def events_of(rec, kind=None):
+    return [e for e in rec.events if kind is None or e.kind == kind]
+
+
+def test_unknown_official_introduced_by_title(nlp):
+    rec = read(nlp, "Kazakh Foreign Minister Arman Zhaksybekov met Russian Foreign Minister Sergey Lavrov in Astana "
+                    "on Tuesday. Zhaksybekov said the talks were useful.")
+    person = rec.entities.get("arman-zhaksybekov")
+    assert person is not None and person.kind == "Person"
+    assert person.represents == "kazakhstan"
+    meetings = events_of(rec, "Meeting")
+    assert len(meetings) == 1
+    m = meetings[0]
+    assert set(m.participants) == {"arman-zhaksybekov", "sergey-lavrov"}
+    assert m.date == "2024-06-11" and m.location == "astana"
+
+
+def test_description_resolves_by_the_articles_date(nlp):
+    text = "The Chinese premier received the visiting German chancellor in Beijing on Monday."
+    early = read(nlp, text, "2022-06-15")
+    late = read(nlp, text, "2024-06-12")
+    assert "li-keqiang" in early.entities and "li-qiang" not in early.entities
+    assert "li-qiang" in late.entities and "li-keqiang" not in late.entities
+
+
+def test_counterpart_is_the_other_countrys_holder_of_the_same_post(nlp):
+    rec = read(nlp, "Chinese Foreign Minister Wang Yi held talks with his Russian counterpart in Beijing on Monday.",
+               "2024-04-10")
+    m = events_of(rec, "Meeting")[0]
+    assert set(m.participants) == {"wang-yi", "sergey-lavrov"}
+
+
+def test_phone_call(nlp):
+    rec = read(nlp, "Xi Jinping spoke with Kazakh President Kassym-Jomart Tokayev by phone on Friday.")
+    calls = events_of(rec, "PhoneCall")
+    assert len(calls) == 1 and calls[0].date == "2024-06-07"
+    assert set(calls[0].participants) == {"xi-jinping", "kassym-jomart-tokayev"}
+
+
+def test_planned_state_visit(nlp):
+    rec = read(nlp, "Russian President Vladimir Putin will pay a state visit to China next month, the Kremlin said.")
+    visits = events_of(rec, "StateVisit")
+    assert len(visits) == 1
+    v = visits[0]
+    assert v.planned and v.participants == ["vladimir-putin"] and v.location == "china" and v.date == "2024-07"
+
+
+def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
+    rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
+                    "BRICS summit in Johannesburg on August 24, 2023.")
+    summit = events_of(rec, "Summit")
+    meeting = events_of(rec, "Meeting")
+    assert len(summit) == 1 and len(meeting) == 1
+    assert rec.events[meeting[0].part_of] is summit[0]
+    assert meeting[0].location == "johannesburg" and meeting[0].date == "2023-08-24"
+
+
+def test_company_contract(nlp):
+    rec = read(nlp, "Gazprom and CNPC signed a long-term contract on gas supplies on 2019-12-02.")
+    deals = events_of(rec, "Agreement")
+    assert len(deals) == 1
+    assert set(deals[0].participants) == {"gazprom", "cnpc"} and deals[0].date == "2019-12-02"
+
+
+def test_background_figures_are_not_events(nlp):
+    rec = read(nlp, "Trade between Russia and China grew by 30% in 2021, and both sides want more cooperation in energy.")
+    assert rec.events == []
+
+
+def test_two_events_in_one_sentence_stay_apart(nlp):
+    rec = read(nlp, "Last year, Putin and Xi held a video call on June 28, while on June 16 Putin met Joe Biden in Geneva.",
+               "2022-03-01")
+    by_date = {e.date: e for e in rec.events}
+    assert by_date["2021-06-28"].kind == "VideoConference"
+    assert set(by_date["2021-06-16"].participants) == {"vladimir-putin", "joe-biden"}
+    assert by_date["2021-06-16"].location == "geneva"

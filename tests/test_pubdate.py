@@ -1,0 +1,33 @@
+import datetime as dt
+
+from kg.pubdate import publication_date
+
+
+def test_date_line():
+    published, ref = publication_date("date 2024-05-16\nLeaders meet in Beijing\n")
+    assert published == "2024-05-16" and ref.date == dt.date(2024, 5, 16) and not ref.weak
+
+
+def test_dateline_with_year():
+    published, _ = publication_date("ASTANA, July 4, 2024 (Wire) -- Leaders gathered for a summit.")
+    assert published == "2024-07-04"
+
+
+def test_dateline_without_year_dated_by_weekday_and_context():
+    text = ("ASTANA, July 4. /Agency/. The leaders met on Thursday, the agency said. Trade may double by 2030 "
+            "after it rose in 2023.")
+    published, ref = publication_date(text)
+    assert published == "2024-07-04"  # July 4 was a Thursday in 2024, the year nearest the ones mentioned
+    assert not ref.weak
+
+
+def test_weekday_anchor_is_only_an_estimate():
+    text = "The talks held last Tuesday (March 19) were the first in 2024 since the leaders met in 2023."
+    published, ref = publication_date(text)
+    assert published is None  # never invented
+    assert ref.weak and ref.date > dt.date(2024, 3, 19)
+
+
+def test_no_date_at_all():
+    published, ref = publication_date("The leaders talked about trade and energy.")
+    assert published is None and ref.date is None
