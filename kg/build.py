@@ -206,6 +206,19 @@ def _validate(store: Store) -> int | None:
 
 # ---------------------------------------------------------------- the build
 
+OWN = {CACHE_DIR, STORE_DIR, TRIG_FILE, GRAPHS_FILE, "graph.html"}
+
+
+def _check_output(input_dir: Path, out_dir: Path) -> None:
+    """The output folder is replaced as a whole: refuse one that holds anything else."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"output {out_dir} exists and is not a folder")
+    if input_dir.absolute() == out_dir or out_dir in input_dir.absolute().parents:
+        raise InputError(f"the output folder {out_dir} contains the input {input_dir}: choose another --out")
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not any((out_dir / name).exists() for name in OWN - {"graph.html"}):
+        raise InputError(f"output {out_dir} is not empty and holds no earlier build (no {TRIG_FILE}, {STORE_DIR}/): "
+                         "a build replaces its output folder as a whole, so choose a new or empty folder")
+
 def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model: str | None = None,
           html: bool = True, progress: bool | None = None, validate: bool = True) -> BuildResult:
     """Build ``out_dir`` (store/, kg.trig, graph.html, cache/) from the articles in ``input_dir``.
@@ -215,8 +228,7 @@ def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model
     out_dir = Path(out_dir).absolute()
     if progress is None:
         progress = sys.stdout.isatty() and sys.stderr.isatty()
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(f"output {out_dir} exists and is not a folder")
+    _check_output(Path(input_dir), out_dir)
     with OutputLock(out_dir):
         clean_leftovers(out_dir)
         articles, problems = read_corpus(Path(input_dir))
@@ -241,21 +253,22 @@ def _build_into(articles, problems, out_dir: Path, staged: Path, model, html: bo
                                                 RecordCache(staged / CACHE_DIR), progress)
     entities = merge_entities(records)
     events = merge_events(records, entities, words)
-    quads = sort_quads(dict.fromkeys(dataset_quads(records, entities, events)))
+    quads = list(dict.fromkeys(dataset_quads(records, entities, events)))
     digests = graph_digests(quads)
     store, written, dropped = write_store(quads, digests, out_dir / STORE_DIR, staged / STORE_DIR)
     outputs = {"store": staged / STORE_DIR}
     trig = staged / TRIG_FILE
-    write_trig(quads, trig)
+    write_trig(sort_quads(store.quads()), trig)  # exported from the store: its canonical literals
     outputs["trig"] = trig
     if html:
         from .export.html import write_html
         outputs["html"] = Path(write_html(store, staged / "graph.html"))
     violations = _validate(store) if validate else None
+    triples = len(store)
     store.flush()
     del store
     gc.collect()  # close the store before its folder is renamed
-    (staged / GRAPHS_FILE).write_text(json.dumps({"quads": len(quads), "graphs": digests}, sort_keys=True, indent=0),
+    (staged / GRAPHS_FILE).write_text(json.dumps({"quads": triples, "graphs": digests}, sort_keys=True, indent=0),
                                       encoding="utf-8")
-    return BuildResult(len(records), len(entities), len(events), len(quads), 0.0, problems, outputs,
+    return BuildResult(len(records), len(entities), len(events), triples, 0.0, problems, outputs,
                        extracted=extracted, graphs_written=written, graphs_dropped=dropped, violations=violations)

@@ -24,21 +24,22 @@ FINGERPRINT_GLOBS = ("kg/extract/*.py", "kg/dates.py", "kg/pubdate.py", "kg/reso
 FORMAT = b"dipkg-cache-1"
 
 
-@lru_cache(maxsize=None)
-def _fingerprint_of(paths: tuple[Path, ...], stamps: tuple, model: str | None) -> str:
+@lru_cache(maxsize=16)
+def _fingerprint_of(root: Path, paths: tuple[Path, ...], stamps: tuple, model: str | None) -> str:
     import spacy
 
     h = hashlib.sha256(FORMAT + spacy.__version__.encode() + repr(model).encode())
     for path in paths:
-        h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 
-def fingerprint(model: str | None = None) -> str:
-    """A digest of the extractor's code and data (and the spaCy version and base model)."""
-    paths = tuple(sorted(p for pattern in FINGERPRINT_GLOBS for p in ROOT.glob(pattern) if p.is_file()))
+def fingerprint(model: str | None = None, root: Path = ROOT) -> str:
+    """A digest of the extractor's code and data under ``root`` (and the spaCy version and base
+    model); memoised on the files' modification times and sizes."""
+    paths = tuple(sorted(p for pattern in FINGERPRINT_GLOBS for p in Path(root).glob(pattern) if p.is_file()))
     stamps = tuple((p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
-    return _fingerprint_of(paths, stamps, model)
+    return _fingerprint_of(Path(root), paths, stamps, model)
 
 
 def article_key(article: Article, fp: str) -> str:

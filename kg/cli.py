@@ -11,7 +11,8 @@ from .errors import KgError
 
 def _build(args) -> int:
     from .build import build
-    result = build(Path(args.input), Path(args.out), model=args.model, progress=False if args.quiet else None)
+    result = build(Path(args.input), Path(args.out), model=args.model, html=not args.no_html,
+                   progress=False if args.quiet else None)
     if not args.quiet or result.skipped:
         print(result.summary() if not args.quiet else "\n".join(f"skipped: {p}" for p in result.skipped))
     return result.exit_status
@@ -28,6 +29,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--input", default="seeds", help="folder of *.txt articles (default: seeds)")
     b.add_argument("--out", default="output", help="output folder (default: output)")
     b.add_argument("--model", default=None, help="an installed trained spaCy pipeline to use as the base (optional)")
+    b.add_argument("--no-html", action="store_true", help="do not write graph.html (faster for big corpora)")
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary (skipped files are still listed)")
     b.set_defaults(func=_build)
     for name in SUBCOMMAND_MODULES:

@@ -335,7 +335,7 @@ def _cut(text: str, limit: int) -> str:
     for sep in ("\n\n", "\n", " "):
         at = head.rfind(sep)
         if at > limit // 2:
-            return head[:at]
+            return head[:at].rstrip()
     return head
 
 

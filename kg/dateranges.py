@@ -12,14 +12,14 @@ PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}
 FREQ = {"day": "D", "month": "M", "year": "Y"}
 
 
-def precision(value: str | None) -> str | None:
+def precision(value) -> str | None:
     """'day', 'month' or 'year' for an ISO date, year-month or year; None when undated."""
-    if not value:
-        return None
+    if not isinstance(value, str) or not value:
+        return None  # None, or the NaN pandas puts in an empty cell
     return PRECISION_BY_LENGTH.get(len(value))
 
 
-def span(value: str | None) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+def span(value) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """First and last day a (possibly partial) ISO date covers: "2022-12" -> Dec 1 .. Dec 31."""
     prec = precision(value)
     if prec is None:

@@ -55,6 +55,7 @@ class Entry:
     capital: str | None = None
     government_metonyms: tuple[str, ...] = ()
     city: str | None = None  # venue: its city
+    metonyms: tuple[str, ...] = ()  # Organization: a place name used for it ("the Kremlin said")
     subkind: str | None = None  # place kind (city, venue...) or organization kind
 
 
@@ -151,7 +152,7 @@ def _entry(row: dict, kind: str, path: Path) -> Entry:
         posts=posts, surname=row.get("surname"), surname_alone=bool(row.get("surname_alone")),
         adjectives=tuple(row.get("adjectives", ())), demonyms=tuple(row.get("demonyms", ())),
         capital=row.get("capital"), government_metonyms=tuple(row.get("government_metonyms", ())),
-        city=row.get("city"), subkind=row.get("kind"))
+        city=row.get("city"), subkind=row.get("kind"), metonyms=tuple(row.get("metonyms", ())))
 
 
 def load(directory: Path | None = None) -> Gazetteer:

@@ -40,6 +40,7 @@ class EventReport:
     organization: str | None = None  # for summits: the organization that holds them
     no_date_reason: str | None = None
     mode: str | None = None  # "in_person" or "remote" when the text says so
+    reported: str | None = None  # the article's (reference) date: an event told is no later, unless planned
     anaphoric: bool = False  # "the call", "the talks": refers back to an event already told
 
 

@@ -92,6 +92,10 @@ def _dates_match(r: EventReport, c: _Cluster) -> bool:
     return r.date[4:] == c.date[4:len(r.date)] and len(r.date) > 4 and abs(int(r.date[:4]) - int(c.date[:4])) == 1
 
 
+def _months_apart(a: str, b: str) -> int:
+    return abs((int(a[:4]) * 12 + int(a[5:7] or 1)) - (int(b[:4]) * 12 + int((b[5:7] or "01")))) if len(a) >= 7 and len(b) >= 7 else 99
+
+
 class EventMerger:
     """Clusters event reports; each cluster becomes one Event."""
 
@@ -131,7 +135,11 @@ class EventMerger:
         if not _dates_match(r, c):
             return False
         if c.family == "Summit" and not ((r.date and c.date) or (r.location and r.location == c.location)):
-            return False  # summits recur: without a date, only the same host city says it is the same one
+            # summits recur: an undated one is the same only where the host city or the time agrees
+            if not (r.date is None and r.reported and c.date and _months_apart(r.reported, c.date) <= 1):
+                return False
+        if r.date is None and not r.planned and r.reported and c.date and c.date[:len(r.reported)] > r.reported[:len(c.date)]:
+            return False  # an article cannot report as done what happened after it was written
         if r.location and c.location and r.location != c.location:
             if not self._within(r.location, c.location) and not self._within(c.location, r.location):
                 return False

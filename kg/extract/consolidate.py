@@ -13,6 +13,7 @@ from .events import FAMILY_OF
 LEAD_SENTENCES = 3  # news leads report the article's own news
 VISIT_DAYS = 7
 NEARBY_CHARS = 1200  # "The two presidents also held a three-way meeting ...": a few sentences on  # reports of one person's trip within this many days are one visit
+_BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: it is not dated by the article
 # a lead sentence dated relative to something else is not dated by the article
 _RELATIVE_DAY = re.compile(r"\b(opening|closing|first|second|last|final) day\b|\bthe day (before|after)\b|\bdays? (after|before)\b", re.I)
 
@@ -43,8 +44,17 @@ def _same_visit(a: EventReport, b: EventReport, people_of) -> bool:
     return bool(da and db and abs((da - db).days) <= VISIT_DAYS)
 
 
+def _background(r: EventReport) -> bool:
+    """Dated well before the article: a past event recalled, not the article's news."""
+    if not r.date or not r.reported:
+        return False
+    return r.date[:7] < r.reported[:7] or (len(r.date) == 10 and abs((_day(r.reported) - _day(r.date)).days) > 7)
+
+
 def _same_event(a: EventReport, b: EventReport, people_of, places) -> bool:
     if _family(a) != _family(b) or _modes_clash(a, b):
+        return False
+    if (a.date is None) != (b.date is None) and _family(a) != "Agreement" and _background(a if a.date else b):
         return False
     if _family(a) == "Visit":
         return _same_visit(a, b, people_of)
@@ -62,6 +72,8 @@ def _same_event(a: EventReport, b: EventReport, people_of, places) -> bool:
         return a.organization == b.organization and a.organization is not None
     if not pa or not pb:
         return False
+    if (a.label == "trilateral meeting") != (b.label == "trilateral meeting"):
+        return False
     return pa == pb or (min(len(pa), len(pb)) >= 2 and (pa <= pb or pb <= pa))
 
 
@@ -76,9 +88,12 @@ def _absorb(keep: EventReport, other: EventReport, places) -> None:
         ca, cb = places(keep.location), places(other.location)
         if ca and ca == cb:
             keep.location = ca
-    keep.location = keep.location or other.location
+    if keep.kind not in ("VideoConference", "PhoneCall") and keep.mode != "remote":
+        keep.location = keep.location or other.location
     if keep.kind in ("Meeting", "Visit") and other.kind not in ("Meeting", "Visit") and _family(keep) == _family(other):
         keep.kind = other.kind
+        if keep.kind in ("VideoConference", "PhoneCall"):
+            keep.location = None
     keep.mode = keep.mode or other.mode
     if not other.anaphoric:
         keep.planned = keep.planned and other.planned
@@ -95,6 +110,14 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
     lead ends; ``places(key)``: the country a place lies in; ``country_of(key)``: the country a
     person represents."""
     reports = sorted(reports, key=lambda r: (r.start, r.kind))
+    # lead events without a date happened on the article's date
+    today = reference.date.isoformat() if reference.date and not reference.weak else None
+    for r in reports:
+        if (r.date is None and r.start < lead_end and today and not r.planned and not r.anaphoric
+                and _family(r) != "Agreement" and r.label not in ("such", "ellipsis")
+                and not _RELATIVE_DAY.search(r.evidence) and _BODY_END.search(r.evidence)):
+            r.date = today
+            r.confidence = max(0.4, r.confidence - 0.1)
     kept: list[EventReport] = []
     sentence_target: dict[int, EventReport] = {}
     for r in reports:
@@ -117,7 +140,10 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
                 r.date = r.location = None
                 _absorb(target, r, places)
                 sentence_target[r.start] = target
-            continue
+                continue
+            if _family(r) != "Summit":
+                continue
+            r.anaphoric = False
         target = next((k for k in kept if _same_event(k, r, people_of, places)), None)
         if target is not None:
             _absorb(target, r, places)
@@ -151,12 +177,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
             t = sentence_target[r.start]
             if _family(t) == "Meeting" and t.date:
                 r.date, r.date_weak = t.date, t.date_weak
-    # lead events without a date happened on the article's date
-    today = reference.date.isoformat() if reference.date and not reference.weak else None
     for r in out:
-        if r.date is None and r.start < lead_end and today and not r.planned and not _RELATIVE_DAY.search(r.evidence):
-            r.date = today
-            r.confidence = max(0.4, r.confidence - 0.1)
         if r.location is None and dateline_city and r.start < lead_end and r.date == today and (
                 r.mode == "in_person" or _family(r) in ("Summit", "Visit")):
             r.location = dateline_city
@@ -170,8 +191,10 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
 
 def _within(child: EventReport, parent: EventReport) -> bool:
     """Whether the child's date falls in the parent's (a visit or summit may last some days)."""
-    if parent.date is None or child.date is None:
+    if child.date is None:
         return True
+    if parent.date is None:
+        return child.start == parent.start
     if compatible(child.date, parent.date):
         return True
     dc, dp = _day(child.date), _day(parent.date)

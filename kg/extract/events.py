@@ -20,12 +20,20 @@ _PLANNED = re.compile(
     r"\b(will|shall|is expected|are expected|was expected|were expected|expected to|is due|are due|due to|is set to|are set to|"
     r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invitation to|looks? forward|looking forward|"
     r"awaiting|waiting for|lined up|preparations? for|preparing|to pay|would travel|would visit|would meet|would hold|agreed to (?:see|meet|hold)|"
-    r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this)\b", re.I)
+    r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this|considering|considers|intends? to|"
+    r"hopes? to|would be|proposed|to be held)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead of|for|after|over|within|between)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
 _SIDELINES = re.compile(r"\b(sidelines|margins|on the fringes|during the|at the)\b", re.I)
 _SIGNED = re.compile(r"\b(sign|signs|signed|signing|adopt|adopted|adopts|issued|issue|published|concluded|conclude|inked|released|agreed|reached|struck|finali[sz]ed|extended|prolonged|renewed|ratified)\b", re.I)
 _GENERIC_DOCS = {"documents", "agreements", "contracts", "memorandums", "memoranda", "deals"}
 _DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "protocol", "deal", "accord", "declaration", "pact", "statement", "communique", "map"}
+_NOT_VENUE = re.compile(r"\b(war|conflict|crisis|situation|fighting|invasion|troops|forces|interests|investment|stability|peace|security|tensions|losses|attack)\s+(in|at|near)\s+(the\s+)?$", re.I)
+_ELLIPSIS = re.compile(r"\s*(The|Their|Its) (first|previous|last|latest|earlier|second|other) (one |call |meeting |conversation )?(took place|was held|came|happened|was on|was in)\b")
+_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+_REFERRING = {"about", "over", "against", "prolonging", "extending", "extended", "renewing", "under", "implementing",
+              "replacing", "amending", "of", "to", "with", "within", "violating", "violated", "breaching"}
+_SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
+_BE = {"be", "been", "being", "is", "are", "was", "were"}
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
 
@@ -55,6 +63,12 @@ class SentenceReader:
                 counts[country] = counts.get(country, 0) + 1
         # the article's two main countries: the parties of an agreement it names no parties for
         self.main_countries = sorted(counts, key=lambda k: (-counts[k], k))[:2]
+        orgs: dict[str, int] = {}
+        for m in mentions:
+            e = gaz.get(m.key)
+            if m.kind == "Organization" and e is not None and e.subkind == "intergovernmental":
+                orgs[m.key] = orgs.get(m.key, 0) + 1
+        self.main_org = max(sorted(orgs), key=lambda k: orgs[k]) if orgs else None
 
     def read(self, sent: Span, triggers: list[tuple[str, int, int]]) -> list[EventReport]:
         """``triggers``: (class, first token, end token) matched in the sentence."""
@@ -72,6 +86,18 @@ class SentenceReader:
                     out.extend(self._read_span(sent, self.doc[c_start:c_end], trigs))
             return out
         return self._read_span(sent, sent, triggers)
+
+    def read_ellipsis(self, sent: Span) -> list[EventReport]:
+        """'The first took place on February 25': another event of the kind just told, on that date."""
+        if not _ELLIPSIS.match(sent.text):
+            return []
+        d = self._date(sent, sent, sent.start, False)
+        if d is None:
+            return []
+        return [EventReport(article=self.article_id, kind="Meeting", participants=[], evidence=sent.text.strip(),
+                            start=sent.start_char, end=sent.end_char, date=d.value, date_weak=d.weak,
+                            label="ellipsis", confidence=0.5,
+                            reported=self.reference.date.isoformat() if self.reference.date else None)]
 
     def _clauses(self, sent: Span) -> list[tuple[int, int]]:
         cuts = [sent.start]
@@ -96,13 +122,19 @@ class SentenceReader:
         summits = []
         for kind, s, e in by_family.pop("Summit", []):
             org = self._summit_org_near(span, s, ments)
+            if org is None and self.doc[s].lower_.startswith("summit") and (self.doc[s - 1].lower_ in ("the", "this", "that") or self.doc[s - 1].text in ("'s", "’s")):
+                org = self.main_org  # 'the summit': the one the article is about
             if org:
                 summits.append((kind, s, e, org))
             elif not re.search(r"\b(business|economic|investment|trade) forum", span.text, re.I):
                 by_family.setdefault("Meeting", []).append(("Meeting", s, e))
+        # dates that name an anaphor's event ("Monday's call") are not this clause's
+        self.claimed = {d.start for d in self.dates for _, ts, _ in triggers
+                        if self._anaphoric(span, [(None, ts, ts + 1)]) and 0 <= self.doc[ts].idx - d.end <= 3}
         # one anchor per event this clause tells: a date after another event's trigger is that event's
         # (a meeting on the sidelines of a summit shares the summit's date, so summits do not claim dates)
-        self.anchors = sorted({min(t[1] for t in ts) for ts in by_family.values()})
+        own = {fam: [t for t in ts if not self._anaphoric(span, [t])] for fam, ts in by_family.items()}
+        self.anchors = sorted({min(t[1] for t in ts) for ts in own.values() if ts})
         out: list[EventReport] = []
         for kind, s, e, org in summits:
             out.append(self._summit(sent, span, s, e, org, ments, planned))
@@ -119,25 +151,38 @@ class SentenceReader:
             words = {self.doc[s].lower_ for _, s, _ in trigs}
             if family == "Meeting" and kind == "Meeting" and "Visit" in by_family and not words & (_IN_PERSON | {"talks", "negotiations"}):
                 continue
-            if family == "Meeting" and _AIRPORT.search(span.text) and not words - {"met", "meet", "meets"}:
-                continue  # "was met at the airport by the ambassador": a welcome, not talks
+            if family == "Meeting" and not words - {"met", "meet", "meets"} and (
+                    _AIRPORT.search(span.text) or all(self.doc[t[1] - 1].lower_ in _BE for t in trigs)):
+                continue  # "was met at the airport", "the target would be met": not talks
             anchor = min(s for _, s, _ in trigs)
             # a person named after another kind of event's trigger belongs to that event
             later = [t[1] for fam, ts in by_family.items() if fam != family for t in ts if t[1] > anchor]
             later += [t[1] for t in summits if t[1] > anchor] if family != "Summit" else []
             cut = min(later) if later else span.end
-            mine = [m for m in ments if m.token < cut and not self._excluded_person(m)]
+            earlier = [t[2] for fam, ts in by_family.items() if fam != family for t in ts if t[2] <= anchor]
+            begin = max(earlier) if earlier else span.start
+            mine = [m for m in ments if begin <= m.token < cut and not self._excluded_person(m) and not self._modifies(m, later)]
             report = self._report(kind, sent, span, anchor, mine, planned)
             report.anaphoric = anaphoric
             if family == "Meeting":
                 self._meeting(report, span, words, by_family)
             elif family == "Visit":
-                self._visit(report, span, trigs, mine)
+                self._visit(report, span, trigs, [m for m in ments if m.token < cut and not self._excluded_person(m)])
                 invited = any(self.doc[s].lower_ in ("invited", "invites", "invite") for _, s, _ in trigs)
-                if anaphoric or (report.location is None and not invited and report.date is None):
+                possessive = self.doc[anchor - 1].text in ("'s", "’s") or self.doc[anchor - 1].lower_ in ("his", "her", "their")
+                if anaphoric or (report.location is None and not invited and (report.date is None or possessive)):
                     report.anaphoric = True
             out.extend(self._each_date(report, span, anchor, planned))
         return out
+
+    def _modifies(self, m: Mention, triggers: list[int]) -> bool:
+        """'Putin visit', "Putin's trip": a name that modifies another event's trigger."""
+        j = next((t.i for t in self.doc[m.token:] if t.idx >= m.end), None)
+        if j is None:
+            return False
+        if self.doc[j].text in ("'s", "’s"):
+            j += 1
+        return j in triggers
 
     def _excluded_person(self, m: Mention) -> bool:
         """'a message from Vladimir Putin', 'greetings to X': named, but not taking part."""
@@ -163,10 +208,10 @@ class SentenceReader:
         return out
 
     def _meeting(self, report: EventReport, span: Span, words: set, by_family: dict) -> None:
-        if words & _IN_PERSON or re.search(r"\bin person\b", span.text, re.I) or "Visit" in by_family:
-            report.mode = "in_person"
-        elif report.kind in ("VideoConference", "PhoneCall"):
+        if report.kind in ("VideoConference", "PhoneCall"):
             report.mode = "remote"
+        elif words & _IN_PERSON or re.search(r"\bin person\b", span.text, re.I) or "Visit" in by_family:
+            report.mode = "in_person"
         if report.kind in ("VideoConference", "PhoneCall"):
             report.location = None
         elif report.location:
@@ -176,6 +221,8 @@ class SentenceReader:
             report.participants = people
         if re.search(r"\bsuch an? (conversation|call|talks|meeting)\b", span.text, re.I):
             report.label = "such"
+        elif words & {"trilateral", "three-way"} or re.search(r"\b(trilateral|three-way|four-way|multilateral)\b", span.text, re.I):
+            report.label = "trilateral meeting"
 
     def _summit_org_near(self, span: Span, s: int, ments: list[Mention]) -> str | None:
         """The international organization whose summit this is: named just before 'summit' or after 'of'."""
@@ -212,9 +259,11 @@ class SentenceReader:
             while j > sent.start and (self.doc[j].ent_type_ in ("PLACE", "ORG", "COUNTRY", "NORP") or self.doc[j].lower_ in ("video", "phone", "telephone", "two-day", "one-day")):
                 j -= 1
             prev = self.doc[j].lower_ if j >= sent.start else ""
-            if prev in ("the", "this", "that", "their", "such", "today's", "monday's", "tuesday's", "wednesday's",
+            if prev in ("'s", "’s") and j - 1 >= sent.start and self.doc[j - 1].lower_ in _DAY_WORDS:
+                prev = "the"  # "Monday's call", "yesterday's talks"
+            if prev in ("the", "this", "that", "their", "his", "her", "its", "such", "today's", "monday's", "tuesday's", "wednesday's",
                         "thursday's", "friday's", "saturday's", "sunday's", "yesterday's"):
-                if prev == "their" and e < sent.end and self._date_right_after(e):
+                if prev in ("their", "his", "her", "its") and e < sent.end and self._date_right_after(e):
                     return False  # 'their call in March' names a date: not the call already told
                 continue
             return False
@@ -249,6 +298,10 @@ class SentenceReader:
             dist = abs(d.start - trig_char) + (0 if d.start >= trig_char else 5)
             if d.start > trig_char and any(trig_char < c < d.start for c in anchors_chars):
                 continue  # after another event's trigger: that event's date
+            if d.start < trig_char and any(c < d.start for c in anchors_chars):
+                continue  # between two triggers: the earlier event's ("received X on Wednesday and awaited a visit")
+            if d.start in self.claimed:
+                continue  # "Monday's call": the date of an event already told
             if best_dist is None or dist < best_dist or (len(r.value) > len(best.value) and dist < best_dist + 40 and best.value.startswith(r.value[:4])):
                 best, best_dist = r, dist
         return best
@@ -277,9 +330,22 @@ class SentenceReader:
             return True
         if re.search(r"\b(the first|first|past|last|the past) (\d+|\w+) months? of\s*$", before, re.I):
             return True
+        if re.search(r"\b(said|says|told \w+|announced|added|noted|confirmed|wrote|reported|stated)\s+(on\s+|in\s+|earlier\s+)?$", before, re.I):
+            return True  # the day something was said, not the day of the event
+        return False
+
+    def _planned_at(self, span: Span, anchor: int) -> bool:
+        """A cue of the future that governs this trigger: before it ('is expected to pay a visit',
+        'agreed to hold talks', 'awaiting a visit'), or the trigger itself ('invited X to Moscow')."""
+        at = self.doc[anchor].idx
+        for m in _PLANNED.finditer(span.text):
+            start = span.start_char + m.start()
+            if start <= at + len(self.doc[anchor].text) and at - start <= 100:
+                return True
         return False
 
     def _report(self, kind: str, sent: Span, span: Span, anchor: int, ments: list[Mention], planned: bool) -> EventReport:
+        planned = self._planned_at(span, anchor)
         d = self._date(sent, span, anchor, planned)
         ref = self.reference.date
         is_planned = planned or bool(d and d.future)
@@ -291,6 +357,7 @@ class SentenceReader:
         location = self._location(span, anchor, ments)
         return EventReport(
             article=self.article_id, kind=kind, participants=participants, evidence=sent.text.strip(),
+            reported=self.reference.date.isoformat() if self.reference.date else None,
             start=sent.start_char, end=sent.end_char, date=d.value if d else None, date_weak=bool(d and d.weak),
             location=location, planned=is_planned, confidence=0.6)
 
@@ -304,6 +371,8 @@ class SentenceReader:
             if not re.search(r"\b(in|at|to|into|inside|near|outside)\s+(the\s+)?(chinese |russian )?$", before):
                 continue
             if re.search(r"\bto\s+(the\s+)?$", before) and not self._trip_word_near(m.start):
+                continue
+            if _NOT_VENUE.search(self.doc.text[max(sent.start_char, m.start - 30):m.start]):
                 continue
             dist = (m.token - anchor) if m.token >= anchor else (anchor - m.token) * 2
             score = (m.kind == "Country", dist)
@@ -347,6 +416,7 @@ class SentenceReader:
             after = [m for m in people if m.start >= sent.start_char + by.end()]
             visitor = after[0].key if after else None
         if visitor is None:
+            # the subject: the first person named before the trigger ("X met Y, capping a visit")
             before = [m for m in people if m.token < anchor]
             visitor = before[0].key if before else (people[0].key if people else None)
         report.participants = [visitor] if visitor else []
@@ -357,10 +427,13 @@ class SentenceReader:
                     report.participants.append(m.key)
         # destination: the place after the trigger
         dest = None
-        for m in ments:
-            if m.kind in ("Place", "Country") and m.token >= anchor:
+        if doc[anchor].lower_ in ("attended", "attend", "attends", "attending"):
+            after = [m for m in ments if m.kind == "Place" and 0 < m.token - anchor <= 8]
+            dest = self._city_of(after[0].key) if after else None
+        for m in ments if dest is None else ():
+            if m.kind in ("Place", "Country") and 0 <= m.token - anchor <= 12:
                 pre = doc.text[max(sent.start_char, m.start - 10):m.start].lower()
-                if re.search(r"\b(to|in|into|at)\s+(the\s+)?$", pre):
+                if re.search(r"\b(to|in|into|at)\s+(the\s+)?$", pre) and not _NOT_VENUE.search(doc.text[max(sent.start_char, m.start - 30):m.start]):
                     dest = self._city_of(m.key)
                     break
         if dest is None:
@@ -372,9 +445,6 @@ class SentenceReader:
             for m in ments:
                 if m.kind in ("Place", "Country") and m.token < anchor and anchor - m.token <= 3:
                     dest = self._city_of(m.key)  # "a Beijing trip"
-        if dest is None and doc[anchor].lower_ in ("attended", "attend", "attends", "chose"):
-            after = [m for m in ments if m.kind == "Place" and 0 < m.token - anchor <= 8]
-            dest = self._city_of(after[0].key) if after else None
         if dest is None:
             # "Xi chose Moscow for his first trip abroad": the one place the clause names
             places = {self._city_of(m.key) for m in ments if m.kind == "Place" and self.gaz.get(m.key) is not None
@@ -409,10 +479,15 @@ class SentenceReader:
             if label is None:
                 continue
             report = self._report("Agreement", sent, span, s, ments, planned)
+            referenced = n > 0 and self._referenced(span, s)
+            if referenced:
+                report.date = None  # 'prolonging the Treaty of ...': the treaty was not signed now
+                if not self._proper(span, s):
+                    continue
             if not (signed or report.date or label[:1].isupper() and doc[s].text[:1].isupper()):
                 continue
             # parties named with this document: its own stretch of a list, or the whole clause
-            seg_start = span.start if n == 0 else merged[n - 1][2]
+            seg_start = span.start if n == 0 else s
             local = _dedupe(m.key for m in ments if m.kind == "Organization" and m.key in orgs and seg_start <= m.token < bounds[n + 1])
             commercial = doc_kind(label) == "agreement" and doc[s].lower_ in ("contract", "deal", "agreed")
             if len(local) >= 2:
@@ -421,15 +496,32 @@ class SentenceReader:
                 report.participants = _dedupe(orgs)[:3]
             elif commercial:
                 continue  # a contract whose companies are not named
-            elif len(countries) >= 2:
-                report.participants = countries[:2]
             else:
-                report.participants = self.main_countries[:2]
+                seg_countries = _dedupe(m.key for m in ments if m.kind == "Country" and seg_start <= m.token < bounds[n + 1])
+                report.participants = seg_countries[:2] if len(seg_countries) >= 2 else self.main_countries[:2]
             report.location = report.location if report.location and self.kind_of.get(report.location) == "Place" else None
             report.label = label
             report.anaphoric = doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not signed and not doc[s].text[0].isupper()
             out.append(report)
         return out
+
+    def _proper(self, span: Span, s: int) -> bool:
+        """Whether the document is named with a capitalised name ('the Treaty of ...', 'Joint Statement')."""
+        return self.doc[s].text[:1].isupper() and not self.doc[s].is_sent_start
+
+    def _referenced(self, span: Span, s: int) -> bool:
+        """A document the clause speaks about, not one it signs: 'concern about the AUKUS pact',
+        'a joint statement prolonging the Treaty'. The word that governs the noun phrase says."""
+        j = s - 1
+        while j >= span.start and s - j <= 5:
+            tok = self.doc[j]
+            low = tok.lower_
+            if low in _REFERRING:
+                return True
+            if tok.is_punct or low in ("and", "or", "a", "an") or low in _SIGN_WORDS:
+                return False
+            j -= 1
+        return False
 
     def _agreed_label(self, span: Span, s: int) -> str:
         doc = self.doc
@@ -456,7 +548,7 @@ class SentenceReader:
         end = e
         if end < sent.end and doc[end].lower_ in ("of", "on", "for", "to", "between"):
             k = end + 1
-            while k < sent.end and k - end < 14 and not doc[k].is_punct and doc[k].lower_ not in ("which", "that", "who", "and", "signed", "was", "were", "is", "with"):
+            while k < sent.end and k - end < 14 and (not doc[k].is_punct or doc[k].text in ("-", "–") and doc[k].whitespace_ == "") and doc[k].lower_ not in ("which", "that", "who", "signed", "was", "were", "is", "with") and not (doc[k].lower_ == "and" and not doc[k + 1].text[:1].isupper()):
                 k += 1
             if doc[end].lower_ in ("between",):
                 k = end  # parties, not the name

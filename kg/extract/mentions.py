@@ -24,6 +24,9 @@ DESCRIPTION_NOUNS = {
     "premier": "prime_minister", "counterpart": "counterpart", "host": "host", "guest": "guest",
     "boss": "leader", "diplomat": "foreign_minister",
 }
+_AGENT_VERBS = {"said", "says", "announced", "announces", "published", "publishes", "confirmed", "confirms", "stressed",
+                "added", "noted", "reported", "denied", "warned", "insisted", "released", "issued", "has", "had", "is",
+                "was", "will", "would", "called", "welcomed", "rejected", "responded", "declined", "described", "claimed"}
 _TWO = {("the", "two"), ("both",), ("the", "pair"), ("the", "two", "heads", "of", "state")}
 _GROUP_NOUNS = {"leaders", "presidents", "men", "heads", "premiers", "ministers", "sides"}
 
@@ -119,6 +122,7 @@ class MentionResolver:
         self.sentence_people: dict[int, list[str]] = {}
         self.titles = gaz.title_roles()
         self.metonyms = {m: e.id for e in gaz.entries.values() if e.kind == "Country" for m in e.government_metonyms}
+        self.org_metonyms = {m: e.id for e in gaz.entries.values() if e.kind == "Organization" for m in e.metonyms}
 
     def person_country(self, key: str) -> str | None:
         e = self.gaz.get(key)
@@ -160,6 +164,11 @@ class MentionResolver:
                 used = self._possessive_description(ent)
                 if used:
                     i = used
+                    continue
+                if kind == "Place" and ent.text in self.org_metonyms and self._acts(ent):
+                    # "the Kremlin said": the institution, not the building
+                    self._add(ent.start, ent.end, self.org_metonyms[ent.text], "Organization", "name")
+                    i = ent.end
                     continue
                 if kind and ent.ent_id_:
                     self._add(ent.start, ent.end, ent.ent_id_, kind, "name")
@@ -214,7 +223,7 @@ class MentionResolver:
             return None
         start = i
         before = doc[max(0, i - 2):i].text.lower()
-        if "former" in before or "ex-" in before:
+        if "former" in before or "ex-" in before or self._appositive(i):
             return None
         # a following name means this is a title, already handled by the name itself
         if j + 1 < len(doc) and (doc[j + 1].ent_type_ == "PERSON" or (doc[j + 1].text == "," and j + 2 < len(doc) and doc[j + 2].ent_type_ == "PERSON")):
@@ -253,9 +262,26 @@ class MentionResolver:
             return j if keys else None
         return None
 
+    def _acts(self, ent) -> bool:
+        """Whether a place name is used for the institution seated there: it speaks, acts or owns."""
+        doc = self.doc
+        nxt = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        before = doc[max(0, ent.start - 3):ent.start].text.lower()
+        return nxt in _AGENT_VERBS or nxt in ("'s", "’s") or before.endswith("according to the") or before.endswith("by the")
+
+    def _appositive(self, i: int) -> bool:
+        """A description right after 'Name,' describes that name, already resolved."""
+        doc = self.doc
+        j = i - 1
+        if j >= 0 and doc[j].lower_ in ("the", "a", "an"):
+            j -= 1
+        return j >= 1 and doc[j].text == "," and doc[j - 1].ent_type_ == "PERSON"
+
     def _possessive_description(self, ent) -> int | None:
         """"Russia's president", "China's top diplomat", 'the Kremlin chief' (a seat of government)."""
         doc = self.doc
+        if self._appositive(ent.start):
+            return None
         j = ent.end
         country = None
         if ent.label_ == "COUNTRY" and j < len(doc) and doc[j].text in ("'s", "’s"):
@@ -387,10 +413,17 @@ class MentionResolver:
         return None
 
     def _last_pair(self) -> list[str] | None:
+        """'the two leaders': of two countries, the leaders first, then the most named, then the latest."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.kind == "Person":
+                counts[m.key] = counts.get(m.key, 0) + 1
+        recency = {p: i for i, p in enumerate(self.recent_people)}
+        ranked = sorted(self.recent_people, key=lambda p: (not self._is_leader(p), -counts.get(p, 0), -recency[p]))
         seen, countries = [], set()
-        for p in reversed(self.recent_people):
+        for p in ranked:
             c = self.person_country(p)
-            if c not in countries or c is None:
+            if c is None or c not in countries:
                 seen.append(p)
                 countries.add(c)
             if len(seen) == 2:

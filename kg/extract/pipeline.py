@@ -140,6 +140,8 @@ def make_events(nlp: Language, name: str, gazetteer_dir: str | None, triggers: s
             trigs = by_sent.get(sent.start)
             if trigs:
                 reports.extend(reader.read(sent, _longest(trigs)))
+            else:
+                reports.extend(reader.read_ellipsis(sent))
         doc._.dip_events = reports
         return doc
 
@@ -186,7 +188,7 @@ def build_pipeline(gazetteer_dir: str | None = None, base_model: str | None = No
     return nlp
 
 
-_DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}),")
+_DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}),", re.M)
 
 
 def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> ArticleRecord:
@@ -214,6 +216,9 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
             entities[m.key] = info
         if m.via in ("name", "surname"):
             info.names.add(doc.text[m.start:m.end])
+            e = gaz.get(m.key)
+            if e is not None:
+                info.names.update(e.aliases)
     for key, note in notes.items():
         if key in entities:
             entities[key].roles |= note.roles
@@ -225,9 +230,9 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
             e = gaz[info.represents]
             entities[e.id] = EntityInfo(e.id, e.kind, e.label, set(), e.wikidata, None, set())
     sents = list(doc.sents)
-    body = [s for s in sents if len(s.text.split()) >= 8]
+    body = [s for s in sents if len(s.text.split()) >= 8 and s.text.rstrip()[-1:] in ".!?\"'”’)"]
     lead_end = body[min(LEAD_SENTENCES, len(body)) - 1].end_char if body else 0
-    m = _DATELINE_CITY.match(article.text)
+    m = _DATELINE_CITY.search(article.text[:600])
     dateline_city = None
     if m:
         city = gaz.by_name.get(m.group(1).strip().title()) or gaz.by_name.get(m.group(1).strip())

@@ -1,0 +1,136 @@
+"""``kg validate``: check the built graph against the SHACL shapes of ontology/shapes.ttl.
+
+The shapes are checked on the union of all named graphs (article graphs and the ontology graph),
+which is the graph queries see.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import DataError
+from .gazetteer import ONTOLOGY_DIR
+from .store import Store, open_built
+
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+SH = "http://www.w3.org/ns/shacl#"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str  # IRI (or blank node) of the node that fails
+    label: str | None  # its rdfs:label, if it has one
+    path: str  # the property path checked, "" for a node-level constraint
+    message: str
+    value: str = ""  # the offending value, when there is one
+    severity: str = "Violation"
+
+    def __str__(self) -> str:
+        who = f"{self.label} <{self.focus}>" if self.label else f"<{self.focus}>"
+        where = f" {self.path}" if self.path else ""
+        value = f" (value: {self.value})" if self.value else ""
+        return f"{self.severity}: {who}{where}: {self.message}{value}"
+
+
+def _union(store: Store) -> ox.Store:
+    """All triples of all graphs in the default graph of a new in-memory store."""
+    flat = ox.Store()
+    flat.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                for q in store.ox.quads_for_pattern(None, None, None, None))
+    return flat
+
+
+def _shapes():
+    import rdflib
+
+    g = rdflib.Graph()
+    try:
+        g.parse(SHAPES_FILE, format="turtle")
+    except Exception as exc:  # noqa: BLE001 - any parse failure of a project data file
+        raise DataError(SHAPES_FILE, f"cannot be read as Turtle: {exc}") from None
+    return g
+
+
+def _short(term) -> str:
+    import rdflib
+
+    if term is None:
+        return ""
+    if isinstance(term, rdflib.URIRef):
+        s = str(term)
+        for prefix, ns in (("dip:", "https://w3id.org/dipkg/ontology#"), ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#"),
+                           ("rdf:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"), ("skos:", "http://www.w3.org/2004/02/skos/core#")):
+            if s.startswith(ns):
+                return prefix + s[len(ns):]
+        return f"<{s}>"
+    if isinstance(term, rdflib.BNode):
+        return "(path)"
+    return term.n3()
+
+
+def violations(store: Store) -> list[Violation]:
+    """Every SHACL result for the store's union graph, sorted by focus node and path."""
+    import pyshacl
+    import rdflib
+
+    flat = _union(store)
+    _, report, _ = pyshacl.validate(flat, shacl_graph=_shapes(), advanced=False, inference="none")
+    sh = rdflib.Namespace(SH)
+    out = []
+    for result in report.subjects(rdflib.RDF.type, sh.ValidationResult):
+        focus = report.value(result, sh.focusNode)
+        label = None
+        if isinstance(focus, rdflib.URIRef):
+            labels = sorted(t.object.value for t in flat.quads_for_pattern(ox.NamedNode(str(focus)), ox.NamedNode(LABEL), None))
+            label = " / ".join(labels) or None
+        msgs = sorted(str(m) for m in report.objects(result, sh.resultMessage))
+        severity = str(report.value(result, sh.resultSeverity) or sh.Violation).rsplit("#", 1)[-1]
+        value = report.value(result, sh.value)
+        out.append(Violation(str(focus), label, _short(report.value(result, sh.resultPath)),
+                             "; ".join(msgs) or str(report.value(result, sh.sourceConstraintComponent)),
+                             _short(value) if value is not None else "", severity))
+    return sorted(set(out), key=lambda v: (v.focus, v.path, v.message, v.value))
+
+
+def count_violations(store: Store) -> int:
+    return len(violations(store))
+
+
+def run(out_dir: Path, data: Path | None = None, limit: int = 0) -> tuple[str, int]:
+    """The report and the exit status (0: conforms, 1: violations)."""
+    if data is not None:
+        store = Store()
+        if not Path(data).exists():
+            raise DataError(data, "not found")
+        try:
+            store.load_trig(Path(data))
+        except SyntaxError as exc:
+            raise DataError(data, f"not valid TriG: {exc}") from None
+    else:
+        store = open_built(out_dir)
+    found = violations(store)
+    if not found:
+        return f"conforms: {len(store)} quads checked against {SHAPES_FILE.name}\n", 0
+    shown = found[:limit] if limit else found
+    lines = [str(v) for v in shown]
+    if len(shown) < len(found):
+        lines.append(f"... and {len(found) - len(shown)} more")
+    lines.append(f"{len(found)} violation{'s' if len(found) != 1 else ''} of {SHAPES_FILE.name}")
+    return "\n".join(lines) + "\n", 1
+
+
+def register(sub) -> None:
+    v = sub.add_parser("validate", help="check the built graph against the SHACL shapes (ontology/shapes.ttl)")
+    v.add_argument("--out", default="output", help="the build's output folder (default: output)")
+    v.add_argument("--data", default=None, help="check this TriG file instead of the built graph")
+    v.add_argument("--limit", type=int, default=0, help="show at most this many violations (default: all)")
+
+    def _run(args) -> int:
+        text, status = run(Path(args.out), Path(args.data) if args.data else None, args.limit)
+        print(text, end="")
+        return status
+
+    v.set_defaults(func=_run)
