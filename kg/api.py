@@ -340,7 +340,7 @@ class KnowledgeGraph:
         for r in self.store.query(LINKS):
             links.setdefault(r["n"].value, set()).add(r["o"].value)
         nodes = keep | {o for e in keep for o in links.get(e, ())}
-        nodes |= {o for n in nodes - keep for o in self._objects(n, "represents")}
+        nodes |= {o for n in nodes - keep for p in ("represents", "country") for o in self._objects(n, p)}
         sub = Store()
         ontology = ox.NamedNode(DIP.rstrip("#"))
         sub.load(self.store.ox.quads_for_pattern(None, None, None, ontology))

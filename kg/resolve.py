@@ -70,6 +70,7 @@ class _Cluster:
     strong_date: bool = False
     location: str | None = None
     doc_words: Counter = field(default_factory=Counter)
+    modes: set = field(default_factory=set)
 
     def add(self, r: EventReport, people: set, others: set, words: Counter):
         self.reports.append(r)
@@ -81,6 +82,10 @@ class _Cluster:
             self.strong_date = not r.date_weak
         self.location = self.location or r.location
         self.doc_words.update(words)
+        if r.kind in ("VideoConference", "PhoneCall"):
+            self.modes.add("remote")
+        elif r.mode:
+            self.modes.add(r.mode)
 
 
 def _dates_match(r: EventReport, c: _Cluster) -> bool:
@@ -93,7 +98,10 @@ def _dates_match(r: EventReport, c: _Cluster) -> bool:
 
 
 def _months_apart(a: str, b: str) -> int:
-    return abs((int(a[:4]) * 12 + int(a[5:7] or 1)) - (int(b[:4]) * 12 + int((b[5:7] or "01")))) if len(a) >= 7 and len(b) >= 7 else 99
+    """Months between two ISO partial dates (a year counts from its middle)."""
+    def index(d: str) -> int:
+        return int(d[:4]) * 12 + (int(d[5:7]) - 1 if len(d) >= 7 else 6)
+    return abs(index(a) - index(b))
 
 
 class EventMerger:
@@ -130,6 +138,9 @@ class EventMerger:
         kinds = {x.kind for x in c.reports} | {r.kind}
         if {"VideoConference", "PhoneCall"} <= kinds:
             return False
+        mode = "remote" if r.kind in ("VideoConference", "PhoneCall") else r.mode
+        if mode and ({"in_person", "remote"} - {mode}) & c.modes:
+            return False  # talks by video are not the talks held face to face
         if doc and any(doc_kind(x.label) not in (None, doc) for x in c.reports):
             return False
         if not _dates_match(r, c):
@@ -164,7 +175,9 @@ class EventMerger:
         fits = [i for i in cands if r.article not in {x.article for x in self.clusters[i].reports}
                 and self._fits(r, people, others, self.clusters[i], doc)]
         if len(fits) > 1 and r.date is None:
-            fits.sort(key=lambda i: -_cosine(words, self.clusters[i].doc_words))
+            # an undated report most likely tells of the event nearest its article's date, then the likeliest by wording
+            fits.sort(key=lambda i: (_months_apart(r.reported, self.clusters[i].date) if r.reported and self.clusters[i].date else 99,
+                                     -_cosine(words, self.clusters[i].doc_words)))
         elif len(fits) > 1:
             fits.sort(key=lambda i: (-(len(self.clusters[i].date or "") if dates_compatible(r.date, self.clusters[i].date) else 0),
                                      -_cosine(words, self.clusters[i].doc_words)))

@@ -54,7 +54,8 @@ def _background(r: EventReport) -> bool:
 def _same_event(a: EventReport, b: EventReport, people_of, places) -> bool:
     if _family(a) != _family(b) or _modes_clash(a, b):
         return False
-    if (a.date is None) != (b.date is None) and _family(a) != "Agreement" and _background(a if a.date else b):
+    if (a.date is None) != (b.date is None) and _family(a) != "Agreement" and _background(a if a.date else b) \
+            and not (a.location and a.location == b.location):
         return False
     if _family(a) == "Visit":
         return _same_visit(a, b, people_of)
@@ -80,7 +81,9 @@ def _same_event(a: EventReport, b: EventReport, people_of, places) -> bool:
 def _absorb(keep: EventReport, other: EventReport, places) -> None:
     keep.participants = list(dict.fromkeys(keep.participants + other.participants))
     if _family(keep) == "Visit" and keep.date and other.date and not compatible(keep.date, other.date):
-        keep.date = min(keep.date, other.date)  # a trip is dated by its first day
+        # a trip told day by day ("landed on Monday", "talks on Wednesday"): its first day is not
+        # certain, its month is
+        keep.date = min(keep.date, other.date)[:7] if keep.date[:7] == other.date[:7] else min(keep.date, other.date)
     elif other.date and (not keep.date or len(other.date) > len(keep.date) and compatible(keep.date, other.date)):
         keep.date, keep.date_weak = other.date, other.date_weak
     if other.location and keep.location and other.location != keep.location and _family(keep) == "Visit":
@@ -231,12 +234,16 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                 mine = set(people_of(r))
                 ok_people = bool(visitor & mine) or fam == "Agreement" or _compatriots(v, r, people_of, places, country_of)
                 ok_place = r.location is None or v.location is None or r.location == v.location or places(r.location) == v.location
-                dated = r.date is not None or v.start == r.start or (fam == "Agreement" and len(visits) == 1 and r.start > v.start)
+                dated = r.date is not None or v.start == r.start or (fam == "Agreement" and v is _trip_before(visits, r, country_of, places))
                 if ok_people and ok_place and _within(r, v) and v.planned == r.planned and dated:
                     parent = v
                     break
         if parent is not None and parent is not r:
             r.part_of = reports.index(parent)
+            if fam == "Agreement" and r.location is None and _family(parent) == "Visit":
+                # signed where the talks of that trip last told before it were held
+                talks = [m for m in reports if m.part_of == r.part_of and _family(m) == "Meeting" and m.start < r.start and m.location]
+                r.location = talks[-1].location if talks else None
             r.location = r.location or (parent.location if _family(parent) != "Meeting" else None)
             if r.date is None and parent.date:
                 # a multi-day trip or summit dates what happened during it only to its month
@@ -247,6 +254,13 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
             locs = [r.location for r in reports if r.part_of is not None and reports[r.part_of] is s and r.location]
             if locs:
                 s.location = locs[0]
+
+
+def _trip_before(visits: list[EventReport], r: EventReport, country_of, places) -> EventReport | None:
+    """The trip an undated signing belongs to: the last one told before it by a party's country."""
+    parties = {country_of(p) or places(p) or p for p in r.participants}
+    before = [v for v in visits if v.start < r.start and ({country_of(p) for p in v.participants} | {places(v.location) or v.location}) & parties]
+    return before[-1] if before else None
 
 
 def _compatriots(visit: EventReport, r: EventReport, people_of, places, country_of) -> bool:

@@ -33,6 +33,7 @@ _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 _REFERRING = {"about", "over", "against", "prolonging", "extending", "extended", "renewing", "under", "implementing",
               "replacing", "amending", "of", "to", "with", "within", "violating", "violated", "breaching"}
 _SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
+_SUBORDINATORS = {"when", "where", "whose", "who", "while", "after", "as", "because", "since", "before"}
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
@@ -134,7 +135,7 @@ class SentenceReader:
         # one anchor per event this clause tells: a date after another event's trigger is that event's
         # (a meeting on the sidelines of a summit shares the summit's date, so summits do not claim dates)
         own = {fam: [t for t in ts if not self._anaphoric(span, [t])] for fam, ts in by_family.items()}
-        self.anchors = sorted({min(t[1] for t in ts) for ts in own.values() if ts})
+        self.anchors = {self.doc[t[1]].idx: fam for fam, ts in own.items() for t in ts}
         out: list[EventReport] = []
         for kind, s, e, org in summits:
             out.append(self._summit(sent, span, s, e, org, ments, planned))
@@ -208,6 +209,12 @@ class SentenceReader:
         return out
 
     def _meeting(self, report: EventReport, span: Span, words: set, by_family: dict) -> None:
+        if report.date is None and not report.anaphoric and words & _IN_PERSON and self._planned_at(span, span.start) is False:
+            sent = self.doc[span.start].sent
+            day, place = self._narrative(sent)
+            if day is not None:
+                report.date, report.date_weak = day.value, day.weak
+                report.location = report.location or place
         if report.kind in ("VideoConference", "PhoneCall"):
             report.mode = "remote"
         elif words & _IN_PERSON or re.search(r"\bin person\b", span.text, re.I) or "Visit" in by_family:
@@ -273,7 +280,7 @@ class SentenceReader:
         c = self.doc[e - 1].idx + len(self.doc[e - 1].text)
         return any(0 <= d.start - c <= 6 for d in self.dates)
 
-    def _date(self, sent: Span, span: Span, anchor: int, planned: bool):
+    def _date(self, sent: Span, span: Span, anchor: int, planned: bool, family: str | None = None):
         """The date nearest the trigger in its clause; a year the sentence gives ("Last year, ...")
         dates a month-day that has none."""
         trig_char = self.doc[anchor].idx
@@ -286,7 +293,7 @@ class SentenceReader:
                     if r is not None and len(r.value) == 4:
                         year_ctx = r
         best, best_dist = None, None
-        anchors_chars = [self.doc[a].idx for a in getattr(self, "anchors", [anchor])]
+        anchors_chars = [c for c, fam in getattr(self, "anchors", {}).items() if fam != family]
         for d in in_sent:
             if not (span.start_char <= d.start < span.end_char) or self._excluded(d):
                 continue
@@ -334,6 +341,30 @@ class SentenceReader:
             return True  # the day something was said, not the day of the event
         return False
 
+    def _narrative(self, sent: Span):
+        """The day and place of the previous sentence of the same paragraph ("On Tuesday he addressed a
+        forum in Shanghai. ... before the opening he met X"): what an undated meeting inherits."""
+        if sent.start == 0:
+            return None, None
+        prev = self.doc[sent.start - 1].sent
+        if "\n" in self.doc.text[prev.end_char:sent.start_char] or "\n\n" in prev.text:
+            return None, None
+        day = None
+        for d in self.dates:
+            if prev.start_char <= d.start < prev.end_char and not self._excluded(d):
+                r = resolve(d, self.reference)
+                if r is not None and len(r.value) == 10:
+                    day = r
+                    break
+        place = None
+        for m in self.mentions:
+            if prev.start_char <= m.start < prev.end_char and m.kind == "Place":
+                before = self.doc.text[max(prev.start_char, m.start - 6):m.start].lower()
+                if re.search(r"\b(in|at)\s+$", before):
+                    place = self._city_of(m.key)
+                    break
+        return day, place
+
     def _planned_at(self, span: Span, anchor: int) -> bool:
         """A cue of the future that governs this trigger: before it ('is expected to pay a visit',
         'agreed to hold talks', 'awaiting a visit'), or the trigger itself ('invited X to Moscow')."""
@@ -346,7 +377,7 @@ class SentenceReader:
 
     def _report(self, kind: str, sent: Span, span: Span, anchor: int, ments: list[Mention], planned: bool) -> EventReport:
         planned = self._planned_at(span, anchor)
-        d = self._date(sent, span, anchor, planned)
+        d = self._date(sent, span, anchor, planned, FAMILY_OF.get(kind))
         ref = self.reference.date
         is_planned = planned or bool(d and d.future)
         if d and ref and not d.weak and d.value > ref.isoformat()[:len(d.value)]:
@@ -416,8 +447,13 @@ class SentenceReader:
             after = [m for m in people if m.start >= sent.start_char + by.end()]
             visitor = after[0].key if after else None
         if visitor is None:
-            # the subject: the first person named before the trigger ("X met Y, capping a visit")
+            # the subject: the first person named before the trigger ("X met Y, capping a visit"), or
+            # after 'when', 'where', 'whose'... the one named in that clause ("..., when Putin attended")
             before = [m for m in people if m.token < anchor]
+            sub = [t.i for t in doc[sent.start:anchor] if t.lower_ in _SUBORDINATORS]
+            if sub:
+                inner = [m for m in before if m.token > max(sub)]
+                before = inner or before
             visitor = before[0].key if before else (people[0].key if people else None)
         report.participants = [visitor] if visitor else []
         # "flew to Beijing with Putin": travelling with someone is their trip
@@ -451,7 +487,7 @@ class SentenceReader:
                       and self.gaz[m.key].subkind in ("city", "venue", "residence")}
             if len(places) == 1 and not any(m.kind == "Country" for m in ments if m.token > anchor):
                 dest = places.pop()
-        report.location = dest or report.location
+        report.location = dest
 
     def _agreements(self, sent: Span, span: Span, trigs, ments: list[Mention], planned: bool) -> list[EventReport]:
         doc = self.doc
@@ -469,7 +505,7 @@ class SentenceReader:
                 merged[-1] = t
             else:
                 merged.append(t)
-        signed = bool(_SIGNED.search(span.text)) or bool(_SIGNED.search(self._previous_sentence(sent)) and re.search(r"\b(include|included|including|among them|are|were)\b", span.text))
+        signed = bool(_SIGNED.search(sent.text)) or bool(_SIGNED.search(self._previous_sentence(sent)) and re.search(r"\b(include|included|including|among them|are|were)\b", sent.text))
         orgs = [m.key for m in ments if m.kind == "Organization" and (self.gaz.get(m.key) is None or self.gaz.get(m.key).subkind in ("company", "ministry", "state-body", None))]
         countries = _dedupe(m.key for m in ments if m.kind == "Country")
         out = []

@@ -247,7 +247,11 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
         return e.country if e is not None and e.kind == "Place" else None
 
     def country_of_person(key):
+        """The country a person represents, or an organization belongs to."""
         info = entities.get(key)
+        e = gaz.get(key)
+        if info is not None and info.kind == "Organization":
+            return e.country if e is not None else None
         return info.represents if info is not None else None
 
     events = consolidate(doc._.dip_events or [], people_of, article.reference, lead_end, dateline_city,
