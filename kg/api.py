@@ -30,8 +30,6 @@ from .store import PREFIXES, Store
 
 DIP = PREFIXES["dip"]
 ENTITY_TYPES = ("Person", "Country", "Organization", "Place")
-EDGE_PREDICATES = ("participant", "location", "partOf", "represents")
-SEP = "\u001f"
 
 # the most specific dip: class of each node (its rdf:type has no subclass among the node's types)
 _MOST_SPECIFIC = """?n a ?cls . FILTER(STRSTARTS(STR(?cls), STR(dip:)))
@@ -84,6 +82,15 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+def _describe(value) -> str:
+    """A filter value as text for a title: a name, a list of names, a (start, end) range."""
+    if isinstance(value, ox.NamedNode):
+        return _local(value.value)
+    if isinstance(value, (list, tuple)):
+        return " – ".join(_describe(v) if v is not None else "…" for v in value)
+    return str(value)
+
+
 @dataclass
 class Entity:
     """One entity of the graph: what it is called, what it is, and the events it took part in."""
@@ -109,7 +116,8 @@ class KnowledgeGraph:
 
     def __init__(self, store: Store, source: str = "in-memory graph"):
         self.store = store
-        self.source = source
+        self.source = source  # where it came from, for messages
+        self.build_result = None  # kg.build.BuildResult when made by ``build``
 
     def __repr__(self) -> str:
         return f"<KnowledgeGraph {self.source}: {len(self.store)} quads>"
@@ -130,7 +138,8 @@ class KnowledgeGraph:
                 raise InputError(f"{path}: cannot be read as TriG ({exc})") from None
             return cls(store, str(path))
         if not path.exists():
-            raise InputError(f"{path} does not exist: build the graph first (KnowledgeGraph.build(folder, out={str(path)!r}))")
+            raise InputError(f"{path} does not exist: build the graph first "
+                             f"(KnowledgeGraph.build(folder, out={str(path)!r}) or `python build.py --out {path}`)")
         return cls(open_built(path), str(path))
 
     @classmethod
@@ -217,8 +226,11 @@ class KnowledgeGraph:
         Columns: event (IRI), label, type, date (as written: a day, a month or a year), precision,
         start (the first day the date covers), participants, location, planned, confidence,
         part_of, articles (source files)."""
-        wanted = [] if participant is None else [participant] if isinstance(participant, (str, ox.NamedNode)) else list(participant)
-        who = [self._named(w) for w in wanted]
+        if participant is None:
+            participant = []
+        elif isinstance(participant, (str, ox.NamedNode)):
+            participant = [participant]
+        who = [self._named(w) for w in participant]
         kind_iri = self._event_kind(kind) if kind is not None else ox.NamedNode(DIP + "Event")
         types = {r["n"].value: _local(r["cls"].value) for r in self._run(EVENT_TYPES, {"kind": kind_iri})}
         people: dict[str, dict[str, str]] = {}
@@ -277,8 +289,7 @@ class KnowledgeGraph:
         if len(candidates) > 1:
             labels = [self._entity_at(i, with_events=False).label for i in candidates]
             raise KgError(f"{name!r} names {len(candidates)} entities: {', '.join(labels)}; use one of these labels")
-        iri = candidates[0]
-        return self._entity_at(iri)
+        return self._entity_at(candidates[0])
 
     def _entity_at(self, iri: str, with_events: bool = True) -> Entity:
         node = ox.NamedNode(iri)
@@ -349,26 +360,34 @@ class KnowledgeGraph:
         return sub
 
     def _objects(self, subject: str, predicate: str) -> set[str]:
-        return {q.object.value for q in self.store.ox.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(DIP + predicate), None, None)
-                if isinstance(q.object, ox.NamedNode)}
+        quads = self.store.ox.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(DIP + predicate), None, None)
+        return {q.object.value for q in quads if isinstance(q.object, ox.NamedNode)}
 
-    def html(self, participant=None, kind: str | None = None, between=None) -> str:
-        """The interactive graph as a complete HTML page (a string; nothing is written)."""
+    def html(self, participant=None, kind: str | None = None, between=None, **options) -> str:
+        """The interactive graph as a complete, self-contained HTML page (a string; nothing is
+        written): the whole graph, or only what ``events()`` with these filters returns and what it
+        links to. ``options`` go to ``kg.export.html.render_html`` (e.g. ``max_nodes``)."""
         from .export.html import render_html
 
-        filtered = participant is not None or kind is not None or between is not None
-        return render_html(self.subgraph_store(participant, kind, between) if filtered else self.store)
+        filters = {"participant": participant, "kind": kind, "between": between}
+        if any(v is not None for v in filters.values()):
+            accepted = inspect.signature(render_html).parameters
+            if "title" in accepted and "title" not in options:
+                options["title"] = "dipkg: " + ", ".join(f"{k} {_describe(v)}" for k, v in filters.items() if v is not None)
+            return render_html(self.subgraph_store(participant, kind, between), **options)
+        return render_html(self.store, **options)
 
-    def show(self, participant=None, kind: str | None = None, between=None, height: int | str = 600):
-        """The interactive graph, inline in the notebook (JupyterLab, VS Code, Classic): the whole
-        graph, or only the events that match the filters of ``events()`` and what they link to."""
+    def show(self, participant=None, kind: str | None = None, between=None, height: int | str = 600, **options):
+        """The interactive graph inline in a notebook (JupyterLab, VS Code, classic Jupyter): an
+        ``<iframe srcdoc>`` holding the page of ``html()``, so no file is written and the page's
+        scripts stay in their own sandbox. Filters as in ``events()``; ``height`` in pixels or CSS."""
         from IPython.display import HTML
 
-        page = self.html(participant, kind, between)
-        h = f"{height}px" if isinstance(height, int) else height
-        frame = (f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" '
-                 f'title="dipkg graph" style="width: 100%; height: {html.escape(h)}; border: 1px solid #ddd"></iframe>')
-        return HTML(f"<div>{frame}</div>")
+        page = self.html(participant, kind, between, **options)
+        h = f"{height}px" if isinstance(height, int) else str(height)
+        frame = (f'<iframe srcdoc="{html.escape(page, quote=True)}" sandbox="allow-scripts" title="dipkg graph" '
+                 f'style="width: 100%; height: {html.escape(h)}; border: 1px solid #ddd"></iframe>')
+        return HTML(f"<div>{frame}</div>")  # a <div> first: IPython warns on HTML starting with <iframe
 
     def timeline(self, participant=None, kind: str | None = None, between=None, ax=None, title: str | None = None):
         """The events over time as a matplotlib chart (returns the Axes): one row per event type;
@@ -378,6 +397,5 @@ class KnowledgeGraph:
 
         frame = self.events(participant=participant, kind=kind, between=between)
         if title is None:
-            who = participant if isinstance(participant, str) else " – ".join(map(str, participant or []))
-            title = " · ".join(x for x in (who, kind) if x) or "Events"
+            title = " · ".join(_describe(v) for v in (participant, kind, between) if v is not None) or "Events"
         return draw_timeline(frame, ax=ax, title=title)

@@ -48,7 +48,9 @@ def _background(r: EventReport) -> bool:
     """Dated well before the article: a past event recalled, not the article's news."""
     if not r.date or not r.reported:
         return False
-    return r.date[:7] < r.reported[:7] or (len(r.date) == 10 and abs((_day(r.reported) - _day(r.date)).days) > 7)
+    if len(r.date) == 10:
+        return abs((_day(r.reported) - _day(r.date)).days) > 7
+    return r.date[:7] < r.reported[:7]
 
 
 def _same_event(a: EventReport, b: EventReport, people_of, places) -> bool:
