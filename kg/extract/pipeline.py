@@ -34,6 +34,10 @@ from .events import SentenceReader
 from .mentions import ENTITY_LABELS, MentionResolver, find_titled_people
 
 TRIGGERS_FILE = ONTOLOGY_DIR / "triggers.json"
+_CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                   "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_TITLE_WORDS = {w for line in (ONTOLOGY_DIR / "roles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()
+                for title in json.loads(line)["titles"] for w in title.split() if w[:1].isupper()}
 LABEL_OF_KIND = {"Person": "PERSON", "Country": "COUNTRY", "Organization": "ORG", "Place": "PLACE"}
 
 for _name in ("dip_dates", "dip_mentions", "dip_events", "dip_notes", "dip_reference", "dip_article"):
@@ -70,6 +74,38 @@ def paragraphs(doc: Doc) -> Doc:
     for i, tok in enumerate(doc[:-1]):
         if "\n" in tok.text or tok.text in ("•", "·") and (i == 0 or "\n" in doc[i - 1].text):
             doc[i + 1].is_sent_start = True
+    return doc
+
+
+# capitalised words that may follow a place inside an event's or a document's name ("Beijing Olympics")
+_EVENT_NAME_HEADS = {"Summit", "Forum", "Games", "Olympics", "Winter", "Summer", "Expo", "Declaration", "Treaty",
+                     "Process", "Format", "Dialogue", "Initiative", "Agreement", "Accord", "Statement", "Conference",
+                     "Talks", "Meeting", "Region", "Province", "Oblast", "Krai", "Airport", "Railway", "Bridge"}
+
+
+@Language.component("dip_embedded_names")
+def embedded_names(doc: Doc) -> Doc:
+    """Drop a place or country found inside a longer name the gazetteer does not know:
+    'Central Asia Briefing', 'Eurasia Weekly', 'Power of Siberia', 'Sofia Lindqvist'."""
+    keep = []
+    for ent in doc.ents:
+        if ent.label_ in ("PLACE", "COUNTRY"):
+            nxt = doc[ent.end] if ent.end < len(doc) else None
+            if (nxt is not None and nxt.ent_type_ == "" and nxt.text[:1].isupper() and nxt.is_alpha
+                    and (not nxt.is_upper or ent.text.isupper())
+                    and nxt.text.title() not in _EVENT_NAME_HEADS and nxt.text not in _TITLE_WORDS and not nxt.is_sent_start
+                    and nxt.text.title() not in _CALENDAR_WORDS):
+                continue
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if (prev is not None and prev.ent_type_ == "" and prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start
+                    and prev.text not in _TITLE_WORDS and prev.text.title() not in _CALENDAR_WORDS and prev.text not in ("The", "A")):
+                continue  # "the EPD Asia desk"
+            if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].text[:1].isupper() \
+                    and doc[ent.start - 2].ent_type_ == "" and doc[ent.start - 2].text not in _TITLE_WORDS | {"The"}:
+                continue
+        keep.append(ent)
+    if len(keep) != len(doc.ents):
+        doc.ents = keep
     return doc
 
 
@@ -180,6 +216,7 @@ def build_pipeline(gazetteer_dir: str | None = None, base_model: str | None = No
     nlp.add_pipe("dip_paragraphs")
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     ruler.add_patterns(gazetteer_patterns(gaz))
+    nlp.add_pipe("dip_embedded_names")
     cfg = {"gazetteer_dir": gazetteer_dir}
     nlp.add_pipe("dip_titles", config=cfg)
     nlp.add_pipe("dip_dates")
@@ -191,6 +228,17 @@ def build_pipeline(gazetteer_dir: str | None = None, base_model: str | None = No
 _DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}),", re.M)
 
 
+def _represents(gaz: Gazetteer, e, day: str | None) -> str | None:
+    """Whom a person acts for on ``day``: the company or body they head, else their country."""
+    if e.kind != "Person":
+        return e.represents
+    for post in gaz.role_of(e.id, day):
+        org = gaz.get(post.of)
+        if post.role in ("ceo", "chairman") and org is not None and org.kind == "Organization" and org.subkind == "company":
+            return org.id
+    return e.represents
+
+
 def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> ArticleRecord:
     """Read one article: its entities and its events, as plain records."""
     gaz = gaz or default()
@@ -200,6 +248,7 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     resolver: MentionResolver = doc.user_data.pop("dip_resolver")
+    day = article.reference.date.isoformat() if article.reference.date else None
     notes = doc._.dip_notes or {}
     entities: dict[str, EntityInfo] = {}
     for m in doc._.dip_mentions or []:
@@ -207,7 +256,7 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
         if info is None:
             e = gaz.get(m.key)
             if e is not None:
-                info = EntityInfo(m.key, e.kind, e.label, set(), e.wikidata, e.represents, set(),
+                info = EntityInfo(m.key, e.kind, e.label, set(), e.wikidata, _represents(gaz, e, day), set(),
                                   e.country if e.kind == "Place" else None)
             else:
                 note = notes.get(m.key)
