@@ -99,3 +99,50 @@ def test_two_events_in_one_sentence_stay_apart(nlp):
     assert by_date["2021-06-28"].kind == "VideoConference"
     assert set(by_date["2021-06-16"].participants) == {"vladimir-putin", "joe-biden"}
     assert by_date["2021-06-16"].location == "geneva"
+
+
+SUMMIT_ARTICLE = """ASTANA, July 3, 2024 (Steppe Wire) -- Chinese President Xi Jinping arrived in the Kazakh capital on Tuesday for a state visit and the summit of the Shanghai Cooperation Organisation, where he is expected to meet Russian President Vladimir Putin.
+
+Xi was welcomed at the airport by Kazakh President Kassym-Jomart Tokayev. The two leaders held talks at the Akorda presidential palace on Wednesday and signed a joint statement on comprehensive strategic partnership.
+
+Turkish President Recep Tayyip Erdogan and Belarusian leader Alexander Lukashenko are also attending the two-day summit, which opens on Wednesday.
+
+Putin and Xi last met in May, when the Russian leader paid a state visit to Beijing.
+"""
+
+
+def test_a_state_visit_with_a_summit_and_a_signing(nlp):
+    rec = read(nlp, SUMMIT_ARTICLE, "2024-07-03")
+    by_kind = {}
+    for e in rec.events:
+        by_kind.setdefault(e.kind, []).append(e)
+    xi_visit = next(v for v in by_kind["StateVisit"] if v.participants == ["xi-jinping"])
+    assert xi_visit.location == "astana" and xi_visit.date == "2024-07-02"
+    summit = by_kind["Summit"][0]
+    assert summit.organization == "sco" and summit.location == "astana"
+    talks = next(m for m in by_kind["Meeting"] if set(m.participants) == {"xi-jinping", "kassym-jomart-tokayev"})
+    assert rec.events[talks.part_of] is xi_visit
+    statement = by_kind["Agreement"][0]
+    assert set(statement.participants) == {"china", "kazakhstan"}
+    # attending a summit is not a meeting between two leaders
+    assert not any({"recep-tayyip-erdogan", "alexander-lukashenko"} <= set(m.participants) for m in by_kind["Meeting"])
+    # a past visit recalled in passing, dated by the talks held during it
+    putin_visit = next(v for v in by_kind["StateVisit"] if v.participants == ["vladimir-putin"])
+    assert putin_visit.location == "beijing" and putin_visit.date == "2024-05" and not putin_visit.planned
+
+
+def test_counterparts_pronouns_and_sidelines(nlp):
+    text = ("JAKARTA, July 13 (Asia Desk) - Russian Foreign Minister Sergei Lavrov met US Secretary of State Antony "
+            "Blinken on the sidelines of the ASEAN foreign ministers' meeting in Jakarta on Thursday.\n\n"
+            "Lavrov later spoke by phone with Chinese Foreign Minister Wang Yi. The two ministers agreed to meet in "
+            "Moscow next month.\n\nLast week, Indonesian Foreign Minister Retno Marsudi travelled to Beijing, where she "
+            "signed a memorandum on maritime cooperation with her Chinese counterpart.")
+    rec = read(nlp, text, "2023-07-13")
+    meeting = next(e for e in rec.events if e.kind == "Meeting" and not e.planned)
+    assert set(meeting.participants) == {"sergey-lavrov", "antony-blinken"}
+    assert rec.events[meeting.part_of].kind == "Summit" and rec.events[meeting.part_of].organization == "asean"
+    planned = next(e for e in rec.events if e.planned)
+    assert set(planned.participants) == {"sergey-lavrov", "wang-yi"} and planned.location == "moscow"
+    memo = next(e for e in rec.events if e.kind == "Agreement")
+    assert set(memo.participants) == {"indonesia", "china"}  # her Chinese counterpart in July 2023: Qin Gang
+    assert "qin-gang" in rec.entities

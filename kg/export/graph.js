@@ -122,7 +122,10 @@
   var nodes = new vis.DataSet(DATA.nodes.map(nodeItem));
   var edges = new vis.DataSet(DATA.edges.map(function (e, i) {
     var r = REL[e.rel] || { name: e.rel, color: "#999" };
+    /* edges at hubs are longer, so the many events around a leader spread out instead of piling up */
+    var hub = Math.sqrt(nbrs.get(e.from).size + nbrs.get(e.to).size);
     return { id: i, from: e.from, to: e.to, label: r.name, title: r.name, color: { color: r.color, opacity: 0.75 },
+             length: 70 + 22 * hub,
              width: e.rel === "partOf" ? 2 : 1, dashes: e.rel === "represents" || e.rel === "country",
              arrows: { to: { enabled: true, scaleFactor: 0.45 } } };
   }));
@@ -155,7 +158,7 @@
   var container = document.getElementById("graph");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, {
     physics: { enabled: false, solver: "forceAtlas2Based",
-               forceAtlas2Based: { gravitationalConstant: -90, centralGravity: 0.008, springLength: 110, springConstant: 0.06, avoidOverlap: 0.6 },
+               forceAtlas2Based: { gravitationalConstant: -140, centralGravity: 0.012, springLength: 100, springConstant: 0.06, avoidOverlap: 1 },
                stabilization: { enabled: false } },
     layout: { improvedLayout: false, randomSeed: 7 },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: DATA.nodes.length > 1500, navigationButtons: false, keyboard: false },
@@ -164,26 +167,55 @@
              selectionWidth: 2, hoverWidth: 0.5 }
   });
 
-  function place(ids) {  /* positions: from Python where known, else next to a placed neighbour */
+  function place(ids) {  /* positions from Python where known, else next to a placed neighbour */
     var layout = state.all ? DATA.layout.all : DATA.layout.core;
-    var updates = [];
+    var updates = [], placed = new Map(), todo = [];
     ids.forEach(function (id) {
-      var p = layout && layout[id];
-      if (!p && !state.all) {
-        var cur = nodes.get(id);
-        if (cur.x !== undefined) return;
-        var nb = Array.from(nbrs.get(id)).map(function (x) { return nodes.get(x); }).find(function (x) { return x.x !== undefined; });
-        var a = Math.random() * 2 * Math.PI;
-        p = nb ? [nb.x + 120 * Math.cos(a), nb.y + 120 * Math.sin(a)] : [0, 0];
-      }
+      var p = layout && layout[id], cur = nodes.get(id);
+      if (p) placed.set(id, p);
+      else if (cur.x !== undefined && !state.all) placed.set(id, [cur.x, cur.y]);
+      else todo.push(id);
       if (p) updates.push({ id: id, x: p[0], y: p[1] });
     });
+    var spread = 60 * Math.sqrt(ids.length), rnd = mulberry(7);
+    while (todo.length) {  /* breadth first out from what is placed: related nodes start close */
+      var next = [];
+      todo.forEach(function (id) {
+        var nb = Array.from(nbrs.get(id)).find(function (x) { return placed.has(x); });
+        if (!nb) { next.push(id); return; }
+        var a = rnd() * 2 * Math.PI, r = 80 + 80 * rnd(), q = placed.get(nb);
+        var p = [q[0] + r * Math.cos(a), q[1] + r * Math.sin(a)];
+        placed.set(id, p);
+        updates.push({ id: id, x: p[0], y: p[1] });
+      });
+      if (next.length === todo.length) {  /* nothing placed next to: anywhere in a disc */
+        next.forEach(function (id) {
+          var a = rnd() * 2 * Math.PI, r = spread * Math.sqrt(rnd()), p = [r * Math.cos(a), r * Math.sin(a)];
+          placed.set(id, p);
+          updates.push({ id: id, x: p[0], y: p[1] });
+        });
+        next = [];
+      }
+      todo = next;
+    }
     if (updates.length) nodes.update(updates);
   }
-  function settle(done) {  /* bounded stabilisation from the current positions, then physics off for good */
-    var n = visible.size, iterations = n > 1500 ? 100 : n > 600 ? 150 : 250;
-    network.setOptions({ physics: { enabled: true, stabilization: { enabled: true, iterations: iterations, updateInterval: 50, fit: true } } });
+  function mulberry(a) {  /* a seeded random generator: the same page lays out the same way */
+    return function () {
+      a |= 0; a = a + 0x6D2B79F5 | 0;
+      var t = Math.imul(a ^ a >>> 15, 1 | a);
+      t = t + Math.imul(t ^ t >>> 7, 61 | t) ^ t;
+      return ((t ^ t >>> 14) >>> 0) / 4294967296;
+    };
+  }
+  function settle(done) {  /* bounded stabilisation (at most ~4 s), then physics off for good */
+    var n = visible.size, iterations = n > 600 ? 150 : 250, t0 = Date.now();
+    network.setOptions({ physics: { enabled: true, stabilization: { enabled: true, iterations: iterations,
+                                                                   updateInterval: n > 600 ? 5 : 25, fit: true } } });
+    var budget = function () { if (Date.now() - t0 > 4000) network.stopSimulation(); };
+    network.on("stabilizationProgress", budget);
     network.once("stabilizationIterationsDone", function () {
+      network.off("stabilizationProgress", budget);
       network.setOptions({ physics: { enabled: false } });
       network.fit();
       if (done) done();

@@ -221,6 +221,11 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
             continue
         if parent is None:
             parent = next((s for s in summits if s.start == r.start and s.planned == r.planned), None)
+        if parent is None and fam == "Meeting":
+            # talks of a traveller during the trip come before the summit the trip may also be for
+            parent = next((v for v in visits if set(people_of(v)) & set(people_of(r)) and r.date and v.date
+                           and _within(r, v) and v.planned == r.planned
+                           and (r.location is None or v.location in (r.location, places(r.location)))), None)
         for s in summits if parent is None else ():
             shared = set(people_of(r)) & set(people_of(s))
             if s.planned != r.planned:
@@ -251,6 +256,12 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                 # a multi-day trip or summit dates what happened during it only to its month
                 r.date = parent.date[:7] if _family(parent) in ("Visit",) and len(parent.date) == 10 else parent.date
                 r.date_weak = parent.date_weak
+    for v in visits:
+        if v.date is None:
+            # "Putin and Xi last met in May, when the Russian leader paid a state visit": the talks date the trip
+            days = sorted(r.date for r in reports if r.part_of is not None and reports[r.part_of] is v and r.date)
+            if days:
+                v.date = days[0][:7]
     for s in summits:
         if s.location is None:
             locs = [r.location for r in reports if r.part_of is not None and reports[r.part_of] is s and r.location]

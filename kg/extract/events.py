@@ -52,7 +52,7 @@ class SentenceReader:
     """Reads the events of each sentence of one article."""
 
     def __init__(self, doc: Doc, gaz: Gazetteer, mentions: list[Mention], dates: list[DateExpr],
-                 reference: Reference, article_id: str):
+                 reference: Reference, article_id: str, country_of=None):
         self.doc, self.gaz, self.mentions, self.dates = doc, gaz, mentions, dates
         self.reference, self.article_id = reference, article_id
         self.kind_of = {m.key: m.kind for m in mentions}
@@ -62,6 +62,7 @@ class SentenceReader:
             country = m.key if m.kind == "Country" else (e.represents if e is not None and m.kind == "Person" else None)
             if country and (gaz.get(country) is None or gaz[country].kind == "Country"):
                 counts[country] = counts.get(country, 0) + 1
+        self.country_of = country_of or (lambda key: gaz[key].represents if gaz.get(key) is not None else None)
         # the article's two main countries: the parties of an agreement it names no parties for
         self.main_countries = sorted(counts, key=lambda k: (-counts[k], k))[:2]
         orgs: dict[str, int] = {}
@@ -123,12 +124,26 @@ class SentenceReader:
         summits = []
         for kind, s, e in by_family.pop("Summit", []):
             org = self._summit_org_near(span, s, ments)
-            if org is None and self.doc[s].lower_.startswith("summit") and (self.doc[s - 1].lower_ in ("the", "this", "that") or self.doc[s - 1].text in ("'s", "’s")):
-                org = self.main_org  # 'the summit': the one the article is about
-            if org:
+            bilateral = self._bilateral_summit(span, s, ments)
+            if org is None and not bilateral and self.doc[s].lower_.startswith("summit"):
+                org = self.main_org  # 'the two-day summit': the one the article is about
+            if org and not bilateral:
                 summits.append((kind, s, e, org))
-            elif not re.search(r"\b(business|economic|investment|trade) forum", span.text, re.I):
+            elif bilateral:
                 by_family.setdefault("Meeting", []).append(("Meeting", s, e))
+        # "on the sidelines of the ASEAN foreign ministers' meeting": a multilateral gathering
+        side = re.search(r"\b(sidelines|margins) of\b", span.text)
+        if side and not summits:
+            start_char = span.start_char + side.end()
+            org = next((m.key for m in ments if m.kind == "Organization" and m.start >= start_char and m.start - start_char < 40
+                        and self.gaz.get(m.key) is not None and self.gaz[m.key].subkind == "intergovernmental"), None)
+            gathering = next((t for t in by_family.get("Meeting", []) if self.doc[t[1]].idx > start_char
+                              and self.doc[t[1]].lower_ in ("meeting", "meetings", "talks", "session", "conference")), None)
+            if org and gathering:
+                by_family["Meeting"].remove(gathering)
+                if not by_family["Meeting"]:
+                    del by_family["Meeting"]
+                summits.append(("Summit", gathering[1], gathering[2], org))
         # dates that name an anaphor's event ("Monday's call") are not this clause's
         self.claimed = {d.start for d in self.dates for _, ts, _ in triggers
                         if self._anaphoric(span, [(None, ts, ts + 1)]) and 0 <= self.doc[ts].idx - d.end <= 3}
@@ -244,6 +259,14 @@ class SentenceReader:
             if d <= 8 and (best_d is None or d < best_d):
                 best, best_d = m.key, d
         return best
+
+    def _bilateral_summit(self, span: Span, s: int, ments: list[Mention]) -> bool:
+        """'the Putin-Xi summit', 'a summit with Biden', 'summit between X and Y': talks of two, not a gathering."""
+        people_before = [m for m in ments if m.kind == "Person" and 0 < s - m.token <= 4]
+        after = self.doc[s + 1:s + 3].text.lower() if s + 1 < span.end else ""
+        people_after = [m for m in ments if m.kind == "Person" and 0 < m.token - s <= 6]
+        return len(people_before) >= 2 or (after.startswith(("with", "between")) and bool(people_after)) or (
+            bool(people_before) and self.doc[s - 1].text in ("'s", "’s") and bool(people_after))
 
     def _summit(self, sent: Span, span: Span, s: int, e: int, org: str, ments, planned) -> EventReport:
         # the summit's own date and place are the ones closest to its trigger
@@ -534,7 +557,9 @@ class SentenceReader:
                 continue  # a contract whose companies are not named
             else:
                 seg_countries = _dedupe(m.key for m in ments if m.kind == "Country" and seg_start <= m.token < bounds[n + 1])
-                report.participants = seg_countries[:2] if len(seg_countries) >= 2 else self.main_countries[:2]
+                their = _dedupe(c for c in (self.country_of(m.key) for m in ments if m.kind == "Person") if c)
+                report.participants = (seg_countries[:2] if len(seg_countries) >= 2 else their[:2] if len(their) >= 2
+                                       else self.main_countries[:2])
             report.location = report.location if report.location and self.kind_of.get(report.location) == "Place" else None
             report.label = label
             report.anaphoric = doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not signed and not doc[s].text[0].isupper()

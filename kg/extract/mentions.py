@@ -121,6 +121,12 @@ class MentionResolver:
         self.recent_people: list[str] = []
         self.sentence_people: dict[int, list[str]] = {}
         self.titles = gaz.title_roles()
+        # how much the article speaks of each country: names, adjectives, seats of government
+        self.salience: dict[str, int] = {}
+        for ent in doc.ents:
+            key = ent.ent_id_ if ent.label_ in ("COUNTRY", "NORP") else None
+            if key:
+                self.salience[key] = self.salience.get(key, 0) + 1
         self.metonyms = {m: e.id for e in gaz.entries.values() if e.kind == "Country" for m in e.government_metonyms}
         self.org_metonyms = {m: e.id for e in gaz.entries.values() if e.kind == "Organization" for m in e.metonyms}
 
@@ -403,7 +409,8 @@ class MentionResolver:
                     if end >= len(doc) or doc[end].lower_ not in _GROUP_NOUNS:
                         return None
                     end += 1
-                pair = self._last_pair()
+                noun = doc[end - 1].lower_
+                pair = self._last_pair(leaders=noun in ("leaders", "presidents", "heads", "premiers") or prefix == ("the", "pair"))
                 if not pair:
                     return None
                 for key in pair:
@@ -412,14 +419,19 @@ class MentionResolver:
                 return end
         return None
 
-    def _last_pair(self) -> list[str] | None:
-        """'the two leaders': of two countries, the leaders first, then the most named, then the latest."""
+    def _last_pair(self, leaders: bool = True) -> list[str] | None:
+        """'the two leaders': of two countries, the leaders first, then the most named, then the latest;
+        'the two ministers', 'the two men': the latest two."""
         counts: dict[str, int] = {}
         for m in self.mentions:
             if m.kind == "Person":
                 counts[m.key] = counts.get(m.key, 0) + 1
         recency = {p: i for i, p in enumerate(self.recent_people)}
-        ranked = sorted(self.recent_people, key=lambda p: (not self._is_leader(p), -counts.get(p, 0), -recency[p]))
+        if leaders:
+            ranked = sorted(self.recent_people, key=lambda p: (not self._is_leader(p), -counts.get(p, 0),
+                                                               -self.salience.get(self.person_country(p), 0), -recency[p]))
+        else:
+            ranked = sorted(self.recent_people, key=lambda p: -recency[p])
         seen, countries = [], set()
         for p in ranked:
             c = self.person_country(p)

@@ -169,8 +169,14 @@ def make_events(nlp: Language, name: str, gazetteer_dir: str | None, triggers: s
         by_sent: dict[int, list] = {}
         for m, s, e in matcher(doc):
             by_sent.setdefault(doc[s].sent.start, []).append((nlp.vocab.strings[m], s, e))
+        notes = doc._.dip_notes or {}
+
+        def country_of(key):
+            e = gaz.get(key)
+            return e.represents if e is not None else (notes[key].country if key in notes else None)
+
         reader = SentenceReader(doc, gaz, doc._.dip_mentions or [], doc._.dip_dates or [], ref,
-                                doc._.dip_article or "")
+                                doc._.dip_article or "", country_of)
         reports = []
         for sent in doc.sents:
             trigs = by_sent.get(sent.start)
