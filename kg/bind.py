@@ -64,6 +64,8 @@ def run(store: Store, text: str, values: dict[ox.Variable, object] | None = None
         return store.query(text)
     try:
         return store.ox.query(text, use_default_graph_as_union=True, prefixes=PREFIXES, substitutions=values)
+    except TypeError:
+        pass  # a pyoxigraph without substitutions
     except RuntimeError as exc:
         if "projection" not in str(exc):
             raise

@@ -33,10 +33,10 @@ _NUM = r"(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 # order matters: the longest forms first; matches never overlap
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
-    ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:\s*[-–]\s*{_DAY2})?,?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*[-–]\s*{_DAY2})?\s+{_MON}\s+{_YEAR}\b")),
-    ("md", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:\s*[-–]\s*{_DAY2})?\b(?![:\d])")),
-    ("dm", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*[-–]\s*{_DAY2})?\s+{_MON}\b(?!\s+(?:19|20)\d\d)")),
+    ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?,?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\s+{_MON}\s+{_YEAR}\b")),
+    ("md", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\b(?![:\d])")),
+    ("dm", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\s+{_MON}\b(?!\s+(?:19|20)\d\d)")),
     ("my", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON}(?:\s+of)?\s+{_YEAR}\b")),
     ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("rel", re.compile(rf"\b{_REL}\s+{_UNIT}\b", re.I)),

@@ -77,7 +77,11 @@ class Gazetteer:
     adjective_of: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
+        self.by_post: dict[tuple[str, str | None], list[str]] = {}
         for e in self.entries.values():
+            for p in e.posts:
+                self.by_post.setdefault((p.role, p.of), []).append(e.id)
+                self.by_post.setdefault((p.role, None), []).append(e.id)
             if e.kind == "Person" and e.surname:
                 self.by_surname.setdefault(e.surname, []).append(e.id)
             for name in (e.label, *e.aliases):
@@ -94,8 +98,9 @@ class Gazetteer:
     def holders(self, role: str, of: str | None, day: str | None) -> list[str]:
         """People holding ``role`` of country/organization ``of`` on ``day``."""
         out = []
-        for e in self.entries.values():
-            if e.kind == "Person" and any(p.role == role and (of is None or p.of == of) and p.held_on(day) for p in e.posts):
+        for key in dict.fromkeys(self.by_post.get((role, of), ())):
+            e = self.entries[key]
+            if any(p.role == role and (of is None or p.of == of) and p.held_on(day) for p in e.posts):
                 out.append(e.id)
         return out
 

@@ -167,15 +167,16 @@
              selectionWidth: 2, hoverWidth: 0.5 }
   });
 
-  function place(ids) {  /* positions from Python where known, else next to a placed neighbour */
+  function place(ids, reset) {
+    /* a node keeps the place it has; new nodes (and all of them, on a new view with a layout
+       computed in Python) take their computed place, or else start next to a placed neighbour */
     var layout = state.all ? DATA.layout.all : DATA.layout.core;
     var updates = [], placed = new Map(), todo = [];
     ids.forEach(function (id) {
       var p = layout && layout[id], cur = nodes.get(id);
-      if (p) placed.set(id, p);
-      else if (cur.x !== undefined && !state.all) placed.set(id, [cur.x, cur.y]);
+      if (p && (reset || cur.x === undefined)) { placed.set(id, p); updates.push({ id: id, x: p[0], y: p[1] }); }
+      else if (cur.x !== undefined) placed.set(id, [cur.x, cur.y]);
       else todo.push(id);
-      if (p) updates.push({ id: id, x: p[0], y: p[1] });
     });
     var spread = 60 * Math.sqrt(ids.length), rnd = mulberry(7);
     while (todo.length) {  /* breadth first out from what is placed: related nodes start close */
@@ -217,15 +218,22 @@
     network.once("stabilizationIterationsDone", function () {
       network.off("stabilizationProgress", budget);
       network.setOptions({ physics: { enabled: false } });
+      keepPositions();
       network.fit();
       if (done) done();
     });
     network.stabilize(iterations);
   }
 
+  function keepPositions(ids) {  /* write where nodes are drawn back to the data set */
+    var pos = network.getPositions(ids);
+    nodes.update(Object.keys(pos).map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
+  }
+  network.on("dragEnd", function (p) { if (p.nodes.length) keepPositions(p.nodes); });
+
   function apply(opts) {
     visible = computeVisible();
-    place(Array.from(visible));
+    place(Array.from(visible), opts && opts.relayout);
     nodeView.refresh();
     edgeView.refresh();
     if (opts && opts.relayout) settle(opts.done);
@@ -343,7 +351,7 @@
       n.reports.forEach(function (r) {
         var m = ARTICLES[r.article] || {};
         var box = el("div", "report", el("div", "title", articleName(r.article)),
-          el("div", "meta", [m.published || "date unknown", m.publisher, m.file].filter(Boolean).join(" · ")));
+          el("div", "meta", [m.published || "date unknown", m.publisher, m.title ? m.file : null].filter(Boolean).join(" · ")));
         box.dataset.article = r.article;
         r.evidence.forEach(function (s) { box.appendChild(el("blockquote", null, "“" + s + "”")); });
         if (m.url && /^https?:\/\//i.test(m.url)) {

@@ -49,7 +49,7 @@ def _background(r: EventReport) -> bool:
     if not r.date or not r.reported:
         return False
     if len(r.date) == 10:
-        return abs((_day(r.reported) - _day(r.date)).days) > 7
+        return (_day(r.reported) - _day(r.date)).days > 7
     return r.date[:7] < r.reported[:7]
 
 
@@ -81,6 +81,9 @@ def _same_event(a: EventReport, b: EventReport, people_of, places) -> bool:
 
 
 def _absorb(keep: EventReport, other: EventReport, places) -> None:
+    if not _BODY_END.search(keep.evidence) and _BODY_END.search(other.evidence) and not other.anaphoric:
+        # a headline names the event; the sentence that tells it is the better evidence
+        keep.evidence, keep.start, keep.end = other.evidence, other.start, other.end
     keep.participants = list(dict.fromkeys(keep.participants + other.participants))
     if _family(keep) == "Visit" and keep.date and other.date and not compatible(keep.date, other.date):
         # a trip told day by day ("landed on Monday", "talks on Wednesday"): its first day is not

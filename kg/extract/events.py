@@ -21,7 +21,7 @@ _PLANNED = re.compile(
     r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invitation to|looks? forward|looking forward|"
     r"awaiting|waiting for|lined up|preparations? for|preparing|to pay|would travel|would visit|would meet|would hold|agreed to (?:see|meet|hold)|"
     r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this|considering|considers|intends? to|"
-    r"hopes? to|would be|proposed|to be held)\b", re.I)
+    r"hopes? to|would be|proposed|to be held|ahead of)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead of|for|after|over|within|between)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
 _SIDELINES = re.compile(r"\b(sidelines|margins|on the fringes|during the|at the)\b", re.I)
 _SIGNED = re.compile(r"\b(sign|signs|signed|signing|adopt|adopted|adopts|issued|issue|published|concluded|conclude|inked|released|agreed|reached|struck|finali[sz]ed|extended|prolonged|renewed|ratified)\b", re.I)
@@ -34,6 +34,9 @@ _REFERRING = {"about", "over", "against", "prolonging", "extending", "extended",
               "replacing", "amending", "of", "to", "with", "within", "violating", "violated", "breaching"}
 _SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
 _SUBORDINATORS = {"when", "where", "whose", "who", "while", "after", "as", "because", "since", "before"}
+_PLANNED_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,4}?(?:which|that|to)?\s*(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|will start|will begin|will convene)\b", re.I)
+_MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
@@ -351,9 +354,10 @@ class SentenceReader:
         """Dates that are not when the event happened: "by 2024", "since 2001", "last year's"."""
         text = self.doc.text
         before = text[max(0, d.start - 25):d.start]
-        if _NOT_EVENT_DATE.search(before):
-            return True
         after = text[d.end:d.end + 14].lower()
+        ranged = d.get("day2") is not None or re.match(r"\s*(to|until|till|through)\b", after)
+        if _NOT_EVENT_DATE.search(before) and not (ranged and re.search(r"\bfrom\s*$", before)):
+            return True  # "since 2001", "by 2024"; but "from October 22 to 24" dates the event
         if re.match(r"\s*(target|goal|deadline)", after) or re.match(r"\s*(years?|months?|weeks?|days?)\b", after):
             return True
         if d.kind in ("rel", "ago", "y") and re.match(r"\s*['’]s\b", after):
@@ -390,13 +394,15 @@ class SentenceReader:
 
     def _planned_at(self, span: Span, anchor: int) -> bool:
         """A cue of the future that governs this trigger: before it ('is expected to pay a visit',
-        'agreed to hold talks', 'awaiting a visit'), or the trigger itself ('invited X to Moscow')."""
+        'agreed to hold talks', 'awaiting a visit'), the trigger itself ('invited X to Moscow'), or a
+        relative clause right after it ('the summit, which will be held in Kazan')."""
         at = self.doc[anchor].idx
         for m in _PLANNED.finditer(span.text):
             start = span.start_char + m.start()
             if start <= at + len(self.doc[anchor].text) and at - start <= 100:
                 return True
-        return False
+        end = at + len(self.doc[anchor].text)
+        return bool(_PLANNED_AFTER.match(self.doc.text[end:min(span.end_char, end + 60)]))
 
     def _report(self, kind: str, sent: Span, span: Span, anchor: int, ments: list[Mention], planned: bool) -> EventReport:
         planned = self._planned_at(span, anchor)
@@ -609,7 +615,7 @@ class SentenceReader:
         end = e
         if end < sent.end and doc[end].lower_ in ("of", "on", "for", "to", "between"):
             k = end + 1
-            while k < sent.end and k - end < 14 and (not doc[k].is_punct or doc[k].text in ("-", "–") and doc[k].whitespace_ == "") and doc[k].lower_ not in ("which", "that", "who", "signed", "was", "were", "is", "with") and not (doc[k].lower_ == "and" and not doc[k + 1].text[:1].isupper()):
+            while k < sent.end and k - end < 14 and not (doc[k].lower_ in ("in", "on", "at") and k + 1 < sent.end and (doc[k + 1].ent_type_ or doc[k + 1].like_num or doc[k + 1].text in _MONTH_NAMES)) and (not doc[k].is_punct or doc[k].text in ("-", "–") and doc[k].whitespace_ == "") and doc[k].lower_ not in ("which", "that", "who", "signed", "was", "were", "is", "with") and not (doc[k].lower_ == "and" and not doc[k + 1].text[:1].isupper()):
                 k += 1
             if doc[end].lower_ in ("between",):
                 k = end  # parties, not the name
