@@ -66,8 +66,10 @@ ENTITY_FACTS = """SELECT DISTINCT ?n ?p ?value ?valueLabel WHERE {
   VALUES ?p { rdfs:label skos:altLabel owl:sameAs dip:represents dip:role dip:country }
   ?n ?p ?value . OPTIONAL { ?value rdfs:label ?valueLabel }
 }"""
+ENTITY_TYPE = f"SELECT DISTINCT ?n ?cls WHERE {{ {_MOST_SPECIFIC} }}"
 NODES = f"""SELECT DISTINCT ?n ?cls ?label ?date WHERE {{
-  {{ ?n a/rdfs:subClassOf* dip:Event }} UNION {{ VALUES ?t {{ dip:Person dip:Country dip:Organization dip:Place }} ?n a ?t }}
+  {{ ?n a/rdfs:subClassOf* dip:Event }}
+  UNION {{ VALUES ?t {{ dip:Person dip:Country dip:Organization dip:Place }} ?n a ?t }}
   {_MOST_SPECIFIC}
   OPTIONAL {{ ?n rdfs:label ?label }}
   OPTIONAL {{ ?n dip:date ?date }}
@@ -184,14 +186,14 @@ class KnowledgeGraph:
         values = {ox.Variable(name): to_term(value, name) for name, value in (bindings or {}).items()}
         return run(self.store, sparql, values)
 
-    def query(self, sparql: str, **params) -> pd.DataFrame | bool:
+    def query(self, sparql: str | Path, **params) -> pd.DataFrame | bool:
         """Run SPARQL text, a .rq file or a canned query (a name from queries/, e.g. "timeline") and
         return a DataFrame with typed columns (ASK: a bool; CONSTRUCT: subject/predicate/object).
         Each keyword binds the query variable of that name to a value (str, int, float, bool, date,
         or pyoxigraph.NamedNode for an IRI); a canned query's declared parameters have defaults."""
         from .query import load_query
 
-        q = load_query(sparql)
+        q = load_query(str(sparql))
         for name in params:
             if name not in q.params and not re.search(rf"[?$]{re.escape(name)}\b", q.text):
                 declared = ", ".join(q.params) or "none declared"
@@ -265,7 +267,7 @@ class KnowledgeGraph:
                              "date": date, "precision": precision(date), "start": first[0] if first else pd.NaT,
                              "participants": sorted(set(people.get(iri, {}).values())),
                              "location": term_value(r["location"]), "planned": term_value(r["planned"]) == "true",
-                             "confidence": float(r["confidence"].value) if r["confidence"] is not None else float("nan"),
+                             "confidence": float(term_value(r["confidence"]) or "nan"),
                              "part_of": term_value(r["partOf"]), "articles": set()}
             for r in self.store.query(ARTICLES):
                 if r["n"].value in rows:
@@ -296,7 +298,7 @@ class KnowledgeGraph:
         facts: dict[str, list] = {}
         for r in self._run(ENTITY_FACTS, {"n": node}):
             facts.setdefault(_local(r["p"].value), []).append((term_value(r["value"]), term_value(r["valueLabel"])))
-        types = [r["cls"].value for r in self._run(f"SELECT DISTINCT ?n ?cls WHERE {{ {_MOST_SPECIFIC} }}", {"n": node})]
+        types = [r["cls"].value for r in self._run(ENTITY_TYPE, {"n": node})]
         if not types and not facts:
             raise KgError(f"{iri} is not in {self.source}")
         labels = sorted(v for v, _ in facts.get("label", []))
@@ -373,7 +375,8 @@ class KnowledgeGraph:
         if any(v is not None for v in filters.values()):
             accepted = inspect.signature(render_html).parameters
             if "title" in accepted and "title" not in options:
-                options["title"] = "dipkg: " + ", ".join(f"{k} {_describe(v)}" for k, v in filters.items() if v is not None)
+                shown = ", ".join(f"{k} {_describe(v)}" for k, v in filters.items() if v is not None)
+                options["title"] = f"dipkg: {shown}"
             return render_html(self.subgraph_store(participant, kind, between), **options)
         return render_html(self.store, **options)
 

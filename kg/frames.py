@@ -1,8 +1,9 @@
 """SPARQL results as typed pandas DataFrames, and Python values as RDF terms for bound parameters.
 
 Typing is per column: a column whose values all share one datatype gets the matching pandas dtype
-(xsd:date -> datetime64, xsd:gYearMonth / xsd:gYear -> Period, integers -> Int64, decimals and
-doubles -> float64, booleans -> boolean); IRIs become their string; anything mixed stays text.
+(xsd:date -> datetime64, xsd:gYearMonth / xsd:gYear -> Period, integers -> int64, decimals and
+doubles -> float64, booleans -> bool; integers and booleans with unbound cells -> Int64 / boolean);
+IRIs become their string; anything mixed stays text.
 """
 from __future__ import annotations
 
@@ -54,12 +55,14 @@ def typed_column(terms: list) -> pd.Series:
 
 
 def _convert(values: list, kind: str) -> pd.Series:
+    gaps = any(v is None for v in values)  # unbound cells: pandas' nullable dtypes
     if kind in INTEGER_TYPES:
-        return pd.Series([None if v is None else int(v) for v in values], dtype="Int64")
+        return pd.Series([None if v is None else int(v) for v in values], dtype="Int64" if gaps else "int64")
     if kind in FLOAT_TYPES:
         return pd.Series([None if v is None else float(v) for v in values], dtype="float64")
     if kind == XSD + "boolean":
-        return pd.Series([None if v is None else v in ("true", "1") for v in values], dtype="boolean")
+        flags = [None if v is None else v in ("true", "1") for v in values]
+        return pd.Series(flags, dtype="boolean" if gaps else "bool")
     if kind in (XSD + "date", XSD + "dateTime"):
         return pd.Series(pd.to_datetime(values, errors="raise", format="ISO8601"))
     if kind in (XSD + "gYearMonth", XSD + "gYear"):
@@ -92,7 +95,8 @@ def to_term(value, name: str = "value"):
     if isinstance(value, int):
         return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
     if isinstance(value, (float, decimal.Decimal)):
-        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + ("double" if isinstance(value, float) else "decimal")))
+        datatype = XSD + ("double" if isinstance(value, float) else "decimal")
+        return ox.Literal(str(value), datatype=ox.NamedNode(datatype))
     if isinstance(value, pd.Timestamp):
         value = value.to_pydatetime()
     if isinstance(value, dt.datetime):

@@ -69,7 +69,7 @@ class _Cluster:
     date: str | None = None
     strong_date: bool = False
     location: str | None = None
-    doc_words: Counter = field(default_factory=Counter)
+    article_words: dict = field(default_factory=dict)  # article id -> its word counts
     modes: set = field(default_factory=set)
 
     def add(self, r: EventReport, people: set, others: set, words: Counter):
@@ -81,7 +81,7 @@ class _Cluster:
             self.date = r.date
             self.strong_date = not r.date_weak
         self.location = self.location or r.location
-        self.doc_words.update(words)
+        self.article_words[r.article] = words
         if r.kind in ("VideoConference", "PhoneCall"):
             self.modes.add("remote")
         elif r.mode:
@@ -156,6 +156,12 @@ class EventMerger:
                 return False
         return True
 
+    @staticmethod
+    def _likeness(words: Counter, c: _Cluster) -> float:
+        """How alike the report's article is to the closest article already telling of the event
+        (rounded, so that equally close events are told apart by how many articles report them)."""
+        return round(max((_cosine(words, w) for w in c.article_words.values()), default=0.0), 2)
+
     def _within(self, place: str, area: str) -> bool:
         info = self.entities.get(place)
         return bool(info and info.country == area)
@@ -177,10 +183,10 @@ class EventMerger:
         if len(fits) > 1 and r.date is None:
             # an undated report most likely tells of the event nearest its article's date, then the likeliest by wording
             fits.sort(key=lambda i: (_months_apart(r.reported, self.clusters[i].date) if r.reported and self.clusters[i].date else 99,
-                                     -_cosine(words, self.clusters[i].doc_words)))
+                                     -self._likeness(words, self.clusters[i]), -len(self.clusters[i].article_words)))
         elif len(fits) > 1:
             fits.sort(key=lambda i: (-(len(self.clusters[i].date or "") if dates_compatible(r.date, self.clusters[i].date) else 0),
-                                     -_cosine(words, self.clusters[i].doc_words)))
+                                     -self._likeness(words, self.clusters[i])))
         if fits:
             idx = fits[0]
         else:

@@ -12,7 +12,7 @@ from kg.build import build
 from kg.cli import main
 from kg.errors import InputError
 
-from .conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS
 
 DIP = "https://w3id.org/dipkg/ontology#"
 

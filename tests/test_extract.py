@@ -146,3 +146,29 @@ def test_counterparts_pronouns_and_sidelines(nlp):
     memo = next(e for e in rec.events if e.kind == "Agreement")
     assert set(memo.participants) == {"indonesia", "china"}  # her Chinese counterpart in July 2023: Qin Gang
     assert "qin-gang" in rec.entities
+
+
+def test_planned_summit_date_range_and_unknown_minister(nlp):
+    text = ("Xi and Putin discuss energy in phone call ahead of Kazan summit\n\n"
+            "BEIJING, Oct. 4 (Northern Wire) - The Chinese leader told his Russian counterpart in a phone call on "
+            "Thursday that Beijing was ready to deepen energy cooperation, the foreign ministry said.\n\n"
+            "Mr Putin thanked Mr Xi for his support and invited him to the BRICS summit, which will be held in Kazan "
+            "from October 22 to 24.\n\nSeparately, Kyrgyz Foreign Minister Jeenbek Kulubaev held talks with Chinese "
+            "Foreign Minister Wang Yi in Bishkek on Monday.")
+    rec = read(nlp, text, "2024-10-04")
+    call = next(e for e in rec.events if e.kind == "PhoneCall")
+    assert set(call.participants) == {"xi-jinping", "vladimir-putin"} and call.date == "2024-10-03"
+    assert call.evidence.startswith("BEIJING")  # the sentence that tells it, not the headline
+    summit = next(e for e in rec.events if e.kind == "Summit")
+    assert summit.planned and summit.date == "2024-10-22" and summit.location == "kazan"
+    talks = next(e for e in rec.events if e.kind == "Meeting")
+    assert set(talks.participants) == {"jeenbek-kulubaev", "wang-yi"} and talks.date == "2024-09-30"
+    assert rec.entities["jeenbek-kulubaev"].represents == "kyrgyzstan"
+
+
+def test_transcript_speakers_are_the_participants_and_habits_are_not_events(nlp):
+    text = ("President of Russia Vladimir Putin: Good afternoon, my dear friend. It is good to hold a videoconference "
+            "with you again.\n\nPresident of China Xi Jinping: Dear friend, this year we spoke over the phone many times.")
+    rec = read(nlp, text, "2024-12-20")
+    assert [e.kind for e in rec.events] == ["VideoConference"]
+    assert set(rec.events[0].participants) == {"vladimir-putin", "xi-jinping"}

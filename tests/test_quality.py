@@ -13,7 +13,7 @@ import pytest
 
 from kg.build import build
 
-from .conftest import SEEDS, shared_path
+from conftest import SEEDS, shared_path
 
 SEEDS_MIN = {"overall": 0.95, "entities": 0.90, "events": 0.90, "relations": 0.90, "attributes": 0.90, "merging": 0.90}
 DEV_MIN = {"overall": 0.92, "entities": 0.85, "events": 0.85, "relations": 0.85, "attributes": 0.85, "merging": 0.85}

@@ -115,9 +115,9 @@
   /* ---------------------------------------------------------------- vis data */
   function nodeItem(n) {
     var ev = STY[n.kind].event;
-    var size = ev ? 12 + 4 * Math.sqrt(n.reports.length) : Math.min(32, 11 + 2.5 * Math.sqrt(nbrs.get(n.id).size));
+    var size = ev ? 15 + 5 * Math.sqrt(n.reports.length) : Math.min(40, 14 + 3 * Math.sqrt(nbrs.get(n.id).size));
     return { id: n.id, label: short(n.label, 42), shape: "image", image: IMG[n.kind], size: size, title: tooltip(n),
-             font: { size: ev ? 13 : 16, color: ev ? "#37474f" : "#111", strokeWidth: 4, strokeColor: "#ffffff" } };
+             font: { size: ev ? 17 : 21, color: ev ? "#37474f" : "#111", strokeWidth: 5, strokeColor: "#ffffff" } };
   }
   var nodes = new vis.DataSet(DATA.nodes.map(nodeItem));
   var edges = new vis.DataSet(DATA.edges.map(function (e, i) {
@@ -158,12 +158,12 @@
   var container = document.getElementById("graph");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, {
     physics: { enabled: false, solver: "forceAtlas2Based",
-               forceAtlas2Based: { gravitationalConstant: -140, centralGravity: 0.012, springLength: 100, springConstant: 0.06, avoidOverlap: 1 },
+               forceAtlas2Based: { gravitationalConstant: -260, centralGravity: 0.015, springLength: 110, springConstant: 0.05, avoidOverlap: 1 },
                stabilization: { enabled: false } },
     layout: { improvedLayout: false, randomSeed: 7 },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: DATA.nodes.length > 1500, navigationButtons: false, keyboard: false },
     nodes: { shapeProperties: { interpolation: true }, scaling: { label: { drawThreshold: 6 } } },
-    edges: { smooth: false, font: { size: 9, color: "#78909c", strokeWidth: 2, strokeColor: "#ffffff", align: "middle" },
+    edges: { smooth: false, font: { size: 12, color: "#78909c", strokeWidth: 2, strokeColor: "#ffffff", align: "middle" },
              selectionWidth: 2, hoverWidth: 0.5 }
   });
 

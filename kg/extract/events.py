@@ -37,6 +37,7 @@ _SUBORDINATORS = {"when", "where", "whose", "who", "while", "after", "as", "beca
 _PLANNED_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,4}?(?:which|that|to)?\s*(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|will start|will begin|will convene)\b", re.I)
 _MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
+_HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b", re.I)
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
@@ -65,6 +66,14 @@ class SentenceReader:
             country = m.key if m.kind == "Country" else (e.represents if e is not None and m.kind == "Person" else None)
             if country and (gaz.get(country) is None or gaz[country].kind == "Country"):
                 counts[country] = counts.get(country, 0) + 1
+        # a transcript: "President of Russia Vladimir Putin: Good afternoon ..." - the talks are between its speakers
+        speakers = []
+        for m in mentions:
+            if m.kind == "Person" and doc.text[m.end:m.end + 1] == ":" and m.key not in speakers:
+                line_start = doc.text.rfind("\n", 0, m.start) + 1
+                if m.start - line_start <= 60:
+                    speakers.append(m.key)
+        self.speakers = speakers if len({gaz[k].represents if gaz.get(k) else k for k in speakers}) >= 2 else []
         self.country_of = country_of or (lambda key: gaz[key].represents if gaz.get(key) is not None else None)
         # the article's two main countries: the parties of an agreement it names no parties for
         self.main_countries = sorted(counts, key=lambda k: (-counts[k], k))[:2]
@@ -174,6 +183,8 @@ class SentenceReader:
                     _AIRPORT.search(span.text) or all(self.doc[t[1] - 1].lower_ in _BE for t in trigs)):
                 continue  # "was met at the airport", "the target would be met": not talks
             anchor = min(s for _, s, _ in trigs)
+            if _HABITUAL.search(span.text) and family == "Meeting":
+                continue  # "spoke over the phone multiple times", "two in-person meetings": not one event
             # a person named after another kind of event's trigger belongs to that event
             later = [t[1] for fam, ts in by_family.items() if fam != family for t in ts if t[1] > anchor]
             later += [t[1] for t in summits if t[1] > anchor] if family != "Summit" else []
@@ -242,6 +253,8 @@ class SentenceReader:
         elif report.location:
             report.mode = report.mode or "in_person"
         people = [p for p in report.participants if self.kind_of.get(p) == "Person"]
+        if len(people) < 2 and self.speakers:
+            people = _dedupe(people + self.speakers)
         if people:
             report.participants = people
         if re.search(r"\bsuch an? (conversation|call|talks|meeting)\b", span.text, re.I):
