@@ -15,7 +15,6 @@ FAMILY_OF = {"VideoConference": "Meeting", "PhoneCall": "Meeting", "Meeting": "M
 _IN_PERSON = {"met", "meet", "meets", "meeting", "meetings", "received", "receives", "hosted", "hosts", "welcomed",
               "welcomes", "greeted", "sat", "sit", "sits", "encounter", "get-together", "trilateral", "three-way",
               "face-to-face", "in-person", "tete-a-tete"}
-_GENERIC_REMOTE = {"call", "calls", "conversation", "conversations", "spoke", "speak", "speaks", "talked"}
 _PLANNED = re.compile(
     r"\b(will|shall|is expected|are expected|was expected|were expected|expected to|is due|are due|due to|is set to|are set to|"
     r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invitation to|looks? forward|looking forward|"
@@ -23,7 +22,6 @@ _PLANNED = re.compile(
     r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this|considering|considers|intends? to|"
     r"hopes? to|would be|proposed|to be held|ahead of)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead of|for|after|over|within|between)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
-_SIDELINES = re.compile(r"\b(sidelines|margins|on the fringes|during the|at the)\b", re.I)
 _SIGNED = re.compile(r"\b(sign|signs|signed|signing|adopt|adopted|adopts|issued|issue|published|concluded|conclude|inked|released|agreed|reached|struck|finali[sz]ed|extended|prolonged|renewed|ratified)\b", re.I)
 _GENERIC_DOCS = {"documents", "agreements", "contracts", "memorandums", "memoranda", "deals"}
 _DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "protocol", "deal", "accord", "declaration", "pact", "statement", "communique", "map"}
@@ -127,7 +125,6 @@ class SentenceReader:
 
     def _read_span(self, sent: Span, span: Span, triggers: list[tuple[str, int, int]]) -> list[EventReport]:
         ments = _sentence_mentions(self.mentions, span)
-        text = sent.text
         planned = bool(_PLANNED.search(span.text))
         by_family: dict[str, list[tuple[str, int, int]]] = {}
         for kind, s, e in triggers:
@@ -549,7 +546,6 @@ class SentenceReader:
                 merged.append(t)
         signed = bool(_SIGNED.search(sent.text)) or bool(_SIGNED.search(self._previous_sentence(sent)) and re.search(r"\b(include|included|including|among them|are|were)\b", sent.text))
         orgs = [m.key for m in ments if m.kind == "Organization" and (self.gaz.get(m.key) is None or self.gaz.get(m.key).subkind in ("company", "ministry", "state-body", None))]
-        countries = _dedupe(m.key for m in ments if m.kind == "Country")
         out = []
         bounds = [t[1] for t in merged] + [span.end]
         for n, (kind, s, e) in enumerate(merged):

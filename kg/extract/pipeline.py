@@ -27,11 +27,11 @@ from spacy.tokens import Doc
 from ..corpus import Article
 from ..dates import find_dates
 from ..errors import DataError
-from ..gazetteer import ONTOLOGY_DIR, Gazetteer, default, load, slug
+from ..gazetteer import ONTOLOGY_DIR, Gazetteer, default, load
 from ..records import ArticleRecord, EntityInfo
 from .consolidate import LEAD_SENTENCES, consolidate
 from .events import SentenceReader
-from .mentions import ENTITY_LABELS, MentionResolver, find_titled_people
+from .mentions import MentionResolver, find_titled_people
 
 TRIGGERS_FILE = ONTOLOGY_DIR / "triggers.json"
 _CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -147,7 +147,6 @@ def make_mentions(nlp: Language, name: str, gazetteer_dir: str | None):
         day = ref.date.isoformat() if ref is not None and ref.date else None
         resolver = MentionResolver(doc, gaz, day, doc._.dip_notes or {})
         doc._.dip_mentions = resolver.resolve()
-        doc.user_data["dip_resolver"] = resolver
         return doc
 
     return mentions
@@ -253,7 +252,6 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
     doc._.dip_article = article.id
     for _, proc in nlp.pipeline:
         doc = proc(doc)
-    resolver: MentionResolver = doc.user_data.pop("dip_resolver")
     day = article.reference.date.isoformat() if article.reference.date else None
     notes = doc._.dip_notes or {}
     entities: dict[str, EntityInfo] = {}
