@@ -30,6 +30,7 @@ from .store import STORE_DIR, TRIG_FILE, Store, graph_digests, sort_quads, write
 
 CACHE_DIR = "cache"
 GRAPHS_FILE = "store-graphs.json"  # digest of each named graph in store/: what the next build may keep
+VALIDATION_FILE = "validation.json"  # SHACL results by focus node: what the next build need not check again
 PARALLEL_MIN = 64  # extract in a process pool from this many articles to read (and 2+ CPUs)
 
 
@@ -164,9 +165,23 @@ def _previous_graphs(out_dir: Path) -> dict | None:
         return None
 
 
-def write_store(quads, digests: dict[str, str], old_dir: Path, new_dir: Path) -> tuple[Store, int, int]:
+def _nodes(quads) -> set[str]:
+    import pyoxigraph as ox
+
+    out = set()
+    for q in quads:
+        out.add(q.subject.value)
+        if isinstance(q.object, ox.NamedNode):
+            out.add(q.object.value)
+    return out
+
+
+def write_store(quads, digests: dict[str, str], old_dir: Path, new_dir: Path):
     """The store of this build in ``new_dir``: the previous one copied, with only changed graphs
-    rewritten, or loaded from scratch. Returns (store, graphs written, graphs dropped)."""
+    rewritten, or loaded from scratch. Returns (store, graphs written, graphs dropped, touched),
+    ``touched`` being the IRIs named in the graphs rewritten or dropped (None: all are new)."""
+    import pyoxigraph as ox
+
     previous = _previous_graphs(old_dir.parent)
     store = None
     if previous is not None and (old_dir / "CURRENT").exists():
@@ -183,30 +198,51 @@ def write_store(quads, digests: dict[str, str], old_dir: Path, new_dir: Path) ->
     if store is None:
         store = Store(new_dir)
         store.load(quads)
-        return store, len(digests), 0
+        return store, len(digests), 0, None
     old_graphs = previous["graphs"]
     changed = {g for g, d in digests.items() if old_graphs.get(g) != d}
     dropped = [g for g in old_graphs if g not in digests]
-    import pyoxigraph as ox
-
+    new_quads = [q for q in quads if (q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "") in changed]
+    touched = _nodes(new_quads)
     for g in [*dropped, *changed]:
         if g in old_graphs:
-            store.drop_graph(ox.NamedNode(g) if g else ox.DefaultGraph())
-    store.load(q for q in quads if (q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "") in changed)
-    return store, len(changed), len(dropped)
+            graph = ox.NamedNode(g) if g else ox.DefaultGraph()
+            touched |= _nodes(store.ox.quads_for_pattern(None, None, None, graph))
+            store.drop_graph(graph)
+    store.load(new_quads)
+    return store, len(changed), len(dropped), touched
 
 
-def _validate(store: Store) -> int | None:
+def _validate(store: Store, touched: set[str] | None, out_dir: Path, staged: Path) -> int | None:
+    """SHACL violations of the whole graph; when the previous build's results are known, only the
+    nodes named in rewritten or dropped graphs are checked again."""
     try:
-        from .validate import count_violations
+        from .validate import shapes_key, violations
     except ModuleNotFoundError:
         return None
-    return count_violations(store)
+    key = shapes_key()
+    per_node: dict[str, list[str]] | None = None
+    if touched is not None:
+        try:
+            prev = json.loads((out_dir / VALIDATION_FILE).read_text(encoding="utf-8"))
+            if prev.get("shapes") == key and isinstance(prev.get("violations"), dict):
+                per_node = {n: v for n, v in prev["violations"].items() if n not in touched}
+        except (OSError, ValueError, AttributeError):
+            per_node = None
+    if per_node is None:
+        per_node, found = {}, violations(store)
+    else:
+        found = violations(store, focus=touched)
+    for v in found:
+        per_node.setdefault(v.focus, []).append(str(v))
+    (staged / VALIDATION_FILE).write_text(json.dumps({"shapes": key, "violations": per_node}, sort_keys=True, indent=0),
+                                          encoding="utf-8")
+    return sum(len(v) for v in per_node.values())
 
 
 # ---------------------------------------------------------------- the build
 
-OWN = {CACHE_DIR, STORE_DIR, TRIG_FILE, GRAPHS_FILE, "graph.html"}
+OWN = {CACHE_DIR, STORE_DIR, TRIG_FILE, GRAPHS_FILE, VALIDATION_FILE, "graph.html"}
 
 
 def _check_output(input_dir: Path, out_dir: Path) -> None:
@@ -255,7 +291,7 @@ def _build_into(articles, problems, out_dir: Path, staged: Path, model, html: bo
     events = merge_events(records, entities, words)
     quads = list(dict.fromkeys(dataset_quads(records, entities, events)))
     digests = graph_digests(quads)
-    store, written, dropped = write_store(quads, digests, out_dir / STORE_DIR, staged / STORE_DIR)
+    store, written, dropped, touched = write_store(quads, digests, out_dir / STORE_DIR, staged / STORE_DIR)
     outputs = {"store": staged / STORE_DIR}
     trig = staged / TRIG_FILE
     write_trig(sort_quads(store.quads()), trig)  # exported from the store: its canonical literals
@@ -263,7 +299,7 @@ def _build_into(articles, problems, out_dir: Path, staged: Path, model, html: bo
     if html:
         from .export.html import write_html
         outputs["html"] = Path(write_html(store, staged / "graph.html"))
-    violations = _validate(store) if validate else None
+    violations = _validate(store, touched, out_dir, staged) if validate else None
     triples = len(store)
     store.flush()
     del store

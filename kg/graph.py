@@ -47,6 +47,8 @@ def article_graph(article_id: str) -> ox.NamedNode:
 
 
 ONTOLOGY_GRAPH = ox.NamedNode(str(ONTOLOGY_IRI))
+ENTITIES_GRAPH = ox.NamedNode(f"{GRAPH}entities")
+EVENTS_GRAPH = ox.NamedNode(f"{GRAPH}events")
 
 
 def _lit(value: str) -> ox.Literal:
@@ -92,40 +94,57 @@ def entity_triples(info: EntityInfo, names: set[str] | None = None) -> list[tupl
     return out
 
 
-def article_quads(rec: ArticleRecord, entities: dict[str, EntityInfo], events: list[Event],
-                  article_entities: dict[str, EntityInfo]) -> list[ox.Quad]:
-    """Everything read from one article, in that article's named graph."""
+def article_quads(rec: ArticleRecord, entities: dict[str, EntityInfo], events: list[Event]) -> list[ox.Quad]:
+    """What one article says, in its named graph: the article, the entities it names, and for
+    each event it reports, the report itself (reportedIn, the evidence sentence and its offsets)."""
     g = article_graph(rec.id)
     a = article_iri(rec.id)
     triples: list[tuple] = [(a, A, T["Article"]), (a, T["sourceFile"], _lit(rec.source_file)),
                             (a, T["contentHash"], _lit(rec.sha256))]
     if rec.published:
         triples.append((a, T["published"], date_literal(rec.published)))
-    for key, term in (("title", rec.title), ("publisher", rec.publisher)):
+    for key, term in (("title", rec.title), ("publisher", rec.publisher), ("url", rec.url)):
         if term:
             triples.append((a, T[key], _lit(term)))
-    if rec.url:
-        triples.append((a, T["url"], _lit(rec.url)))
-    for key in sorted(article_entities):
-        info = entities.get(key)
-        if info is None:
-            continue
-        triples.append((a, T["mentions"], entity_iri(info)))
-        triples.extend(entity_triples(info, article_entities[key].names | {info.label}))
-        if info.represents and info.represents in entities:
-            triples.append((entity_iri(info), T["represents"], entity_iri(entities[info.represents])))
-        for role in sorted(article_entities[key].roles):
-            triples.append((entity_iri(info), T["role"], _lit(role)))
-        if info.country and info.kind == "Place" and info.country in entities:
-            triples.append((entity_iri(info), T["country"], entity_iri(entities[info.country])))
-    by_key = {ev.key: ev for ev in events}
+    for key in sorted(rec.entities):
+        if key in entities:
+            triples.append((a, T["mentions"], entity_iri(entities[key])))
     for ev in events:
-        mine = [r for r in ev.reports if r.article == rec.id]
-        if not mine:
-            continue
+        e = event_iri(ev.key)
+        for r in sorted((r for r in ev.reports if r.article == rec.id), key=lambda r: r.start):
+            att = ox.NamedNode(f"{e.value}/attestation/{quote(rec.id, safe='')}/{r.start}")
+            triples += [(e, T["reportedIn"], a), (e, T["evidence"], _lit(r.evidence)),
+                        (e, T["attestation"], att), (att, A, T["Attestation"]), (att, T["article"], a),
+                        (att, T["evidence"], _lit(r.evidence)),
+                        (att, T["startOffset"], ox.Literal(str(r.start), datatype=_n(XSD.integer))),
+                        (att, T["endOffset"], ox.Literal(str(r.end), datatype=_n(XSD.integer)))]
+    return [ox.Quad(s, p, o, g) for s, p, o in dict.fromkeys(triples)]
+
+
+def entity_quads(entities: dict[str, EntityInfo]) -> list[ox.Quad]:
+    """Every entity once, with all the names the articles use for it, in the entities graph."""
+    triples: list[tuple] = []
+    for key in sorted(entities):
+        info = entities[key]
+        s = entity_iri(info)
+        triples.extend(entity_triples(info))
+        if info.represents and info.represents in entities:
+            triples.append((s, T["represents"], entity_iri(entities[info.represents])))
+        for role in sorted(info.roles):
+            triples.append((s, T["role"], _lit(role)))
+        if info.country and info.kind == "Place" and info.country in entities:
+            triples.append((s, T["country"], entity_iri(entities[info.country])))
+    return [ox.Quad(s, p, o, ENTITIES_GRAPH) for s, p, o in dict.fromkeys(triples)]
+
+
+def event_quads(events: list[Event], entities: dict[str, EntityInfo]) -> list[ox.Quad]:
+    """Every event once, as merged from all its reports, in the events graph."""
+    by_key = {ev.key: ev for ev in events}
+    triples: list[tuple] = []
+    for ev in events:
         e = event_iri(ev.key)
         triples += [(e, A, T[ev.kind]), (e, LABEL, _lit(event_label(ev, entities))),
-                    (e, T["reportedIn"], a), (e, T["planned"], ox.Literal("true" if ev.planned else "false", datatype=_n(XSD.boolean))),
+                    (e, T["planned"], ox.Literal("true" if ev.planned else "false", datatype=_n(XSD.boolean))),
                     (e, T["confidence"], ox.Literal(f"{ev.confidence:.3f}", datatype=_n(XSD.decimal)))]
         if ev.date:
             triples.append((e, T["date"], date_literal(ev.date)))
@@ -138,31 +157,17 @@ def article_quads(rec: ArticleRecord, entities: dict[str, EntityInfo], events: l
         for p in ev.participants:
             if p in entities:
                 triples.append((e, T["participant"], entity_iri(entities[p])))
-        for r in sorted(mine, key=lambda r: r.start):
-            triples.append((e, T["evidence"], _lit(r.evidence)))
-            att = ox.NamedNode(f"{e.value}/attestation/{quote(rec.id, safe='')}/{r.start}")
-            triples += [(e, T["attestation"], att), (att, A, T["Attestation"]), (att, T["article"], a),
-                        (att, T["evidence"], _lit(r.evidence)),
-                        (att, T["startOffset"], ox.Literal(str(r.start), datatype=_n(XSD.integer))),
-                        (att, T["endOffset"], ox.Literal(str(r.end), datatype=_n(XSD.integer)))]
-    # events named in this graph need their participants' and places' labels here too
-    mentioned = set(article_entities)
-    for ev in events:
-        if any(r.article == rec.id for r in ev.reports):
-            for key in [*ev.participants, ev.location]:
-                if key and key not in mentioned and key in entities:
-                    mentioned.add(key)
-                    triples.extend(entity_triples(entities[key], {entities[key].label}))
-    return [ox.Quad(s, p, o, g) for s, p, o in dict.fromkeys(triples)]
+    return [ox.Quad(s, p, o, EVENTS_GRAPH) for s, p, o in dict.fromkeys(triples)]
 
 
 def dataset_quads(records: list[ArticleRecord], entities: dict[str, EntityInfo], events: list[Event]) -> list[ox.Quad]:
-    """The whole dataset: the ontology graph and one graph per article."""
+    """The whole dataset, each statement once: the ontology graph, the entities graph, the events
+    graph (what the articles say, merged), and one graph per article (what each one says)."""
     by_article = defaultdict(list)
     for ev in events:
         for art in ev.articles:
             by_article[art].append(ev)
-    quads = ontology_quads()
+    quads = ontology_quads() + entity_quads(entities) + event_quads(events, entities)
     for rec in sorted(records, key=lambda r: r.id):
-        quads.extend(article_quads(rec, entities, by_article[rec.id], rec.entities))
+        quads.extend(article_quads(rec, entities, by_article[rec.id]))
     return quads

@@ -16,7 +16,6 @@ from .store import Store, open_built
 
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 SH = "http://www.w3.org/ns/shacl#"
-LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
 @dataclass(frozen=True)
@@ -35,12 +34,31 @@ class Violation:
         return f"{self.severity}: {who}{where}: {self.message}{value}"
 
 
-def _union(store: Store) -> ox.Store:
-    """All triples of all graphs in the default graph of a new in-memory store."""
-    flat = ox.Store()
-    flat.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                for q in store.ox.quads_for_pattern(None, None, None, None))
-    return flat
+def _rdf(term, cache: dict):
+    import rdflib
+
+    out = cache.get(term)
+    if out is None:
+        if isinstance(term, ox.NamedNode):
+            out = rdflib.URIRef(term.value)
+        elif isinstance(term, ox.BlankNode):
+            out = rdflib.BNode(term.value)
+        elif term.language:
+            out = rdflib.Literal(term.value, lang=term.language)
+        else:
+            out = rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+        cache[term] = out
+    return out
+
+
+def union_graph(store: Store):
+    """All triples of all named graphs as one in-memory rdflib graph (pySHACL is fastest on it)."""
+    import rdflib
+
+    g, cache = rdflib.Graph(), {}
+    for q in store.ox.quads_for_pattern(None, None, None, None):
+        g.add((_rdf(q.subject, cache), _rdf(q.predicate, cache), _rdf(q.object, cache)))
+    return g
 
 
 def _shapes():
@@ -71,28 +89,39 @@ def _short(term) -> str:
     return term.n3()
 
 
-def violations(store: Store) -> list[Violation]:
-    """Every SHACL result for the store's union graph, sorted by focus node and path."""
+def violations(store: Store, focus: set[str] | None = None) -> list[Violation]:
+    """Every SHACL result for the store's union graph (only for the ``focus`` nodes if given),
+    sorted by focus node and path."""
     import pyshacl
     import rdflib
 
-    flat = _union(store)
-    _, report, _ = pyshacl.validate(flat, shacl_graph=_shapes(), advanced=False, inference="none")
+    if focus is not None and not focus:
+        return []
+    data = union_graph(store)
+    nodes = sorted(rdflib.URIRef(n) for n in focus) if focus is not None else None
+    _, report, _ = pyshacl.validate(data, shacl_graph=_shapes(), advanced=False, inference="none", focus_nodes=nodes)
     sh = rdflib.Namespace(SH)
     out = []
     for result in report.subjects(rdflib.RDF.type, sh.ValidationResult):
-        focus = report.value(result, sh.focusNode)
-        label = None
-        if isinstance(focus, rdflib.URIRef):
-            labels = sorted(t.object.value for t in flat.quads_for_pattern(ox.NamedNode(str(focus)), ox.NamedNode(LABEL), None))
-            label = " / ".join(labels) or None
+        focus_node = report.value(result, sh.focusNode)
+        labels = sorted(str(o) for o in data.objects(focus_node, rdflib.RDFS.label))
         msgs = sorted(str(m) for m in report.objects(result, sh.resultMessage))
         severity = str(report.value(result, sh.resultSeverity) or sh.Violation).rsplit("#", 1)[-1]
         value = report.value(result, sh.value)
-        out.append(Violation(str(focus), label, _short(report.value(result, sh.resultPath)),
+        out.append(Violation(str(focus_node), " / ".join(labels) or None, _short(report.value(result, sh.resultPath)),
                              "; ".join(msgs) or str(report.value(result, sh.sourceConstraintComponent)),
                              _short(value) if value is not None else "", severity))
     return sorted(set(out), key=lambda v: (v.focus, v.path, v.message, v.value))
+
+
+def shapes_key() -> str:
+    """Changes when the shapes or the ontology change (cached results are then void)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in (SHAPES_FILE, ONTOLOGY_DIR / "dipkg.ttl"):
+        h.update(path.read_bytes() if path.exists() else b"")
+    return h.hexdigest()
 
 
 def count_violations(store: Store) -> int:
