@@ -94,3 +94,11 @@ def doc_kind(label: str | None) -> str | None:
     low = label.lower()
     found = [(low.find(w), k) for w, k in DOC_KINDS.items() if re.search(rf"\b{w}\b", low)]
     return min(found)[1] if found else None
+
+
+def gathering_key(r: "EventReport") -> str:
+    """What names a summit: its organization, or its own name without the words after 'for'
+    ("Belt and Road Forum for International Cooperation" is the "Belt and Road Forum")."""
+    if r.organization:
+        return r.organization
+    return re.split(r"\s+for\s+", (r.label or "").lower())[0].strip()

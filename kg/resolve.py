@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .dates import compatible as dates_compatible
-from .records import ArticleRecord, EntityInfo, Event, EventReport, doc_kind
+from .records import ArticleRecord, EntityInfo, Event, EventReport, doc_kind, gathering_key
 from .vocab import EVENT_FAMILY, EVENT_PARENT
 
 _WORD = re.compile(r"[a-z]{3,}")
@@ -121,8 +121,8 @@ class EventMerger:
         if people:
             return [(family, p) for p in sorted(people)]
         keys = [(family, o) for o in sorted(others)]
-        if r.organization:
-            keys.append((family, r.organization))
+        if family == "Summit":
+            keys.append((family, gathering_key(r)))
         if not keys:
             keys.append((family, (r.label or "").lower()))
         return keys
@@ -144,6 +144,8 @@ class EventMerger:
         if doc and any(doc_kind(x.label) not in (None, doc) for x in c.reports):
             return False
         if not _dates_match(r, c):
+            return False
+        if c.family == "Summit" and any(gathering_key(x) != gathering_key(r) for x in c.reports[:1]):
             return False
         if c.family == "Summit" and not ((r.date and c.date) or (r.location and r.location == c.location)):
             # summits recur: an undated one is the same only where the host city or the time agrees

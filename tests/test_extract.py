@@ -172,3 +172,19 @@ def test_transcript_speakers_are_the_participants_and_habits_are_not_events(nlp)
     rec = read(nlp, text, "2024-12-20")
     assert [e.kind for e in rec.events] == ["VideoConference"]
     assert set(rec.events[0].participants) == {"vladimir-putin", "xi-jinping"}
+
+
+def test_named_forums_and_bilateral_summits(nlp):
+    text = ("Putin attends Belt and Road Forum, holds talks with Xi\n\n"
+            "BEIJING, Oct. 18 (Wire) - Russian President Vladimir Putin met Chinese President Xi Jinping on the "
+            "sidelines of the Belt and Road Forum for International Cooperation in Beijing on Wednesday.\n\n"
+            "Last month Putin and North Korean leader Kim Jong Un held a summit at the Vostochny Cosmodrome in "
+            "Russia's Far East.\n\nThe Eastern Economic Forum in Vladivostok drew delegations from 60 countries in September.")
+    rec = read(nlp, text, "2023-10-18")
+    forums = sorted((e for e in rec.events if e.kind == "Summit"), key=lambda e: e.date)
+    assert [f.label for f in forums] == ["Eastern Economic Forum", "Belt and Road Forum"]
+    assert forums[0].date == "2023-09" and forums[0].location == "vladivostok"
+    talks = next(e for e in rec.events if e.kind == "Meeting" and "xi-jinping" in e.participants)
+    assert rec.events[talks.part_of] is forums[1] and talks.date == "2023-10-18"
+    kim = next(e for e in rec.events if e.kind == "Meeting" and "kim-jong-un" in e.participants)
+    assert set(kim.participants) == {"vladimir-putin", "kim-jong-un"} and kim.date == "2023-09"

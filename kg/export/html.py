@@ -19,13 +19,12 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..store import Store
+from ..vocab import ENTITY_KINDS, EVENT_KINDS, EVENT_PARENT
 
 HERE = Path(__file__).parent
 DEFAULT_MAX_NODES = 300  # the default view of a large graph: the best-attested events and their neighbours
 PYTHON_LAYOUT_MAX = 600  # above this many nodes, layout is left to vis-network's bounded stabilisation
 
-ENTITY_KINDS = ("Person", "Country", "Organization", "Place")
-EVENT_KINDS = ("Meeting", "VideoConference", "PhoneCall", "Visit", "StateVisit", "Summit", "Agreement", "Event")
 # kind -> (legend name, colour, shape); the shapes are drawn by graph.js
 STYLES = {
     "Person": ("Person", "#1f77b4", "circle"),
@@ -94,7 +93,7 @@ def _value(term) -> str:
 def _event_label(kind: str, label: str, date: str | None) -> str:
     """A short label: "Video call · 2022-12-30", or the event's own name ("SCO summit · 2023-07")."""
     head = label.split(" · ")[0] if label else ""
-    generic = {STYLES[k][0] for k in STYLES} | {"Video call", "Phone call", "State visit", "Event", kind}
+    generic = {name for name, _, _ in STYLES.values()} | {kind, "Event"}
     if not head or head in generic:
         head = STYLES.get(kind, (kind,))[0]
     return f"{head} · {date or 'undated'}"
@@ -108,7 +107,7 @@ def graph_elements(store: Store, max_nodes: int = DEFAULT_MAX_NODES, layout: boo
     for r in store.query(NODES):
         iri, kind = r["n"].value, r["kind"].value
         # an IRI typed twice keeps the most specific event type (Meeting < VideoConference)
-        if iri not in kinds or kinds[iri] in ("Event", "Meeting", "Visit"):
+        if iri not in kinds or kinds[iri] == "Event" or EVENT_PARENT.get(kind) == kinds[iri]:
             kinds[iri] = kind
         labels[iri] = _value(r["label"]) or _local(iri)
     edges = sorted({(r["s"].value, _local(r["p"].value), r["o"].value) for r in store.query(EDGES)

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from ..dates import Reference, compatible
-from ..records import EventReport, doc_kind
+from ..records import EventReport, doc_kind, gathering_key
 from .events import FAMILY_OF
 
 LEAD_SENTENCES = 3  # news leads report the article's own news
@@ -72,7 +72,7 @@ def _same_event(a: EventReport, b: EventReport, people_of, places) -> bool:
         return doc_kind(a.label) == doc_kind(b.label) and set(a.participants) == set(b.participants) and (a.date is None) != (b.date is None) \
             and (a.label[:1].isupper() or b.label[:1].isupper())
     if _family(a) == "Summit":
-        return a.organization == b.organization and a.organization is not None
+        return gathering_key(a) == gathering_key(b)
     if not pa or not pb:
         return False
     if (a.label == "trilateral meeting") != (b.label == "trilateral meeting"):
@@ -176,7 +176,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
             r.location = met[0].location
         if fam == "Agreement" and not r.label:
             continue
-        if fam == "Summit" and not r.organization:
+        if fam == "Summit" and not (r.organization or r.label):
             continue
         out.append(r)
     # an agreement told with "after the meeting" / "during the talks" is dated by those talks

@@ -134,10 +134,11 @@ class SentenceReader:
         for kind, s, e in by_family.pop("Summit", []):
             org = self._summit_org_near(span, s, ments)
             bilateral = self._bilateral_summit(span, s, ments)
-            if org is None and not bilateral and self.doc[s].lower_.startswith("summit"):
+            name = None if org or bilateral else self._gathering_name(span, s)
+            if org is None and not bilateral and not name and self.doc[s].lower_.startswith("summit"):
                 org = self.main_org  # 'the two-day summit': the one the article is about
-            if org and not bilateral:
-                summits.append((kind, s, e, org))
+            if (org or name) and not bilateral:
+                summits.append((kind, s, e, org or name))
             elif bilateral:
                 by_family.setdefault("Meeting", []).append(("Meeting", s, e))
         # "on the sidelines of the ASEAN foreign ministers' meeting": a multilateral gathering
@@ -273,23 +274,50 @@ class SentenceReader:
                 best, best_d = m.key, d
         return best
 
+    def _gathering_name(self, span: Span, s: int) -> str | None:
+        """A named forum or summit the gazetteer does not know: 'the Belt and Road Forum',
+        'the Eastern Economic Forum' (its capitalised name, trigger included)."""
+        doc = self.doc
+        if not doc[s].text[:1].isupper() or doc[s].is_sent_start:
+            return None
+        j = s
+        while j > span.start and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in ("and", "of", "for", "&")) \
+                and not doc[j - 1].is_sent_start and doc[j - 1].lower_ not in ("the", "a"):
+            j -= 1
+        while j < s and doc[j].lower_ in ("and", "of", "for", "&"):
+            j += 1
+        end = s + 1
+        if end + 1 < span.end and doc[end].lower_ == "for" and doc[end + 1].text[:1].isupper():
+            end += 1
+            while end < span.end and (doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "of")):
+                end += 1
+        return doc[j:end].text if j < s else None
+
     def _bilateral_summit(self, span: Span, s: int, ments: list[Mention]) -> bool:
         """'the Putin-Xi summit', 'a summit with Biden', 'summit between X and Y': talks of two, not a gathering."""
-        people_before = [m for m in ments if m.kind == "Person" and 0 < s - m.token <= 4]
+        if any(m.kind == "Organization" and abs(m.token - s) <= 8 for m in ments):
+            return False
+        people_before = [m for m in ments if m.kind == "Person" and 0 < s - m.token <= 10]
         after = self.doc[s + 1:s + 3].text.lower() if s + 1 < span.end else ""
         people_after = [m for m in ments if m.kind == "Person" and 0 < m.token - s <= 6]
         return len(people_before) >= 2 or (after.startswith(("with", "between")) and bool(people_after)) or (
             bool(people_before) and self.doc[s - 1].text in ("'s", "’s") and bool(people_after))
 
     def _summit(self, sent: Span, span: Span, s: int, e: int, org: str, ments, planned) -> EventReport:
+        """A summit of an organization (``org`` its key), or a named gathering (``org`` its name)."""
         # the summit's own date and place are the ones closest to its trigger
         near = [m for m in ments if abs(m.token - s) <= 8]
         report = self._report("Summit", sent, span, s, near, planned)
         org_e = self.gaz.get(org)
-        short = min([org_e.label, *org_e.aliases], key=len) if org_e else None
-        report.organization = org
-        report.label = f"{short} summit" if short else "Summit"
-        report.participants = _dedupe([org] + [m.key for m in ments if m.kind == "Person"])
+        people = [m.key for m in ments if m.kind == "Person"]
+        if org_e is None:  # a named forum: its name is its identity
+            report.label, report.organization = org, None
+            report.participants = _dedupe(people)
+        else:
+            short = min([org_e.label, *org_e.aliases], key=len)
+            report.organization = org
+            report.label = f"{short} summit"
+            report.participants = _dedupe([org] + people)
         report.anaphoric = self.doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not report.location
         return report
 
