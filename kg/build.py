@@ -47,6 +47,7 @@ class BuildResult:
     graphs_written: int = 0  # named graphs (re)written in the store
     graphs_dropped: int = 0
     violations: int | None = None  # SHACL violations; None when validation did not run
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     @property
     def skipped(self) -> list[Problem]:
@@ -67,7 +68,8 @@ class BuildResult:
         if self.violations is not None:
             lines.append(f"shape checks    {self.violations} violation{'s' if self.violations != 1 else ''}"
                          + (" (see `kg validate`)" if self.violations else ""))
-        lines.append(f"time            {self.seconds:.2f} s")
+        detail = ", ".join(f"{name} {sec:.1f}" for name, sec in self.phases.items())
+        lines.append(f"time            {self.seconds:.2f} s" + (f" ({detail})" if detail else ""))
         for p in self.problems:
             lines.append(f"{'skipped' if p.skipped else 'note'}: {p}")
         for name, path in self.outputs.items():
@@ -285,21 +287,37 @@ def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model
 
 def _build_into(articles, problems, out_dir: Path, staged: Path, model, html: bool, progress: bool,
                 validate: bool) -> BuildResult:
+    phases: dict[str, float] = {}
+    clock = [time.perf_counter()]
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        phases[name] = now - clock[0]
+        clock[0] = now
+
     records, words, extracted = extract_records(articles, model, RecordCache(out_dir / CACHE_DIR),
                                                 RecordCache(staged / CACHE_DIR), progress)
+    lap("extract")
     entities = merge_entities(records)
     events = merge_events(records, entities, words)
+    lap("merge")
     quads = list(dict.fromkeys(dataset_quads(records, entities, events)))
     digests = graph_digests(quads)
+    lap("rdf")
     store, written, dropped, touched = write_store(quads, digests, out_dir / STORE_DIR, staged / STORE_DIR)
     outputs = {"store": staged / STORE_DIR}
+    lap("store")
     trig = staged / TRIG_FILE
     write_trig(sort_quads(store.quads()), trig)  # exported from the store: its canonical literals
     outputs["trig"] = trig
+    lap("trig")
     if html:
         from .export.html import write_html
         outputs["html"] = Path(write_html(store, staged / "graph.html"))
+        lap("html")
     violations = _validate(store, touched, out_dir, staged) if validate else None
+    if validate:
+        lap("validate")
     triples = len(store)
     store.flush()
     del store
@@ -307,4 +325,5 @@ def _build_into(articles, problems, out_dir: Path, staged: Path, model, html: bo
     (staged / GRAPHS_FILE).write_text(json.dumps({"quads": triples, "graphs": digests}, sort_keys=True, indent=0),
                                       encoding="utf-8")
     return BuildResult(len(records), len(entities), len(events), triples, 0.0, problems, outputs,
-                       extracted=extracted, graphs_written=written, graphs_dropped=dropped, violations=violations)
+                       extracted=extracted, graphs_written=written, graphs_dropped=dropped, violations=violations,
+                       phases=phases)

@@ -188,3 +188,18 @@ def test_named_forums_and_bilateral_summits(nlp):
     assert rec.events[talks.part_of] is forums[1] and talks.date == "2023-10-18"
     kim = next(e for e in rec.events if e.kind == "Meeting" and "kim-jong-un" in e.participants)
     assert set(kim.participants) == {"vladimir-putin", "kim-jong-un"} and kim.date == "2023-09"
+
+
+def test_second_predicates_and_the_sentence_subject(nlp):
+    text = ("MOSCOW, Aug. 21, 2024 (Wire) — Chinese Premier Li Qiang arrived in Moscow on Tuesday for a two-day "
+            "official visit.\n\nLi will hold talks with Russian Prime Minister Mikhail Mishustin on Wednesday and is "
+            "expected to meet President Vladimir Putin at his Novo-Ogaryovo residence.\n\n"
+            "Russian Defence Minister Andrei Belousov visited Beijing in May, accompanying Putin on his state visit, "
+            "and met his Chinese counterpart Dong Jun.")
+    rec = read(nlp, text, "2024-08-21")
+    pairs = {frozenset(e.participants): e for e in rec.events if e.kind == "Meeting"}
+    assert pairs[frozenset({"li-qiang", "mikhail-mishustin"})].planned
+    assert pairs[frozenset({"li-qiang", "vladimir-putin"})].location == "moscow"
+    defence = pairs[frozenset({"andrei-belousov", "dong-jun"})]
+    assert defence.date == "2024-05" and defence.location == "beijing"
+    assert rec.events[defence.part_of].participants == ["andrei-belousov"]

@@ -142,7 +142,8 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
             r.kind, r.participants, r.mode, r.label = prior[-1].kind, list(prior[-1].participants), prior[-1].mode, None
         if r.anaphoric:
             # "the call", "the talks": the event last told of that family; its date is not this clause's
-            target = next((k for k in reversed(kept) if _family(k) == _family(r) and not _modes_clash(k, r)), None)
+            target = next((k for k in reversed(kept) if _family(k) == _family(r) and not _modes_clash(k, r)
+                           and not (_family(r) == "Visit" and people_of(r) and not set(people_of(r)) & set(people_of(k)))), None)
             if target is not None:
                 r.participants = [p for p in r.participants if p in target.participants]
                 r.date = r.location = None

@@ -36,6 +36,8 @@ _PLANNED_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,4}?(?:which|that|to)?\s*(?:will
 _MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b", re.I)
+_MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
+                  "host", "spoke", "speak", "talked", "talk"}
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
@@ -44,6 +46,9 @@ _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station
 
 def _sentence_mentions(mentions: list[Mention], sent: Span) -> list[Mention]:
     return [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+
+
+ments_of_sentence = _sentence_mentions
 
 
 def _dedupe(keys):
@@ -114,10 +119,17 @@ class SentenceReader:
     def _clauses(self, sent: Span) -> list[tuple[int, int]]:
         cuts = [sent.start]
         for tok in sent:
-            if tok.i > sent.start and (tok.text == ";" or (tok.lower_ in ("and", "while", "whereas", "but") and self.doc[tok.i - 1].text == ",")):
+            if tok.i > sent.start and (tok.text == ";" or (tok.lower_ in ("and", "while", "whereas", "but") and self.doc[tok.i - 1].text == ",")
+                                       or (tok.lower_ == "and" and self._verb_follows(tok.i + 1))):
                 cuts.append(tok.i)
         cuts.append(sent.end)
         return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+    def _verb_follows(self, i: int) -> bool:
+        """'... and is expected to meet X', '... and met X': a second predicate with its own event."""
+        words = [t.lower_ for t in self.doc[i:i + 5]]
+        return bool(words) and (words[0] in _MEETING_VERBS or any(w in _MEETING_VERBS for w in words[1:4])
+                                and words[0] in ("is", "was", "will", "would", "also", "then", "later", "are", "were", "has", "had"))
 
     @staticmethod
     def _clause_of(clauses, tok: int) -> int:
@@ -190,6 +202,11 @@ class SentenceReader:
             earlier = [t[2] for fam, ts in by_family.items() if fam != family for t in ts if t[2] <= anchor]
             begin = max(earlier) if earlier else span.start
             mine = [m for m in ments if begin <= m.token < cut and not self._excluded_person(m) and not self._modifies(m, later)]
+            if family == "Meeting" and not any(m.kind == "Person" and m.token < anchor for m in mine):
+                # "X visited Beijing in May ... and met his counterpart Y": the sentence's subject met Y
+                subject = next((m for m in ments_of_sentence(self.mentions, sent) if m.kind == "Person"), None)
+                if subject is not None and subject.key not in {m.key for m in mine}:
+                    mine = [subject] + mine
             report = self._report(kind, sent, span, anchor, mine, planned)
             report.anaphoric = anaphoric
             if family == "Meeting":
