@@ -112,17 +112,21 @@ def bind_values(q: Query, values: dict[str, str]) -> str:
 
 
 def syntax_message(exc: SyntaxError, q: Query) -> str:
-    """``file: line L, column C: message``, with the line and a caret."""
+    """``file at line L, column C: message``, with the line and a caret under the position."""
     msg = str(exc)
     m = _ERROR_POS.search(msg)
     if not m:
         return f"SPARQL syntax error in {q.source}: {msg}"
-    line, col = int(m.group(1)), int(m.group(2))
-    detail = msg[m.end():].lstrip(": ") or msg
+    line, col = int(m.group(1)), max(1, int(m.group(2)) - 1)  # oxigraph points just past the culprit
+    detail = " ".join(msg[m.end():].lstrip(": ").split()) or msg
+    if "Prefix not found" in detail:
+        detail = "unknown prefix (declare it with PREFIX; dip: rdf: rdfs: owl: skos: xsd: res: are predefined)"
+    elif len(detail) > 160:
+        detail = detail[:detail.rfind(", ", 0, 160)] + ", ..."
     lines = q.text.splitlines()
     shown = ""
     if 1 <= line <= len(lines):
-        shown = f"\n  {lines[line - 1]}\n  {' ' * max(0, col - 1)}^"
+        shown = f"\n  {lines[line - 1]}\n  {' ' * (col - 1)}^"
     return f"SPARQL syntax error in {q.source} at line {line}, column {col}: {detail}{shown}"
 
 

@@ -482,8 +482,8 @@ class SentenceReader:
         for m in ments:
             if m.kind not in ("Place", "Country"):
                 continue
-            before = self.doc.text[max(sent.start_char, m.start - 12):m.start].lower()
-            if not re.search(r"\b(in|at|to|into|inside|near|outside)\s+(the\s+)?(chinese |russian )?$", before):
+            before = self.doc.text[max(sent.start_char, m.start - 16):m.start].lower()
+            if not re.search(r"\b(in|at|to|into|inside|near|outside)\s+(the\s+|his\s+|her\s+|their\s+|its\s+)?(chinese |russian )?$", before):
                 continue
             if re.search(r"\bto\s+(the\s+)?$", before) and not self._trip_word_near(m.start):
                 continue
