@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..dates import Reference, compatible
+from ..dates import Reference, compatible, find_dates
 from ..records import EventReport, doc_kind, gathering_key
 from .events import FAMILY_OF
 
@@ -80,6 +80,16 @@ def _same_event(a: EventReport, b: EventReport, people_of, places) -> bool:
     return pa == pb or (min(len(pa), len(pb)) >= 2 and (pa <= pb or pb <= pa))
 
 
+def _complete(r: EventReport, people_of) -> bool:
+    """Whether a report tells enough to be an event (talks need two sides, a trip a traveller)."""
+    fam = _family(r)
+    if fam == "Meeting":
+        return len(r.participants) >= 2 and bool(people_of(r))
+    if fam == "Visit":
+        return bool(people_of(r))
+    return True
+
+
 def _absorb(keep: EventReport, other: EventReport, places) -> None:
     if not _BODY_END.search(keep.evidence) and _BODY_END.search(other.evidence) and not other.anaphoric:
         # a headline names the event; the sentence that tells it is the better evidence
@@ -123,7 +133,8 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
     for r in reports:
         if (r.date is None and r.start < lead_end and today and not r.planned and not r.anaphoric
                 and _family(r) != "Agreement" and r.label not in ("such", "ellipsis")
-                and not _RELATIVE_DAY.search(r.evidence) and _BODY_END.search(r.evidence)):
+                and not _RELATIVE_DAY.search(r.evidence) and _BODY_END.search(r.evidence)
+                and not find_dates(r.evidence)):  # a date the sentence gives went to another event of it
             r.date = today
             r.confidence = max(0.4, r.confidence - 0.1)
     kept: list[EventReport] = []
@@ -143,6 +154,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
         if r.anaphoric:
             # "the call", "the talks": the event last told of that family; its date is not this clause's
             target = next((k for k in reversed(kept) if _family(k) == _family(r) and not _modes_clash(k, r)
+                           and _complete(k, people_of)
                            and not (_family(r) == "Visit" and people_of(r) and not set(people_of(r)) & set(people_of(k)))), None)
             if target is not None:
                 r.participants = [p for p in r.participants if p in target.participants]
@@ -163,9 +175,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
     for r in kept:
         people = people_of(r)
         fam = _family(r)
-        if fam == "Meeting" and (len(r.participants) < 2 or not people):
-            continue
-        if fam == "Visit" and not people:
+        if not _complete(r, people_of):
             continue
         if fam == "Visit" and r.location is None:
             # a trip whose destination is only where the traveller held talks

@@ -38,6 +38,8 @@ _MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", 
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b", re.I)
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
+# "met X on Wednesday, capping a two-day visit": the later event includes the earlier one's day
+_LINKED = re.compile(r"\b(capping|concluding|wrapping up|ending|closing|during|in the course of|as part of|on the (?:first|second|last|final) day of)\b", re.I)
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
@@ -386,7 +388,7 @@ class SentenceReader:
             dist = abs(d.start - trig_char) + (0 if d.start >= trig_char else 5)
             if d.start > trig_char and any(trig_char < c < d.start for c in anchors_chars):
                 continue  # after another event's trigger: that event's date
-            if d.start < trig_char and any(c < d.start for c in anchors_chars):
+            if d.start < trig_char and any(c < d.start for c in anchors_chars) and not _LINKED.search(self.doc.text[d.end:trig_char]):
                 continue  # between two triggers: the earlier event's ("received X on Wednesday and awaited a visit")
             if d.start in self.claimed:
                 continue  # "Monday's call": the date of an event already told
