@@ -1,0 +1,110 @@
+"""Crash safety: a build killed at any moment leaves the previous output intact and usable; a
+second build of the same output while one runs is refused."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from kg.build import build
+from kg.cli import main
+from kg.outdir import BuildLocked, OutputLock
+from kg.store import open_built
+
+from conftest import ROOT, SEEDS
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """An output built from three seeds, and a changed input that makes the next build extract."""
+    base = tmp_path_factory.mktemp("crash")
+    src = base / "in"
+    src.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(p, src / p.name)
+    out = base / "out"
+    build(src, out, html=False)
+    changed = base / "in2"
+    shutil.copytree(SEEDS, changed)
+    return src, changed, out
+
+
+def _snapshot(out):
+    return (out / "kg.trig").read_bytes(), len(open_built(out))
+
+
+def _start_build(src, out, *extra):
+    return subprocess.Popen([sys.executable, "-m", "kg.cli", "build", "--input", str(src), "--out", str(out), "--quiet",
+                             *extra], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _wait_for(predicate, proc, timeout=60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        if proc.poll() is not None:
+            return False
+        time.sleep(0.005)
+    return False
+
+
+@pytest.mark.parametrize("stage", ["staging folder", "store", "kg.trig"])
+def test_sigkill_mid_build_leaves_the_previous_output(built, stage):
+    src, changed, out = built
+    before = _snapshot(out)
+    staged = lambda: list(out.parent.glob(f".{out.name}.build-*"))  # noqa: E731
+    reached = {
+        "staging folder": lambda: bool(staged()),
+        "store": lambda: any((s / "store").exists() for s in staged()),
+        "kg.trig": lambda: any((s / "kg.trig").exists() for s in staged()),
+    }[stage]
+    proc = _start_build(changed, out)
+    hit = _wait_for(reached, proc)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert hit, f"the build ended before reaching its {stage}: {proc.stderr.read().decode()}"
+    assert _snapshot(out) == before
+    # and the next build cleans up after the killed one and works
+    after = build(src, out, html=False)
+    assert after.extracted == 0 and _snapshot(out) == before
+    assert not staged()
+
+
+def test_second_build_is_refused_while_one_runs(built, capsys):
+    src, changed, out = built
+    proc = _start_build(changed, out)
+    try:
+        lock = out.parent / f"{out.name}.lock"
+        assert _wait_for(lambda: lock.exists() and lock.read_text().startswith("pid"), proc)
+        with pytest.raises(BuildLocked, match=f"another build is already writing {out}.*pid {proc.pid}"):
+            build(src, out, html=False)
+        assert main(["build", "--input", str(src), "--out", str(out)]) == 2
+        assert "another build is already writing" in capsys.readouterr().err
+    finally:
+        proc.wait(120)
+    assert proc.returncode == 0, proc.stderr.read().decode()
+    build(src, out, html=False)  # the lock is free again
+
+
+def test_lock_is_released_when_its_holder_dies(tmp_path):
+    out = tmp_path / "out"
+    with OutputLock(out):
+        with pytest.raises(BuildLocked):
+            OutputLock(out).__enter__()
+    with OutputLock(out):
+        pass
+
+
+def test_quiet_build_prints_nothing(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], src)
+    proc = _start_build(src, tmp_path / "out", "--no-html")
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and out == b"" and err == b""

@@ -1,0 +1,57 @@
+"""The persistent store a build writes, and opening a built output for reading."""
+from __future__ import annotations
+
+import shutil
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import InputError
+from kg.store import Store, open_built, sort_quads
+
+
+def _trig_quads(path) -> set:
+    store = ox.Store()
+    with open(path, "rb") as fh:
+        store.load(fh, format=ox.RdfFormat.TRIG)
+    return set(store)
+
+
+def test_build_writes_a_persistent_store_equal_to_the_trig(seeds_output):
+    assert (seeds_output / "store" / "CURRENT").exists()
+    store = open_built(seeds_output)
+    assert store.path == seeds_output / "store"  # the store, not the TriG fallback
+    assert set(store.ox) == _trig_quads(seeds_output / "kg.trig")
+
+
+def test_article_graphs_and_the_ontology_graph(seeds_output):
+    graphs = [g.value for g in open_built(seeds_output).graphs()]
+    assert "https://w3id.org/dipkg/ontology" in graphs
+    articles = [g for g in graphs if g.startswith("https://w3id.org/dipkg/graph/article/")]
+    assert len(articles) == 5
+
+
+def test_queries_see_the_union_of_the_graphs(seeds_output):
+    store = open_built(seeds_output)
+    rows = list(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?e a/rdfs:subClassOf* dip:Meeting }"))
+    assert int(rows[0]["n"].value) > 0
+
+
+def test_open_built_falls_back_to_the_trig(seeds_output, tmp_path):
+    shutil.copy(seeds_output / "kg.trig", tmp_path / "kg.trig")
+    store = open_built(tmp_path)
+    assert store.path is None
+    assert set(store.ox) == _trig_quads(seeds_output / "kg.trig")
+
+
+def test_open_built_without_a_build_says_what_to_do(tmp_path):
+    with pytest.raises(InputError, match="kg build"):
+        open_built(tmp_path)
+
+
+def test_dump_trig_is_sorted_and_stable(seeds_output, tmp_path):
+    store = open_built(seeds_output)
+    store.dump_trig(tmp_path / "a.trig")
+    assert (tmp_path / "a.trig").read_bytes() == (seeds_output / "kg.trig").read_bytes()
+    quads = list(store.ox)
+    assert sort_quads(reversed(quads)) == sort_quads(quads)
