@@ -121,6 +121,8 @@ class MentionResolver:
         self.recent_people: list[str] = []
         self.sentence_people: dict[int, list[str]] = {}
         self.titles = gaz.title_roles()
+        self.title_words = {w for t in self.titles for w in t.split()}
+        self.title_words_lower = {w.lower() for w in self.title_words}
         # how much the article speaks of each country: names, adjectives, seats of government
         self.salience: dict[str, int] = {}
         for ent in doc.ents:
@@ -175,6 +177,9 @@ class MentionResolver:
                     # "the Kremlin said": the institution, not the building
                     self._add(ent.start, ent.end, self.org_metonyms[ent.text], "Organization", "name")
                     i = ent.end
+                    continue
+                if kind == "Organization" and self._in_title(ent):
+                    i = ent.end  # "US Treasury Secretary Janet Yellen": part of her title, not an actor here
                     continue
                 if kind and ent.ent_id_:
                     self._add(ent.start, ent.end, ent.ent_id_, kind, "name")
@@ -267,6 +272,15 @@ class MentionResolver:
                 self.recent_people.append(key)
             return j if keys else None
         return None
+
+    def _in_title(self, ent) -> bool:
+        """An organization named as part of a person's title: 'US Treasury Secretary Janet Yellen',
+        'Foreign Ministry spokeswoman Mao Ning' (a title word, then a name)."""
+        doc = self.doc
+        j = ent.end
+        while j < len(doc) and j - ent.end < 3 and doc[j].ent_type_ == "" and (doc[j].text in self.title_words or doc[j].lower_ in self.title_words_lower):
+            j += 1
+        return j > ent.end and j < len(doc) and doc[j].ent_type_ == "PERSON"
 
     def _acts(self, ent) -> bool:
         """Whether a place name is used for the institution seated there: it speaks, acts or owns."""
