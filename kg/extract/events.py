@@ -9,6 +9,7 @@ from ..dates import DateExpr, Reference, Resolved, resolve
 from ..gazetteer import Gazetteer
 from ..records import EventReport, doc_kind
 from .mentions import Mention
+from .sentences import sentence_of
 
 FAMILY_OF = {"VideoConference": "Meeting", "PhoneCall": "Meeting", "Meeting": "Meeting", "Visit": "Visit",
              "StateVisit": "Visit", "Summit": "Summit", "Agreement": "Agreement"}
@@ -63,6 +64,7 @@ class SentenceReader:
     def __init__(self, doc: Doc, gaz: Gazetteer, mentions: list[Mention], dates: list[DateExpr],
                  reference: Reference, article_id: str, country_of=None):
         self.doc, self.gaz, self.mentions, self.dates = doc, gaz, mentions, dates
+        self.text = doc.user_data.get("text") or doc.text  # Doc.text joins every token: read it once
         self.reference, self.article_id = reference, article_id
         self.kind_of = {m.key: m.kind for m in mentions}
         counts: dict[str, int] = {}
@@ -74,8 +76,8 @@ class SentenceReader:
         # a transcript: "President of Russia Vladimir Putin: Good afternoon ..." - the talks are between its speakers
         speakers = []
         for m in mentions:
-            if m.kind == "Person" and doc.text[m.end:m.end + 1] == ":" and m.key not in speakers:
-                line_start = doc.text.rfind("\n", 0, m.start) + 1
+            if m.kind == "Person" and self.text[m.end:m.end + 1] == ":" and m.key not in speakers:
+                line_start = self.text.rfind("\n", 0, m.start) + 1
                 if m.start - line_start <= 60:
                     speakers.append(m.key)
         self.speakers = speakers if len({gaz[k].represents if gaz.get(k) else k for k in speakers}) >= 2 else []
@@ -233,7 +235,7 @@ class SentenceReader:
 
     def _excluded_person(self, m: Mention) -> bool:
         """'a message from Vladimir Putin', 'greetings to X': named, but not taking part."""
-        before = self.doc.text[max(0, m.start - 22):m.start].lower()
+        before = self.text[max(0, m.start - 22):m.start].lower()
         return bool(re.search(r"\b(message|letter|greetings|wishes|regards) (from|to)\s+$|\bfrom\s+$|\bon behalf of\s+$", before))
 
     def _each_date(self, report: EventReport, span: Span, anchor: int, planned: bool) -> list[EventReport]:
@@ -256,7 +258,7 @@ class SentenceReader:
 
     def _meeting(self, report: EventReport, span: Span, words: set, by_family: dict) -> None:
         if report.date is None and not report.anaphoric and words & _IN_PERSON and self._planned_at(span, span.start) is False:
-            sent = self.doc[span.start].sent
+            sent = sentence_of(self.doc, span.start)
             day, place = self._narrative(sent)
             if day is not None:
                 report.date, report.date_weak = day.value, day.weak
@@ -388,7 +390,7 @@ class SentenceReader:
             dist = abs(d.start - trig_char) + (0 if d.start >= trig_char else 5)
             if d.start > trig_char and any(trig_char < c < d.start for c in anchors_chars):
                 continue  # after another event's trigger: that event's date
-            if d.start < trig_char and any(c < d.start for c in anchors_chars) and not _LINKED.search(self.doc.text[d.end:trig_char]):
+            if d.start < trig_char and any(c < d.start for c in anchors_chars) and not _LINKED.search(self.text[d.end:trig_char]):
                 continue  # between two triggers: the earlier event's ("received X on Wednesday and awaited a visit")
             if d.start in self.claimed:
                 continue  # "Monday's call": the date of an event already told
@@ -409,7 +411,7 @@ class SentenceReader:
 
     def _excluded(self, d: DateExpr) -> bool:
         """Dates that are not when the event happened: "by 2024", "since 2001", "last year's"."""
-        text = self.doc.text
+        text = self.text
         before = text[max(0, d.start - 25):d.start]
         after = text[d.end:d.end + 14].lower()
         ranged = d.get("day2") is not None or re.match(r"\s*(to|until|till|through)\b", after)
@@ -430,8 +432,8 @@ class SentenceReader:
         forum in Shanghai. ... before the opening he met X"): what an undated meeting inherits."""
         if sent.start == 0:
             return None, None
-        prev = self.doc[sent.start - 1].sent
-        if "\n" in self.doc.text[prev.end_char:sent.start_char] or "\n\n" in prev.text:
+        prev = sentence_of(self.doc, sent.start - 1)
+        if "\n" in self.text[prev.end_char:sent.start_char] or "\n\n" in prev.text:
             return None, None
         day = None
         for d in self.dates:
@@ -443,7 +445,7 @@ class SentenceReader:
         place = None
         for m in self.mentions:
             if prev.start_char <= m.start < prev.end_char and m.kind == "Place":
-                before = self.doc.text[max(prev.start_char, m.start - 6):m.start].lower()
+                before = self.text[max(prev.start_char, m.start - 6):m.start].lower()
                 if re.search(r"\b(in|at)\s+$", before):
                     place = self._city_of(m.key)
                     break
@@ -459,7 +461,7 @@ class SentenceReader:
             if start <= at + len(self.doc[anchor].text) and at - start <= 100:
                 return True
         end = at + len(self.doc[anchor].text)
-        return bool(_PLANNED_AFTER.match(self.doc.text[end:min(span.end_char, end + 60)]))
+        return bool(_PLANNED_AFTER.match(self.text[end:min(span.end_char, end + 60)]))
 
     def _report(self, kind: str, sent: Span, span: Span, anchor: int, ments: list[Mention], planned: bool) -> EventReport:
         planned = self._planned_at(span, anchor)
@@ -484,12 +486,12 @@ class SentenceReader:
         for m in ments:
             if m.kind not in ("Place", "Country"):
                 continue
-            before = self.doc.text[max(sent.start_char, m.start - 16):m.start].lower()
+            before = self.text[max(sent.start_char, m.start - 16):m.start].lower()
             if not re.search(r"\b(in|at|to|into|inside|near|outside)\s+(the\s+|his\s+|her\s+|their\s+|its\s+)?(chinese |russian )?$", before):
                 continue
             if re.search(r"\bto\s+(the\s+)?$", before) and not self._trip_word_near(m.start):
                 continue
-            if _NOT_VENUE.search(self.doc.text[max(sent.start_char, m.start - 30):m.start]):
+            if _NOT_VENUE.search(self.text[max(sent.start_char, m.start - 30):m.start]):
                 continue
             dist = (m.token - anchor) if m.token >= anchor else (anchor - m.token) * 2
             score = (m.kind == "Country", dist)
@@ -505,7 +507,7 @@ class SentenceReader:
         return best
 
     def _trip_word_near(self, char: int) -> bool:
-        window = self.doc.text[max(0, char - 60):char].lower()
+        window = self.text[max(0, char - 60):char].lower()
         return bool(re.search(r"(visit|trip|travel|flew|fly|journey|tour|came|come|went|go)\w*\b", window))
 
     def _city_of(self, key: str) -> str:
@@ -521,7 +523,7 @@ class SentenceReader:
         visitor = None
         # "Xi's visit", "a visit by X"
         for m in people:
-            after = doc.text[m.end:m.end + 4]
+            after = self.text[m.end:m.end + 4]
             if after.startswith("'s") or after.startswith("’s"):
                 if m.token < anchor and anchor - m.token <= 6:
                     visitor = m.key
@@ -545,7 +547,7 @@ class SentenceReader:
         # "flew to Beijing with Putin": travelling with someone is their trip
         if doc[anchor].lower_ in _TRAVEL_VERBS:
             for m in people:
-                if 0 < m.token - anchor <= 6 and m.key != visitor and doc.text[max(0, m.start - 6):m.start].lower().endswith("with "):
+                if 0 < m.token - anchor <= 6 and m.key != visitor and self.text[max(0, m.start - 6):m.start].lower().endswith("with "):
                     report.participants.append(m.key)
         # destination: the place after the trigger
         dest = None
@@ -554,8 +556,8 @@ class SentenceReader:
             dest = self._city_of(after[0].key) if after else None
         for m in ments if dest is None else ():
             if m.kind in ("Place", "Country") and 0 <= m.token - anchor <= 12:
-                pre = doc.text[max(sent.start_char, m.start - 10):m.start].lower()
-                if re.search(r"\b(to|in|into|at)\s+(the\s+)?$", pre) and not _NOT_VENUE.search(doc.text[max(sent.start_char, m.start - 30):m.start]):
+                pre = self.text[max(sent.start_char, m.start - 10):m.start].lower()
+                if re.search(r"\b(to|in|into|at)\s+(the\s+)?$", pre) and not _NOT_VENUE.search(self.text[max(sent.start_char, m.start - 30):m.start]):
                     dest = self._city_of(m.key)
                     break
         if dest is None:
@@ -659,7 +661,7 @@ class SentenceReader:
     def _previous_sentence(self, sent: Span) -> str:
         if sent.start == 0:
             return ""
-        return self.doc[sent.start - 1].sent.text
+        return sentence_of(self.doc, sent.start - 1).text
 
     def _doc_label(self, sent: Span, s: int, e: int) -> str | None:  # sent: the clause
         """The document's name: "joint statement", "Treaty of Good-Neighbourliness ...", "protocol on ..."."""

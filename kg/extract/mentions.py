@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer, slug
+from .sentences import sentence_of
 
 ENTITY_LABELS = {"PERSON": "Person", "COUNTRY": "Country", "ORG": "Organization", "PLACE": "Place"}
 _MONTHS_DAYS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -104,7 +105,7 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
 
 
 def _country_in_sentence(doc: Doc, i: int) -> str | None:
-    sent = doc[i].sent
+    sent = sentence_of(doc, i)
     for tok in reversed(doc[sent.start:i]):
         if tok.ent_type_ in ("NORP",) and tok.ent_id_:
             return tok.ent_id_
@@ -122,6 +123,7 @@ class MentionResolver:
         self.sentence_people: dict[int, list[str]] = {}
         self.titles = gaz.title_roles()
         self.title_words = {w for t in self.titles for w in t.split()}
+        self.title_first_words = {t.split()[0] for t in self.titles} | {t.split()[0] + "s" for t in self.titles}
         self.title_words_lower = {w.lower() for w in self.title_words}
         # how much the article speaks of each country: names, adjectives, seats of government
         self.salience: dict[str, int] = {}
@@ -149,7 +151,7 @@ class MentionResolver:
             if key in self.recent_people:
                 self.recent_people.remove(key)
             self.recent_people.append(key)
-            self.sentence_people.setdefault(self.doc[tok_start].sent.start, []).append(key)
+            self.sentence_people.setdefault(sentence_of(self.doc, tok_start).start, []).append(key)
 
     def _register_surname(self, key: str, text: str) -> None:
         e = self.gaz.get(key)
@@ -164,6 +166,7 @@ class MentionResolver:
     def resolve(self) -> list[Mention]:
         doc = self.doc
         ents = {e.start: e for e in doc.ents}
+        self.ent_end = {e.start: e.end for e in ents.values()}
         i = 0
         while i < len(doc):
             ent = ents.get(i)
@@ -248,6 +251,8 @@ class MentionResolver:
     def _title_of(self, i: int) -> int | None:
         """'the President of Russia', 'the Presidents of Russia and China' (no name following)."""
         doc = self.doc
+        if doc[i].text not in self.title_first_words:
+            return None
         for n in (3, 2, 1):
             title = doc[i:i + n].text
             role = self.titles.get(title) or (self.titles.get(title[:-1]) if title.endswith("s") else None)
@@ -256,7 +261,7 @@ class MentionResolver:
             j, countries = i + n + 1, []
             while j < len(doc) and doc[j].ent_type_ == "COUNTRY" and doc[j].ent_id_:
                 countries.append(doc[j].ent_id_)
-                ent_end = next((e.end for e in doc.ents if e.start == j), j + 1)
+                ent_end = self.ent_end.get(j, j + 1)
                 j = ent_end
                 if j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].ent_type_ == "COUNTRY":
                     j += 1
@@ -357,7 +362,7 @@ class MentionResolver:
         return self.metonyms.get(word)
 
     def _subject(self, i: int) -> str | None:
-        sent_start = self.doc[i].sent.start
+        sent_start = sentence_of(self.doc, i).start
         people = [m.key for m in self.mentions if m.kind == "Person" and m.token >= sent_start and m.token < i]
         if people:
             return people[0]
@@ -414,6 +419,8 @@ class MentionResolver:
     def _group(self, i: int) -> int | None:
         """'the two leaders', 'both presidents', 'the pair': the last two people of two countries."""
         doc = self.doc
+        if doc[i].lower_ not in ("the", "both"):
+            return None
         words = [t.lower_ for t in doc[i:i + 5]]
         for prefix in _TWO:
             n = len(prefix)
@@ -471,7 +478,7 @@ class MentionResolver:
             for key in pair:
                 self.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), key, "Person", i, "pronoun"))
             return i + 1
-        sent = tok.sent
+        sent = sentence_of(self.doc, i)
         here = [m.key for m in self.mentions if m.kind == "Person" and sent.start <= m.token < i]
         if here:
             key = here[-1]

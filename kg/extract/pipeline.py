@@ -32,6 +32,7 @@ from ..records import ArticleRecord, EntityInfo
 from .consolidate import LEAD_SENTENCES, consolidate
 from .events import SentenceReader
 from .mentions import MentionResolver, find_titled_people
+from .sentences import sentence_of, sentences
 
 TRIGGERS_FILE = ONTOLOGY_DIR / "triggers.json"
 _CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -134,7 +135,7 @@ def make_titles(nlp: Language, name: str, gazetteer_dir: str | None):
 
 @Language.component("dip_dates")
 def dates_component(doc: Doc) -> Doc:
-    doc._.dip_dates = find_dates(doc.text)
+    doc._.dip_dates = find_dates(doc.user_data.get("text") or doc.text)
     return doc
 
 
@@ -157,17 +158,25 @@ def make_events(nlp: Language, name: str, gazetteer_dir: str | None, triggers: s
     gaz = _gaz(gazetteer_dir)
     spec = _triggers(triggers or str(TRIGGERS_FILE))
     matcher = Matcher(nlp.vocab)
+    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     for kind, patterns in spec.items():
         if kind.startswith("_") or kind == "anaphor":
             continue
-        matcher.add(kind, patterns)
+        plain, other = [], []
+        for pattern in patterns:
+            words = _plain_words(pattern)
+            (plain if words is not None else other).append(words if words is not None else pattern)
+        if other:
+            matcher.add(kind, other)
+        if plain:
+            phrases.add(kind, [nlp.make_doc(" ".join(p)) for words in plain for p in _product(words)])
 
     def events(doc: Doc) -> Doc:
         from ..dates import Reference
         ref = doc._.dip_reference or Reference()
         by_sent: dict[int, list] = {}
-        for m, s, e in matcher(doc):
-            by_sent.setdefault(doc[s].sent.start, []).append((nlp.vocab.strings[m], s, e))
+        for m, s, e in [*matcher(doc), *phrases(doc)]:
+            by_sent.setdefault(sentence_of(doc, s).start, []).append((nlp.vocab.strings[m], s, e))
         notes = doc._.dip_notes or {}
 
         def country_of(key):
@@ -177,7 +186,7 @@ def make_events(nlp: Language, name: str, gazetteer_dir: str | None, triggers: s
         reader = SentenceReader(doc, gaz, doc._.dip_mentions or [], doc._.dip_dates or [], ref,
                                 doc._.dip_article or "", country_of)
         reports = []
-        for sent in doc.sents:
+        for sent in sentences(doc):
             trigs = by_sent.get(sent.start)
             if trigs:
                 reports.extend(reader.read(sent, _longest(trigs)))
@@ -187,6 +196,27 @@ def make_events(nlp: Language, name: str, gazetteer_dir: str | None, triggers: s
         return doc
 
     return events
+
+
+def _plain_words(pattern: list[dict]) -> list[list[str]] | None:
+    """The word choices of a pattern made only of LOWER tests (no operators), else None."""
+    out = []
+    for tok in pattern:
+        if set(tok) != {"LOWER"}:
+            return None
+        val = tok["LOWER"]
+        if isinstance(val, str):
+            out.append([val])
+        elif isinstance(val, dict) and set(val) == {"IN"}:
+            out.append(list(val["IN"]))
+        else:
+            return None
+    return out
+
+
+def _product(choices: list[list[str]]):
+    from itertools import product
+    return product(*choices)
 
 
 def _longest(trigs):
@@ -250,6 +280,7 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
     doc = nlp.make_doc(article.text)
     doc._.dip_reference = article.reference
     doc._.dip_article = article.id
+    doc.user_data["text"] = article.text  # Doc.text rebuilds the string from every token
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     day = article.reference.date.isoformat() if article.reference.date else None
@@ -264,11 +295,11 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
                                   e.country if e.kind == "Place" else None)
             else:
                 note = notes.get(m.key)
-                label = note.label if note else doc.text[m.start:m.end]
+                label = note.label if note else article.text[m.start:m.end]
                 info = EntityInfo(m.key, m.kind, label, set(), None, note.country if note else None, set())
             entities[m.key] = info
         if m.via in ("name", "surname"):
-            info.names.add(doc.text[m.start:m.end])
+            info.names.add(article.text[m.start:m.end])
             e = gaz.get(m.key)
             if e is not None:
                 info.names.update(e.aliases)
@@ -282,7 +313,7 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
         if info.represents and info.represents not in entities and gaz.get(info.represents):
             e = gaz[info.represents]
             entities[e.id] = EntityInfo(e.id, e.kind, e.label, set(), e.wikidata, None, set())
-    sents = list(doc.sents)
+    sents = sentences(doc)
     body = [s for s in sents if len(s.text.split()) >= 8 and s.text.rstrip()[-1:] in ".!?\"'”’)"]
     lead_end = body[min(LEAD_SENTENCES, len(body)) - 1].end_char if body else 0
     m = _DATELINE_CITY.search(article.text[:600])
