@@ -89,12 +89,12 @@ class Reference:
 
 def find_dates(text: str) -> list[DateExpr]:
     """All date expressions in ``text``, non-overlapping, in order."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # characters already inside an expression
     out: list[DateExpr] = []
     for kind, pat in PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if any(taken[s:e]):
                 continue
             fields = {k: v for k, v in m.groupdict().items() if v is not None}
             mon = (fields.get("mon") or fields.get("mon2") or "").lower().rstrip(".")
@@ -104,7 +104,7 @@ def find_dates(text: str) -> list[DateExpr]:
                 continue
             if kind in ("md", "dm") and mon in ("may", "march") and fields.get("day") is None:
                 continue
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
             out.append(DateExpr(kind, s, e, m.group(0), tuple(sorted(fields.items()))))
     out.sort(key=lambda d: d.start)
     return out

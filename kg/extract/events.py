@@ -141,6 +141,11 @@ class SentenceReader:
 
     def _read_span(self, sent: Span, span: Span, triggers: list[tuple[str, int, int]]) -> list[EventReport]:
         ments = _sentence_mentions(self.mentions, span)
+        # "invited X to Moscow" tells of a trip only with the place it names
+        triggers = [t for t in triggers if self.doc[t[1]].lower_ not in ("invited", "invites", "invite")
+                    or any(m.kind in ("Place", "Country") and 0 < m.token - t[1] <= 8 for m in ments)]
+        if not triggers:
+            return []
         planned = bool(_PLANNED.search(span.text))
         by_family: dict[str, list[tuple[str, int, int]]] = {}
         for kind, s, e in triggers:

@@ -28,6 +28,7 @@ DESCRIPTION_NOUNS = {
 _AGENT_VERBS = {"said", "says", "announced", "announces", "published", "publishes", "confirmed", "confirms", "stressed",
                 "added", "noted", "reported", "denied", "warned", "insisted", "released", "issued", "has", "had", "is",
                 "was", "will", "would", "called", "welcomed", "rejected", "responded", "declined", "described", "claimed"}
+_OPENERS = {"his", "her", "their", "the", "both", "he", "she", "they"}  # words a description, group or pronoun starts with
 _TWO = {("the", "two"), ("both",), ("the", "pair"), ("the", "two", "heads", "of", "state")}
 _GROUP_NOUNS = {"leaders", "presidents", "men", "heads", "premiers", "ministers", "sides"}
 
@@ -167,6 +168,8 @@ class MentionResolver:
         doc = self.doc
         ents = {e.start: e for e in doc.ents}
         self.ent_end = {e.start: e.end for e in ents.values()}
+        words = [t.text for t in doc]
+        lowers = [w.lower() for w in words]
         i = 0
         while i < len(doc):
             ent = ents.get(i)
@@ -197,12 +200,17 @@ class MentionResolver:
                         continue
                 i = ent.end
                 continue
-            tok = doc[i]
-            if tok.text in self.surnames and tok.ent_type_ == "" and tok.text[0].isupper():
-                self._add(i, i + 1, self.surnames[tok.text], "Person", "surname")
+            word = words[i]
+            if word in self.surnames and word[0].isupper():
+                self._add(i, i + 1, self.surnames[word], "Person", "surname")
                 i += 1
                 continue
-            used = self._description(i, None) or self._title_of(i) or self._group(i) or self._pronoun(i)
+            used = None
+            low = lowers[i]
+            if low in _OPENERS or word == "Kremlin":  # cheap tests first: most tokens start nothing
+                used = self._description(i, None) or self._group(i) or self._pronoun(i)
+            if used is None and word in self.title_first_words:
+                used = self._title_of(i)
             i = used or i + 1
         return self.mentions
 

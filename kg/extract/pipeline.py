@@ -175,7 +175,7 @@ def make_events(nlp: Language, name: str, gazetteer_dir: str | None, triggers: s
         from ..dates import Reference
         ref = doc._.dip_reference or Reference()
         by_sent: dict[int, list] = {}
-        for m, s, e in [*matcher(doc), *phrases(doc)]:
+        for m, s, e in [*(matcher(doc) if len(matcher) else ()), *phrases(doc)]:
             by_sent.setdefault(sentence_of(doc, s).start, []).append((nlp.vocab.strings[m], s, e))
         notes = doc._.dip_notes or {}
 
