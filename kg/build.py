@@ -10,8 +10,10 @@ Crash-safe: everything is written into a temporary sibling folder swapped in at 
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import os
+import pickle
 import shutil
 import sys
 import time
@@ -123,9 +125,9 @@ def _progress(total: int, show: bool):
 
 
 def extract_records(articles: list[Article], model: str | None, old: RecordCache | None, new: RecordCache | None,
-                    show_progress: bool = False) -> tuple[list[ArticleRecord], dict[str, Counter], int]:
+                    show_progress: bool = False) -> tuple[list[ArticleRecord], dict[str, Counter], int, list[str]]:
     """Records and word counts of every article: from ``old`` where cached, extracted otherwise;
-    all written to ``new``. Returns (records, words, number extracted)."""
+    all written to ``new``. Returns (records, words, number extracted, cache keys)."""
     fp = fingerprint(model)
     values: dict[int, tuple[ArticleRecord, Counter]] = {}
     keys = [article_key(a, fp) for a in articles]
@@ -145,16 +147,36 @@ def extract_records(articles: list[Article], model: str | None, old: RecordCache
                 new.put(keys[i], value)
     records = [values[i][0] for i in range(len(articles))]
     words = {records[i].id: values[i][1] for i in range(len(articles))}
-    return records, words, len(todo)
+    return records, words, len(todo), keys
 
 
 def read_and_resolve(input_dir: Path, model: str | None = None):
     """Read, extract and merge (no cache): (records, entities, events, problems)."""
     articles, problems = read_corpus(Path(input_dir))
-    records, words, _ = extract_records(articles, model, None, None)
+    records, words, _, _ = extract_records(articles, model, None, None)
     entities = merge_entities(records)
     events = merge_events(records, entities, words)
     return records, entities, events, problems
+
+
+def merged(records, words, keys: list[str], old_cache: Path, new_cache: Path):
+    """(entities, events) of all records; reused from the previous build when it had exactly the
+    same records (the keys include the fingerprint of kg/resolve.py), merged again otherwise."""
+    digest = hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()
+    name = f"merged-{digest}.bin"
+    try:
+        with open(old_cache / name, "rb") as fh:
+            value = pickle.load(fh)
+        entities, events = value
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        entities = merge_entities(records)
+        events = merge_events(records, entities, words)
+    new_cache.mkdir(parents=True, exist_ok=True)
+    tmp = new_cache / f".{name}.tmp"
+    with open(tmp, "wb") as fh:
+        pickle.dump((entities, events), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, new_cache / name)
+    return entities, events
 
 
 # ---------------------------------------------------------------- the store
@@ -295,11 +317,10 @@ def _build_into(articles, problems, out_dir: Path, staged: Path, model, html: bo
         phases[name] = now - clock[0]
         clock[0] = now
 
-    records, words, extracted = extract_records(articles, model, RecordCache(out_dir / CACHE_DIR),
-                                                RecordCache(staged / CACHE_DIR), progress)
+    records, words, extracted, keys = extract_records(articles, model, RecordCache(out_dir / CACHE_DIR),
+                                                      RecordCache(staged / CACHE_DIR), progress)
     lap("extract")
-    entities = merge_entities(records)
-    events = merge_events(records, entities, words)
+    entities, events = merged(records, words, keys, out_dir / CACHE_DIR, staged / CACHE_DIR)
     lap("merge")
     quads = list(dict.fromkeys(dataset_quads(records, entities, events)))
     digests = graph_digests(quads)

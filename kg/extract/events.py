@@ -110,12 +110,12 @@ class SentenceReader:
 
     def read_ellipsis(self, sent: Span) -> list[EventReport]:
         """'The first took place on February 25': another event of the kind just told, on that date."""
-        if not _ELLIPSIS.match(sent.text):
+        if not _ELLIPSIS.match(self._str(sent)):
             return []
         d = self._date(sent, sent, sent.start, False)
         if d is None:
             return []
-        return [EventReport(article=self.article_id, kind="Meeting", participants=[], evidence=sent.text.strip(),
+        return [EventReport(article=self.article_id, kind="Meeting", participants=[], evidence=self._str(sent).strip(),
                             start=sent.start_char, end=sent.end_char, date=d.value, date_weak=d.weak,
                             label="ellipsis", confidence=0.5,
                             reported=self.reference.date.isoformat() if self.reference.date else None)]
@@ -146,7 +146,7 @@ class SentenceReader:
                     or any(m.kind in ("Place", "Country") and 0 < m.token - t[1] <= 8 for m in ments)]
         if not triggers:
             return []
-        planned = bool(_PLANNED.search(span.text))
+        planned = bool(_PLANNED.search(self._str(span)))
         by_family: dict[str, list[tuple[str, int, int]]] = {}
         for kind, s, e in triggers:
             by_family.setdefault(FAMILY_OF[kind], []).append((kind, s, e))
@@ -163,7 +163,7 @@ class SentenceReader:
             elif bilateral:
                 by_family.setdefault("Meeting", []).append(("Meeting", s, e))
         # "on the sidelines of the ASEAN foreign ministers' meeting": a multilateral gathering
-        side = re.search(r"\b(sidelines|margins) of\b", span.text)
+        side = re.search(r"\b(sidelines|margins) of\b", self._str(span))
         if side and not summits:
             start_char = span.start_char + side.end()
             org = next((m.key for m in ments if m.kind == "Organization" and m.start >= start_char and m.start - start_char < 40
@@ -199,10 +199,10 @@ class SentenceReader:
             if family == "Meeting" and kind == "Meeting" and "Visit" in by_family and not words & (_IN_PERSON | {"talks", "negotiations"}):
                 continue
             if family == "Meeting" and not words - {"met", "meet", "meets"} and (
-                    _AIRPORT.search(span.text) or all(self.doc[t[1] - 1].lower_ in _BE for t in trigs)):
+                    _AIRPORT.search(self._str(span)) or all(self.doc[t[1] - 1].lower_ in _BE for t in trigs)):
                 continue  # "was met at the airport", "the target would be met": not talks
             anchor = min(s for _, s, _ in trigs)
-            if _HABITUAL.search(span.text) and family == "Meeting":
+            if _HABITUAL.search(self._str(span)) and family == "Meeting":
                 continue  # "spoke over the phone multiple times", "two in-person meetings": not one event
             # a person named after another kind of event's trigger belongs to that event
             later = [t[1] for fam, ts in by_family.items() if fam != family for t in ts if t[1] > anchor]
@@ -238,6 +238,10 @@ class SentenceReader:
             j += 1
         return j in triggers
 
+    def _str(self, span: Span) -> str:
+        """A span's text, cut from the article text (Span.text rebuilds it token by token)."""
+        return self.text[span.start_char:span.end_char]
+
     def _excluded_person(self, m: Mention) -> bool:
         """'a message from Vladimir Putin', 'greetings to X': named, but not taking part."""
         before = self.text[max(0, m.start - 22):m.start].lower()
@@ -245,7 +249,7 @@ class SentenceReader:
 
     def _each_date(self, report: EventReport, span: Span, anchor: int, planned: bool) -> list[EventReport]:
         """'travelled to China twice last year, in May and again in December': one event per date."""
-        if not re.search(r"\b(twice|three times|and again|as well as in|both in)\b", span.text):
+        if not re.search(r"\b(twice|three times|and again|as well as in|both in)\b", self._str(span)):
             return [report]
         values = []
         for d in self.dates:
@@ -270,7 +274,7 @@ class SentenceReader:
                 report.location = report.location or place
         if report.kind in ("VideoConference", "PhoneCall"):
             report.mode = "remote"
-        elif words & _IN_PERSON or re.search(r"\bin person\b", span.text, re.I) or "Visit" in by_family:
+        elif words & _IN_PERSON or re.search(r"\bin person\b", self._str(span), re.I) or "Visit" in by_family:
             report.mode = "in_person"
         if report.kind in ("VideoConference", "PhoneCall"):
             report.location = None
@@ -281,9 +285,9 @@ class SentenceReader:
             people = _dedupe(people + self.speakers)
         if people:
             report.participants = people
-        if re.search(r"\bsuch an? (conversation|call|talks|meeting)\b", span.text, re.I):
+        if re.search(r"\bsuch an? (conversation|call|talks|meeting)\b", self._str(span), re.I):
             report.label = "such"
-        elif words & {"trilateral", "three-way"} or re.search(r"\b(trilateral|three-way|four-way|multilateral)\b", span.text, re.I):
+        elif words & {"trilateral", "three-way"} or re.search(r"\b(trilateral|three-way|four-way|multilateral)\b", self._str(span), re.I):
             report.label = "trilateral meeting"
 
     def _summit_org_near(self, span: Span, s: int, ments: list[Mention]) -> str | None:
@@ -461,7 +465,7 @@ class SentenceReader:
         'agreed to hold talks', 'awaiting a visit'), the trigger itself ('invited X to Moscow'), or a
         relative clause right after it ('the summit, which will be held in Kazan')."""
         at = self.doc[anchor].idx
-        for m in _PLANNED.finditer(span.text):
+        for m in _PLANNED.finditer(self._str(span)):
             start = span.start_char + m.start()
             if start <= at + len(self.doc[anchor].text) and at - start <= 100:
                 return True
@@ -475,12 +479,12 @@ class SentenceReader:
         is_planned = planned or bool(d and d.future)
         if d and ref and not d.weak and d.value > ref.isoformat()[:len(d.value)]:
             is_planned = True
-        if d and ref and d.value < ref.isoformat()[:len(d.value)] and not re.search(r"\bwill\b|\bnext\b", span.text):
+        if d and ref and d.value < ref.isoformat()[:len(d.value)] and not re.search(r"\bwill\b|\bnext\b", self._str(span)):
             is_planned = False
         participants = _dedupe(m.key for m in ments if m.kind in ("Person", "Country", "Organization"))
         location = self._location(span, anchor, ments)
         return EventReport(
-            article=self.article_id, kind=kind, participants=participants, evidence=sent.text.strip(),
+            article=self.article_id, kind=kind, participants=participants, evidence=self._str(sent).strip(),
             reported=self.reference.date.isoformat() if self.reference.date else None,
             start=sent.start_char, end=sent.end_char, date=d.value if d else None, date_weak=bool(d and d.weak),
             location=location, planned=is_planned, confidence=0.6)
@@ -503,7 +507,7 @@ class SentenceReader:
             if best_score is None or score < best_score:
                 best, best_score = self._city_of(m.key), score
         # "the Chinese capital", "the Russian capital"
-        cap = re.search(r"\bthe (\w+) capital\b", sent.text)
+        cap = re.search(r"\bthe (\w+) capital\b", self._str(sent))
         if best is None and cap:
             country = self.gaz.adjective_of.get(cap.group(1))
             e = self.gaz.get(country)
@@ -535,7 +539,7 @@ class SentenceReader:
         if doc[anchor].lower_ in ("invited", "invites", "invite"):
             invited = [m for m in people if m.token > anchor]
             visitor = invited[0].key if invited else None
-        by = re.search(r"\b(?:visit|trip)\s+(?:to \w+(?: \w+)?\s+)?by\b", sent.text)
+        by = re.search(r"\b(?:visit|trip)\s+(?:to \w+(?: \w+)?\s+)?by\b", self._str(sent))
         if visitor is None and by:
             after = [m for m in people if m.start >= sent.start_char + by.end()]
             visitor = after[0].key if after else None
@@ -566,7 +570,7 @@ class SentenceReader:
                     dest = self._city_of(m.key)
                     break
         if dest is None:
-            cap = re.search(r"\b(?:to|in|into)\s+the (\w+) capital\b", sent.text)
+            cap = re.search(r"\b(?:to|in|into)\s+the (\w+) capital\b", self._str(sent))
             if cap:
                 e = self.gaz.get(self.gaz.adjective_of.get(cap.group(1)))
                 dest = e.capital if e else None
@@ -598,7 +602,7 @@ class SentenceReader:
                 merged[-1] = t
             else:
                 merged.append(t)
-        signed = bool(_SIGNED.search(sent.text)) or bool(_SIGNED.search(self._previous_sentence(sent)) and re.search(r"\b(include|included|including|among them|are|were)\b", sent.text))
+        signed = bool(_SIGNED.search(self._str(sent))) or bool(_SIGNED.search(self._previous_sentence(sent)) and re.search(r"\b(include|included|including|among them|are|were)\b", self._str(sent)))
         orgs = [m.key for m in ments if m.kind == "Organization" and (self.gaz.get(m.key) is None or self.gaz.get(m.key).subkind in ("company", "ministry", "state-body", None))]
         out = []
         bounds = [t[1] for t in merged] + [span.end]
