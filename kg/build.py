@@ -190,14 +190,18 @@ def _previous_graphs(out_dir: Path) -> dict | None:
 
 
 def _nodes(quads) -> set[str]:
+    """The resources the quads name (not the vocabulary: classes and properties are no focus)."""
     import pyoxigraph as ox
 
     out = set()
     for q in quads:
         out.add(q.subject.value)
-        if isinstance(q.object, ox.NamedNode):
+        if isinstance(q.object, ox.NamedNode) and q.object.value.startswith(_RESOURCES):
             out.add(q.object.value)
     return out
+
+
+_RESOURCES = ("https://w3id.org/dipkg/resource/", "https://w3id.org/dipkg/graph/")
 
 
 def write_store(quads, digests: dict[str, str], old_dir: Path, new_dir: Path):

@@ -26,9 +26,13 @@ FORMAT = b"dipkg-cache-1"
 
 @lru_cache(maxsize=16)
 def _fingerprint_of(root: Path, paths: tuple[Path, ...], stamps: tuple, model: str | None) -> str:
-    import spacy
+    from importlib.metadata import PackageNotFoundError, version
 
-    h = hashlib.sha256(FORMAT + spacy.__version__.encode() + repr(model).encode())
+    try:
+        spacy_version = version("spacy")
+    except PackageNotFoundError:
+        spacy_version = "?"
+    h = hashlib.sha256(FORMAT + spacy_version.encode() + repr(model).encode())
     for path in paths:
         h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()

@@ -10,6 +10,7 @@ from ..gazetteer import Gazetteer
 from ..records import EventReport, doc_kind
 from .mentions import Mention
 from .sentences import sentence_of
+from .sentences import words as token_words
 
 FAMILY_OF = {"VideoConference": "Meeting", "PhoneCall": "Meeting", "Meeting": "Meeting", "Visit": "Visit",
              "StateVisit": "Visit", "Summit": "Summit", "Agreement": "Agreement"}
@@ -65,6 +66,10 @@ class SentenceReader:
                  reference: Reference, article_id: str, country_of=None):
         self.doc, self.gaz, self.mentions, self.dates = doc, gaz, mentions, dates
         self.text = doc.user_data.get("text") or doc.text  # Doc.text joins every token: read it once
+        _, self.words, self.lowers = token_words(doc)
+        self.ent_type = [""] * len(doc)
+        for ent in doc.ents:
+            self.ent_type[ent.start:ent.end] = [ent.label_] * (ent.end - ent.start)
         self.reference, self.article_id = reference, article_id
         self.kind_of = {m.key: m.kind for m in mentions}
         counts: dict[str, int] = {}
@@ -122,16 +127,17 @@ class SentenceReader:
 
     def _clauses(self, sent: Span) -> list[tuple[int, int]]:
         cuts = [sent.start]
-        for tok in sent:
-            if tok.i > sent.start and (tok.text == ";" or (tok.lower_ in ("and", "while", "whereas", "but") and self.doc[tok.i - 1].text == ",")
-                                       or (tok.lower_ == "and" and self._verb_follows(tok.i + 1))):
-                cuts.append(tok.i)
+        texts, lowers = self.words, self.lowers
+        for i in range(sent.start + 1, sent.end):
+            if texts[i] == ";" or (lowers[i] in ("and", "while", "whereas", "but") and texts[i - 1] == ",") \
+                    or (lowers[i] == "and" and self._verb_follows(i + 1)):
+                cuts.append(i)
         cuts.append(sent.end)
         return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
     def _verb_follows(self, i: int) -> bool:
         """'... and is expected to meet X', '... and met X': a second predicate with its own event."""
-        words = [t.lower_ for t in self.doc[i:i + 5]]
+        words = self.lowers[i:i + 5]
         return bool(words) and (words[0] in _MEETING_VERBS or any(w in _MEETING_VERBS for w in words[1:4])
                                 and words[0] in ("is", "was", "will", "would", "also", "then", "later", "are", "were", "has", "had"))
 
@@ -357,10 +363,11 @@ class SentenceReader:
         for _, s, e in trigs:
             j = s - 1
             # names and kind words may stand between the article and the noun: 'the Kremlin meeting'
-            while j > sent.start and (self.doc[j].ent_type_ in ("PLACE", "ORG", "COUNTRY", "NORP") or self.doc[j].lower_ in ("video", "phone", "telephone", "two-day", "one-day")):
+            lowers, ent_type = self.lowers, self.ent_type
+            while j > sent.start and (ent_type[j] in ("PLACE", "ORG", "COUNTRY", "NORP") or lowers[j] in ("video", "phone", "telephone", "two-day", "one-day")):
                 j -= 1
-            prev = self.doc[j].lower_ if j >= sent.start else ""
-            if prev in ("'s", "’s") and j - 1 >= sent.start and self.doc[j - 1].lower_ in _DAY_WORDS:
+            prev = lowers[j] if j >= sent.start else ""
+            if prev in ("'s", "’s") and j - 1 >= sent.start and lowers[j - 1] in _DAY_WORDS:
                 prev = "the"  # "Monday's call", "yesterday's talks"
             if prev in ("the", "this", "that", "their", "his", "her", "its", "such", "today's", "monday's", "tuesday's", "wednesday's",
                         "thursday's", "friday's", "saturday's", "sunday's", "yesterday's"):

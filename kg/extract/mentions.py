@@ -10,6 +10,7 @@ from spacy.util import filter_spans
 
 from ..gazetteer import Gazetteer, slug
 from .sentences import sentence_of
+from .sentences import words as token_words
 
 ENTITY_LABELS = {"PERSON": "Person", "COUNTRY": "Country", "ORG": "Organization", "PLACE": "Place"}
 _MONTHS_DAYS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -168,8 +169,7 @@ class MentionResolver:
         doc = self.doc
         ents = {e.start: e for e in doc.ents}
         self.ent_end = {e.start: e.end for e in ents.values()}
-        words = [t.text for t in doc]
-        lowers = [w.lower() for w in words]
+        _, words, lowers = token_words(doc)
         i = 0
         while i < len(doc):
             ent = ents.get(i)

@@ -23,3 +23,21 @@ def sentence_of(doc: Doc, i: int) -> Span:
     sents = sentences(doc)
     starts = doc.user_data[_KEY][2]
     return sents[bisect_right(starts, i) - 1]
+
+
+_WORDS = "dip_words"
+
+
+def words(doc: Doc) -> tuple[list[int], list[str], list[str]]:
+    """Every token's start offset, text and lowercase text, cut from the text in one pass (creating a
+    Token object per look is what makes rule code over a Doc slow)."""
+    cached = doc.user_data.get(_WORDS)
+    if cached is None or len(cached[0]) != len(doc):
+        from spacy.attrs import IDX, LENGTH
+        text = doc.user_data.get("text") or doc.text
+        table = doc.to_array([IDX, LENGTH]).tolist()
+        starts = [s for s, _ in table]
+        texts = [text[s:s + n] for s, n in table]
+        cached = (starts, texts, [t.lower() for t in texts])
+        doc.user_data[_WORDS] = cached
+    return cached
