@@ -2,8 +2,7 @@
 one ArticleRecord (plain records) out.
 
 Components, in order:
-  sentencizer      spaCy's rule sentencizer
-  dip_paragraphs   a line break also ends a sentence (headlines, bullets, datelines)
+  dip_sentences    sentence starts: after . ! ? (like spaCy's sentencizer) and after a line break
   entity_ruler     the gazetteer's names (generated from ontology/gazetteer/*.jsonl)
   dip_titles       people the gazetteer does not know, introduced by a title ("Kazakh President X Y")
   dip_dates        date expressions (kg.dates)
@@ -16,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from ..records import ArticleRecord, EntityInfo
 from .consolidate import LEAD_SENTENCES, consolidate
 from .events import SentenceReader
 from .mentions import MentionResolver, find_titled_people
-from .sentences import sentence_of, sentences
+from .sentences import sentence_of, sentences, words
 
 TRIGGERS_FILE = ONTOLOGY_DIR / "triggers.json"
 _CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -70,11 +70,36 @@ def _triggers(path: str) -> dict:
         raise DataError(path, f"cannot be read as JSON: {exc}") from None
 
 
-@Language.component("dip_paragraphs")
-def paragraphs(doc: Doc) -> Doc:
-    for i, tok in enumerate(doc[:-1]):
-        if "\n" in tok.text or tok.text in ("•", "·") and (i == 0 or "\n" in doc[i - 1].text):
-            doc[i + 1].is_sent_start = True
+_SENT_END = {".", "!", "?", "...", "…", "。", "！", "？"}
+
+
+def _is_punct(text: str) -> bool:
+    return all(unicodedata.category(c).startswith("P") for c in text)
+
+
+@Language.component("dip_sentences")
+def split_sentences(doc: Doc) -> Doc:
+    """Sentence starts: the first word after a full stop, question or exclamation mark (as spaCy's
+    sentencizer does), and the token after a line break (headlines, datelines, bullets). Reads the
+    token table once and touches only the tokens that start a sentence."""
+    _, texts, _ = words(doc)
+    n = len(texts)
+    starts, seen_end = [], False
+    for i, t in enumerate(texts):
+        if seen_end and not _is_punct(t):
+            starts.append(i)
+            seen_end = False
+        elif t in _SENT_END:
+            seen_end = True
+        if "\n" in t and i + 1 < n:
+            starts.append(i + 1)
+            seen_end = False
+    starts = set(starts)
+    for i in sorted(starts):
+        if 1 < i < n:
+            doc[i].is_sent_start = True
+    if n > 1:
+        doc[1].is_sent_start = 1 in starts  # marks the Doc as split, even when it is one sentence
     return doc
 
 
@@ -243,12 +268,11 @@ def build_pipeline(gazetteer_dir: str | None = None, base_model: str | None = No
             nlp = spacy.load(base_model, exclude=["ner", "entity_ruler"])
         except OSError as exc:
             raise DataError(base_model, f"spaCy pipeline cannot be loaded ({exc}); omit --model to use the built-in rules") from None
-        if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
-            nlp.add_pipe("sentencizer")
+        if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):  # a parser finds sentences itself
+            nlp.add_pipe("dip_sentences", first=True)
     else:
         nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-    nlp.add_pipe("dip_paragraphs")
+        nlp.add_pipe("dip_sentences")
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     ruler.add_patterns(gazetteer_patterns(gaz))
     nlp.add_pipe("dip_embedded_names")
