@@ -42,6 +42,7 @@ _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "r
                   "host", "spoke", "speak", "talked", "talk"}
 # "met X on Wednesday, capping a two-day visit": the later event includes the earlier one's day
 _LINKED = re.compile(r"\b(capping|concluding|wrapping up|ending|closing|during|in the course of|as part of|on the (?:first|second|last|final) day of)\b", re.I)
+_WIRE_TAG = re.compile(r"\s*(?:/[A-Z][A-Za-z-]+/\.?\s*)+")  # "/TASS/. Relations between ..."
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
@@ -120,8 +121,9 @@ class SentenceReader:
         d = self._date(sent, sent, sent.start, False)
         if d is None:
             return []
-        return [EventReport(article=self.article_id, kind="Meeting", participants=[], evidence=self._str(sent).strip(),
-                            start=sent.start_char, end=sent.end_char, date=d.value, date_weak=d.weak,
+        evidence, start, end = self._evidence(sent)
+        return [EventReport(article=self.article_id, kind="Meeting", participants=[], evidence=evidence,
+                            start=start, end=end, date=d.value, date_weak=d.weak,
                             label="ellipsis", confidence=0.5,
                             reported=self.reference.date.isoformat() if self.reference.date else None)]
 
@@ -243,6 +245,14 @@ class SentenceReader:
         if self.doc[j].text in ("'s", "’s"):
             j += 1
         return j in triggers
+
+    def _evidence(self, sent: Span) -> tuple[str, int, int]:
+        """The sentence as evidence, with its offsets: surrounding space and a wire tag ('/TASS/.') cut off."""
+        raw = self._str(sent)
+        lead = _WIRE_TAG.match(raw)
+        cut = lead.end() if lead else len(raw) - len(raw.lstrip())
+        body = raw[cut:].rstrip()
+        return body, sent.start_char + cut, sent.start_char + cut + len(body)
 
     def _str(self, span: Span) -> str:
         """A span's text, cut from the article text (Span.text rebuilds it token by token)."""
@@ -490,10 +500,11 @@ class SentenceReader:
             is_planned = False
         participants = _dedupe(m.key for m in ments if m.kind in ("Person", "Country", "Organization"))
         location = self._location(span, anchor, ments)
+        evidence, start, end = self._evidence(sent)
         return EventReport(
-            article=self.article_id, kind=kind, participants=participants, evidence=self._str(sent).strip(),
+            article=self.article_id, kind=kind, participants=participants, evidence=evidence,
             reported=self.reference.date.isoformat() if self.reference.date else None,
-            start=sent.start_char, end=sent.end_char, date=d.value if d else None, date_weak=bool(d and d.weak),
+            start=start, end=end, date=d.value if d else None, date_weak=bool(d and d.weak),
             location=location, planned=is_planned, confidence=0.6)
 
     def _location(self, sent: Span, anchor: int, ments: list[Mention]) -> str | None:
