@@ -203,3 +203,13 @@ def test_second_predicates_and_the_sentence_subject(nlp):
     defence = pairs[frozenset({"andrei-belousov", "dong-jun"})]
     assert defence.date == "2024-05" and defence.location == "beijing"
     assert rec.events[defence.part_of].participants == ["andrei-belousov"]
+
+
+def test_another_time_told_by_date_and_pronoun(nlp):
+    text = ("Putin and Xi Jinping held talks by video link on Monday. It was the third time this year that the two "
+            "presidents had spoken by video. On March 3 they jointly opened a new railway bridge.\n\n"
+            "The first call took place on January 12.")
+    rec = read(nlp, text, "2024-06-12")
+    calls = sorted((e for e in rec.events if e.kind == "VideoConference"), key=lambda e: e.date)
+    assert [c.date for c in calls] == ["2024-01-12", "2024-03-03", "2024-06-10"]
+    assert all(set(c.participants) == {"vladimir-putin", "xi-jinping"} for c in calls)

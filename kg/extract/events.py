@@ -20,7 +20,7 @@ _IN_PERSON = {"met", "meet", "meets", "meeting", "meetings", "received", "receiv
 _PLANNED = re.compile(
     r"\b(will|shall|is expected|are expected|was expected|were expected|expected to|is due|are due|due to|is set to|are set to|"
     r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invitation to|looks? forward|looking forward|"
-    r"awaiting|waiting for|lined up|preparations? for|preparing|to pay|would travel|would visit|would meet|would hold|agreed to (?:see|meet|hold)|"
+    r"awaiting|waiting for|lined up|preparations? for|preparing|to pay|would (?:\w+ )?(?:travel|visit|meet|hold|attend|go|fly|sign)|agreed to (?:see|meet|hold)|"
     r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this|considering|considers|intends? to|"
     r"hopes? to|would be|proposed|to be held|ahead of)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead of|for|after|over|within|between)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
@@ -43,6 +43,8 @@ _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "r
 # "met X on Wednesday, capping a two-day visit": the later event includes the earlier one's day
 _LINKED = re.compile(r"\b(capping|concluding|wrapping up|ending|closing|during|in the course of|as part of|on the (?:first|second|last|final) day of)\b", re.I)
 _WIRE_TAG = re.compile(r"\s*(?:/[A-Z][A-Za-z-]+/\.?\s*)+")  # "/TASS/. Relations between ..."
+_DATED_THEY = re.compile(r"\s*(On|In|Last|Earlier,? on|Back in) [^,.;]{2,25}?,? (they|the two (leaders|presidents|sides|men))\b")
+_ANOTHER_TIME = re.compile(r"\b(second|third|fourth|first|previous|last|another) time\b", re.I)
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
@@ -115,8 +117,11 @@ class SentenceReader:
         return self._read_span(sent, sent, triggers)
 
     def read_ellipsis(self, sent: Span) -> list[EventReport]:
-        """'The first took place on February 25': another event of the kind just told, on that date."""
-        if not _ELLIPSIS.match(self._str(sent)):
+        """Another event of the kind just told, on the date this sentence gives: 'The first took place
+        on February 25'; or, after '... the second time in six weeks that the two presidents had
+        appeared together by video.', the sentence 'On May 19 they jointly launched ...'."""
+        text = self._str(sent)
+        if not _ELLIPSIS.match(text) and not (_DATED_THEY.match(text) and _ANOTHER_TIME.search(self._previous_sentence(sent))):
             return []
         d = self._date(sent, sent, sent.start, False)
         if d is None:

@@ -213,10 +213,11 @@ def make_events(nlp: Language, name: str, gazetteer_dir: str | None, triggers: s
         reports = []
         for sent in sentences(doc):
             trigs = by_sent.get(sent.start)
-            if trigs:
+            told_again = reader.read_ellipsis(sent)  # "The first call took place on ..."
+            if told_again:
+                reports.extend(told_again)
+            elif trigs:
                 reports.extend(reader.read(sent, _longest(trigs)))
-            else:
-                reports.extend(reader.read_ellipsis(sent))
         doc._.dip_events = reports
         return doc
 
