@@ -17,6 +17,8 @@ from .store import Store, open_built
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 SH = "http://www.w3.org/ns/shacl#"
 ONTOLOGY_GRAPH = "https://w3id.org/dipkg/ontology"
+PARTICIPANT = ox.NamedNode("https://w3id.org/dipkg/ontology#participant")
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 FOCUS_SUBGRAPH_MAX = 5000  # up to this many focus nodes, check them on the subgraph around them
 
 
@@ -55,8 +57,8 @@ def _rdf(term, cache: dict):
 
 def union_graph(store: Store, around: set[str] | None = None):
     """The triples of all named graphs as one in-memory rdflib graph (pySHACL is fastest on it).
-    With ``around``: only what checking those nodes needs (their triples, the triples of the
-    nodes they point to and of the nodes pointing to them, and the ontology)."""
+    With ``around``: only what the shapes look at to check those nodes: their own triples, the
+    types of the nodes they point to and of the events they take part in, and the ontology."""
     import rdflib
 
     g, cache = rdflib.Graph(), {}
@@ -68,17 +70,17 @@ def union_graph(store: Store, around: set[str] | None = None):
     if around is None:
         add(store.ox.quads_for_pattern(None, None, None, None))
         return g
-    subjects = set()
+    typed = set()  # nodes whose rdf:type the shapes look at (sh:class on values and on inverse paths)
     for iri in around:
         node = ox.NamedNode(iri)
-        subjects.add(node)
-        for q in store.ox.quads_for_pattern(node, None, None, None):
-            if isinstance(q.object, ox.NamedNode):
-                subjects.add(q.object)
-        for q in store.ox.quads_for_pattern(None, None, node, None):
-            subjects.add(q.subject)
-    for node in subjects:
-        add(store.ox.quads_for_pattern(node, None, None, None))
+        own = list(store.ox.quads_for_pattern(node, None, None, None))
+        add(own)
+        typed.update(q.object for q in own if isinstance(q.object, ox.NamedNode))
+        pointing = list(store.ox.quads_for_pattern(None, PARTICIPANT, node, None))
+        add(pointing)
+        typed.update(q.subject for q in pointing)
+    for node in typed:
+        add(store.ox.quads_for_pattern(node, RDF_TYPE, None, None))
     add(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH)))
     return g
 

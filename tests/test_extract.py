@@ -213,3 +213,11 @@ def test_another_time_told_by_date_and_pronoun(nlp):
     calls = sorted((e for e in rec.events if e.kind == "VideoConference"), key=lambda e: e.date)
     assert [c.date for c in calls] == ["2024-01-12", "2024-03-03", "2024-06-10"]
     assert all(set(c.participants) == {"vladimir-putin", "xi-jinping"} for c in calls)
+
+
+def test_unknown_official_introduced_by_an_appositive(nlp):
+    rec = read(nlp, "Arman Issetov, Kazakhstan's deputy foreign minister, met Wang Yi in Astana on Monday. "
+                    "Issetov later flew home.", "2024-08-21")
+    assert rec.entities["arman-issetov"].represents == "kazakhstan"
+    assert "deputy foreign minister" in rec.entities["arman-issetov"].roles
+    assert set(rec.events[0].participants) == {"arman-issetov", "wang-yi"}

@@ -95,8 +95,9 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
         k = j
         while k < len(doc) and k - j < 3 and _is_name_token(doc[k]) and doc[k].ent_type_ == "":
             k += 1
-        if k - j >= 2 and not (k < len(doc) and _is_name_token(doc[k])):
-            span = Span(doc, j, k, label="PERSON", span_id=slug(doc[j:k].text))
+        name = (j, k) if k - j >= 2 and not (k < len(doc) and _is_name_token(doc[k])) else _name_before(doc, start)
+        if name is not None:
+            span = Span(doc, name[0], name[1], label="PERSON", span_id=slug(doc[name[0]:name[1]].text))
             new_spans.append(span)
             note = notes.setdefault(span.id_, PersonNote(span.id_, span.text))
             note.roles.add(doc[start:end].text)
@@ -104,6 +105,21 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
     if new_spans:
         doc.ents = filter_spans(list(doc.ents) + new_spans)
     return notes
+
+
+def _name_before(doc: Doc, title_start: int) -> tuple[int, int] | None:
+    """An appositive: 'Arman Issetov, Kazakhstan's deputy foreign minister,' (the name, then the title)."""
+    j = title_start - 1
+    while j >= 0 and (doc[j].lower_ in ("the", "a", "an", "former", "acting", "then", "'s", "’s") or doc[j].ent_type_ in ("NORP", "COUNTRY")):
+        j -= 1
+    if j < 2 or doc[j].text != ",":
+        return None
+    k = j
+    while k > 0 and j - k < 3 and _is_name_token(doc[k - 1]) and doc[k - 1].ent_type_ == "" and not doc[k - 1].is_sent_start:
+        k -= 1
+    if k > 0 and doc[k - 1].is_sent_start and _is_name_token(doc[k - 1]) and doc[k - 1].ent_type_ == "" and j - k < 3:
+        k -= 1  # the name opens the sentence
+    return (k, j) if j - k >= 2 else None
 
 
 def _country_in_sentence(doc: Doc, i: int) -> str | None:
