@@ -94,21 +94,25 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 def bind_values(q: Query, values: dict[str, str]) -> str:
-    """The query text with ``VALUES (?a ?b) { ("..." "...") }`` opening its WHERE clause: each
-    value an escaped RDF string literal, so a value is data, never query syntax."""
+    """The query text with ``VALUES (?a ?b) { ("..." "...") }`` opening each WHERE clause (the
+    query's and its subqueries'): each value an escaped RDF string literal, so a value is data,
+    never query syntax."""
     if not values:
         return q.text
-    for m in _WHERE.finditer(q.text):
-        line_start = q.text.rfind("\n", 0, m.start()) + 1
-        if "#" not in q.text[line_start:m.start()]:
-            break
-    else:
-        raise InputError(f"{q.source}: parameters need a query with a WHERE {{ ... }} clause")
     names = sorted(values)
     clause = (" VALUES (" + " ".join(f"?{n}" for n in names) + ") { ("
               + " ".join(str(ox.Literal(values[n])) for n in names) + ") }")
-    # on the same line as WHERE {, so the line numbers of syntax errors stay those of the file
-    return q.text[:m.end()] + clause + q.text[m.end():]
+    out, last = [], 0
+    for m in _WHERE.finditer(q.text):
+        line_start = q.text.rfind("\n", 0, m.start()) + 1
+        if "#" in q.text[line_start:m.start()]:
+            continue  # in a comment
+        # on the same line as WHERE {, so the line numbers of syntax errors stay those of the file
+        out += [q.text[last:m.end()], clause]
+        last = m.end()
+    if not out:
+        raise InputError(f"{q.source}: parameters need a query with a WHERE {{ ... }} clause")
+    return "".join(out) + q.text[last:]
 
 
 def syntax_message(exc: SyntaxError, q: Query) -> str:

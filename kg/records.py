@@ -42,6 +42,7 @@ class EventReport:
     mode: str | None = None  # "in_person" or "remote" when the text says so
     reported: str | None = None  # the article's (reference) date: an event told is no later, unless planned
     anaphoric: bool = False  # "the call", "the talks": refers back to an event already told
+    several_days: bool = False  # a trip told on several days: dated by its month
 
 
 @dataclass

@@ -221,3 +221,16 @@ def test_unknown_official_introduced_by_an_appositive(nlp):
     assert rec.entities["arman-issetov"].represents == "kazakhstan"
     assert "deputy foreign minister" in rec.entities["arman-issetov"].roles
     assert set(rec.events[0].participants) == {"arman-issetov", "wang-yi"}
+
+
+def test_relative_clauses_name_the_traveller(nlp):
+    text = ("BEIJING, March 1 (Xinhua) -- Chinese President Xi Jinping held talks with Belarusian President "
+            "Alexander Lukashenko, who is on a state visit to China, at the Great Hall of the People in Beijing on "
+            "Wednesday.\n\nLukashenko last visited China in September 2022, when the two leaders met in Samarkand.")
+    rec = read(nlp, text, "2023-03-01")
+    state = next(e for e in rec.events if e.kind == "StateVisit")
+    assert state.participants == ["alexander-lukashenko"] and state.location == "china"
+    talks = next(e for e in rec.events if e.kind == "Meeting" and e.date == "2023-03-01")
+    assert talks.location == "beijing" and rec.events[talks.part_of] is state
+    earlier = next(e for e in rec.events if e.kind == "Meeting" and e.date == "2022-09")
+    assert earlier.location == "samarkand"

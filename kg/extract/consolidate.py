@@ -99,7 +99,8 @@ def _absorb(keep: EventReport, other: EventReport, places) -> None:
         # a trip told day by day ("landed on Monday", "talks on Wednesday"): its first day is not
         # certain, its month is
         keep.date = min(keep.date, other.date)[:7] if keep.date[:7] == other.date[:7] else min(keep.date, other.date)
-    elif other.date and (not keep.date or len(other.date) > len(keep.date) and compatible(keep.date, other.date)):
+        keep.several_days = True
+    elif other.date and not keep.several_days and (not keep.date or len(other.date) > len(keep.date) and compatible(keep.date, other.date)):
         keep.date, keep.date_weak = other.date, other.date_weak
     if other.location and keep.location and other.location != keep.location and _family(keep) == "Visit":
         # a trip to several cities is located in the country they share
@@ -277,10 +278,16 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
             if days:
                 v.date = days[0][:7]
     for s in summits:
+        # "met in Astana in July, on the sidelines of the SCO summit": the talks place and date the summit
+        children = [r for r in reports if r.part_of is not None and reports[r.part_of] is s]
         if s.location is None:
-            locs = [r.location for r in reports if r.part_of is not None and reports[r.part_of] is s and r.location]
+            locs = [r.location for r in children if r.location]
             if locs:
                 s.location = locs[0]
+        if s.date is None:
+            days = sorted(r.date for r in children if r.date and r.start == s.start)
+            if days:
+                s.date = days[0][:7]
 
 
 def _trip_before(visits: list[EventReport], r: EventReport, country_of, places) -> EventReport | None:

@@ -41,10 +41,11 @@ _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|\d+|two|thr
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
 # "met X on Wednesday, capping a two-day visit": the later event includes the earlier one's day
-_LINKED = re.compile(r"\b(capping|concluding|wrapping up|ending|closing|during|in the course of|as part of|on the (?:first|second|last|final) day of)\b", re.I)
+_LINKED = re.compile(r"\b(capping|concluding|wrapping up|ending|closing|during|in the course of|as part of|on the (?:first|second|last|final) day of|when|where|during which|at which)\b", re.I)
 _WIRE_TAG = re.compile(r"\s*(?:/[A-Z][A-Za-z-]+/\.?\s*)+")  # "/TASS/. Relations between ..."
 _DATED_THEY = re.compile(r"\s*(On|In|Last|Earlier,? on|Back in) [^,.;]{2,25}?,? (they|the two (leaders|presidents|sides|men))\b")
 _ANOTHER_TIME = re.compile(r"\b(second|third|fourth|first|previous|last|another) time\b", re.I)
+_DURING_THAT = re.compile(r"\b(during|on|in the course of|at the end of) (that|the|this|his|her|their) (visit|trip|tour|stay)\b", re.I)
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
@@ -193,7 +194,9 @@ class SentenceReader:
                         if self._anaphoric(span, [(None, ts, ts + 1)]) and 0 <= self.doc[ts].idx - d.end <= 3}
         # one anchor per event this clause tells: a date after another event's trigger is that event's
         # (a meeting on the sidelines of a summit shares the summit's date, so summits do not claim dates)
-        own = {fam: [t for t in ts if not self._anaphoric(span, [t])] for fam, ts in by_family.items()}
+        own = {fam: [t for t in ts if not self._anaphoric(span, [t])
+                     and not (fam == "Visit" and self.words[t[1] - 1] in ("'s", "’s"))]  # "Mishustin's trip continues..."
+               for fam, ts in by_family.items()}
         self.anchors = {self.doc[t[1]].idx: fam for fam, ts in own.items() for t in ts}
         out: list[EventReport] = []
         for kind, s, e, org in summits:
@@ -237,7 +240,8 @@ class SentenceReader:
                 self._visit(report, span, trigs, [m for m in ments if m.token < cut and not self._excluded_person(m)])
                 invited = any(self.doc[s].lower_ in ("invited", "invites", "invite") for _, s, _ in trigs)
                 possessive = self.doc[anchor - 1].text in ("'s", "’s") or self.doc[anchor - 1].lower_ in ("his", "her", "their")
-                if anaphoric or (report.location is None and not invited and (report.date is None or possessive)):
+                during = bool(_DURING_THAT.search(self._str(span)))  # "During that visit, they visited Harbin"
+                if anaphoric or during or (report.location is None and not invited and (report.date is None or possessive)):
                     report.anaphoric = True
             out.extend(self._each_date(report, span, anchor, planned))
         return out
@@ -266,7 +270,8 @@ class SentenceReader:
     def _excluded_person(self, m: Mention) -> bool:
         """'a message from Vladimir Putin', 'greetings to X': named, but not taking part."""
         before = self.text[max(0, m.start - 22):m.start].lower()
-        return bool(re.search(r"\b(message|letter|greetings|wishes|regards) (from|to)\s+$|\bfrom\s+$|\bon behalf of\s+$", before))
+        return bool(re.search(r"\b(message|letter|greetings|wishes|regards) (from|to)\s+$|\bfrom\s+$|\bon behalf of\s+$"
+                              r"|\binvitation of\s+(\w+\s+){0,2}$|\binvited by\s+(\w+\s+){0,2}$", before))
 
     def _each_date(self, report: EventReport, span: Span, anchor: int, planned: bool) -> list[EventReport]:
         """'travelled to China twice last year, in May and again in December': one event per date."""
@@ -357,7 +362,7 @@ class SentenceReader:
     def _summit(self, sent: Span, span: Span, s: int, e: int, org: str, ments, planned) -> EventReport:
         """A summit of an organization (``org`` its key), or a named gathering (``org`` its name)."""
         # the summit's own date and place are the ones closest to its trigger
-        near = [m for m in ments if abs(m.token - s) <= 8]
+        near = [m for m in ments if abs(m.token - s) <= 14]
         report = self._report("Summit", sent, span, s, near, planned)
         org_e = self.gaz.get(org)
         people = [m.key for m in ments if m.kind == "Person"]
@@ -571,8 +576,13 @@ class SentenceReader:
             # after 'when', 'where', 'whose'... the one named in that clause ("..., when Putin attended")
             before = [m for m in people if m.token < anchor]
             sub = [t.i for t in doc[sent.start:anchor] if t.lower_ in _SUBORDINATORS]
+            if sub and "," in self.words[max(sub):anchor]:
+                sub = []  # "Mishustin, who travelled ..., is the first to visit": that clause is closed
             if sub:
                 inner = [m for m in before if m.token > max(sub)]
+                if not inner and doc[max(sub)].lower_ in ("who", "whose") and max(sub) >= 2:
+                    # "Lukashenko, who is on a state visit": the person the clause is about
+                    inner = [m for m in before if m.token < max(sub) and max(sub) - m.token <= 4][-1:]
                 before = inner or before
             visitor = before[0].key if before else (people[0].key if people else None)
         report.participants = [visitor] if visitor else []
@@ -586,6 +596,10 @@ class SentenceReader:
         if doc[anchor].lower_ in ("attended", "attend", "attends", "attending"):
             after = [m for m in ments if m.kind == "Place" and 0 < m.token - anchor <= 8]
             dest = self._city_of(after[0].key) if after else None
+        if dest is None and doc[anchor].lower_ in ("visited", "visit", "visits", "visiting", "toured", "tour"):
+            # "visited China": the object of the verb
+            obj = [m for m in ments if m.kind in ("Place", "Country") and m.token == anchor + 1]
+            dest = self._city_of(obj[0].key) if obj else None
         for m in ments if dest is None else ():
             if m.kind in ("Place", "Country") and 0 <= m.token - anchor <= 12:
                 pre = self.text[max(sent.start_char, m.start - 10):m.start].lower()

@@ -491,9 +491,9 @@ class MentionResolver:
         """'He'/'she' as a subject: the person the sentence named last, else the previous sentence's
         subject; 'They' opening a sentence: the last two people of two countries."""
         tok = self.doc[i]
-        if tok.lower_ not in ("he", "she", "they") or not self.recent_people:
+        if tok.lower_ not in ("he", "she", "they", "their") or not self.recent_people:
             return None
-        if tok.lower_ == "they":
+        if tok.lower_ in ("they", "their"):  # "They last met in ...", "Their most recent encounter ..."
             if not tok.is_sent_start:
                 return None
             pair = self._last_pair()
