@@ -30,7 +30,7 @@ from .dates import Reference, find_dates, resolve
 from .errors import InputError
 from .pubdate import publication_date
 
-MAX_BYTES = 20_000_000  # at most this many bytes of a file are read (larger files are cut, and reported)
+MAX_BYTES = 5_000_000  # at most this many bytes of a file are read (larger files are cut, and reported)
 # at most this many characters of text per article: ~8,000 words, longer than nearly any news article
 # (they run to 2,000-6,000 characters) and well under spaCy's max_length (1,000,000). Extraction time
 # grows faster than the length of one text, so a 50 MB file must not reach the extractor whole.
@@ -197,6 +197,7 @@ class _TextOfHtml(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.size = 0  # characters of visible text so far
         self.skipping: list[str] = []  # open elements whose content is not shown
         self.title: list[str] = []
         self.in_title = False
@@ -229,6 +230,7 @@ class _TextOfHtml(HTMLParser):
             self.title.append(data)
         elif not self.skipping:
             self.parts.append(data)
+            self.size += len(data)
 
 
 def looks_like_html(text: str) -> bool:
@@ -236,10 +238,15 @@ def looks_like_html(text: str) -> bool:
     return bool(re.search(r"<!doctype html|<html[\s>]|<body[\s>]", head)) or len(re.findall(r"</p>|<br\s*/?>|</div>", text[:20000].lower())) >= 3
 
 
-def html_to_text(text: str) -> tuple[str, str | None]:
-    """Visible text of an HTML page (paragraphs kept apart) and its <title>."""
+def html_to_text(text: str, limit: int | None = None) -> tuple[str, str | None]:
+    """Visible text of an HTML page (paragraphs kept apart) and its <title>. ``limit``: stop reading
+    the page once about that many characters of text are found (the rest would be cut anyway)."""
     parser = _TextOfHtml()
-    parser.feed(text)
+    step = 65536
+    for at in range(0, len(text), step):
+        parser.feed(text[at:at + step])
+        if limit is not None and parser.size > 2 * limit:
+            break
     parser.close()
     body = html.unescape("".join(parser.parts))  # convert_charrefs has done it; this is for double escapes
     body = body.replace("\xa0", " ")
@@ -367,7 +374,7 @@ def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
         notes.append(note)
     html_title = None
     if looks_like_html(text):
-        text, html_title = html_to_text(text)
+        text, html_title = html_to_text(text, limit=MAX_CHARS)
         notes.append("HTML page: its visible text was read")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     if not text.strip():

@@ -7,8 +7,13 @@ from spacy.tokens import Doc, Span
 
 from ..dates import DateExpr, Reference, Resolved, resolve
 from ..gazetteer import Gazetteer
-from ..records import EventReport, doc_kind
+from ..records import EventReport
+from .agreements import AgreementReading
+from .common import NOT_VENUE
+from .common import dedupe as _dedupe
+from .gatherings import GatheringReading
 from .mentions import Mention
+from .travel import TravelReading
 from .sentences import sentence_of
 from .sentences import words as token_words
 
@@ -24,19 +29,9 @@ _PLANNED = re.compile(
     r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this|considering|considers|intends? to|"
     r"hopes? to|would be|proposed|to be held|ahead of)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead of|for|after|over|within|between)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
-_SIGNED = re.compile(r"\b(sign|signs|signed|signing|adopt|adopted|adopts|issued|issue|published|concluded|conclude|inked|released|agreed|reached|struck|finali[sz]ed|extended|prolonged|renewed|ratified)\b", re.I)
-_GENERIC_DOCS = {"documents", "agreements", "contracts", "memorandums", "memoranda", "deals"}
-_DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "protocol", "deal", "accord", "declaration", "pact", "statement", "communique", "map"}
-_NOT_VENUE = re.compile(r"\b(war|conflict|crisis|situation|fighting|invasion|troops|forces|interests|investment|stability|peace|security|tensions|losses|attack)\s+(in|at|near)\s+(the\s+)?$", re.I)
 _ELLIPSIS = re.compile(r"\s*(The|Their|Its) (first|previous|last|latest|earlier|second|other) (one |call |meeting |conversation )?(took place|was held|came|happened|was on|was in)\b")
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
-_REFERRING = {"about", "over", "against", "prolonging", "extending", "extended", "renewing", "under", "implementing",
-              "replacing", "amending", "of", "to", "with", "within", "violating", "violated", "breaching"}
-_SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
-_SUBORDINATORS = {"when", "where", "whose", "who", "while", "after", "as", "because", "since", "before"}
 _PLANNED_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,4}?(?:which|that|to)?\s*(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|will start|will begin|will convene)\b", re.I)
-_MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b", re.I)
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
@@ -47,7 +42,6 @@ _DATED_THEY = re.compile(r"\s*(On|In|Last|Earlier,? on|Back in) [^,.;]{2,25}?,? 
 _ANOTHER_TIME = re.compile(r"\b(second|third|fourth|first|previous|last|another) time\b", re.I)
 _DURING_THAT = re.compile(r"\b(during|on|in the course of|at the end of) (that|the|this|his|her|their) (visit|trip|tour|stay)\b", re.I)
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
-_TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
 
 
@@ -59,11 +53,9 @@ def _sentence_mentions(mentions: list[Mention], sent: Span) -> list[Mention]:
 ments_of_sentence = _sentence_mentions
 
 
-def _dedupe(keys):
-    return list(dict.fromkeys(keys))
 
 
-class SentenceReader:
+class SentenceReader(AgreementReading, TravelReading, GatheringReading):
     """Reads the events of each sentence of one article."""
 
     def __init__(self, doc: Doc, gaz: Gazetteer, mentions: list[Mention], dates: list[DateExpr],
@@ -316,66 +308,9 @@ class SentenceReader:
         elif words & {"trilateral", "three-way"} or re.search(r"\b(trilateral|three-way|four-way|multilateral)\b", self._str(span), re.I):
             report.label = "trilateral meeting"
 
-    def _summit_org_near(self, span: Span, s: int, ments: list[Mention]) -> str | None:
-        """The international organization whose summit this is: named just before 'summit' or after 'of'."""
-        best, best_d = None, None
-        for m in ments:
-            if m.kind != "Organization":
-                continue
-            e = self.gaz.get(m.key)
-            if e is not None and e.subkind not in ("intergovernmental",):
-                continue
-            d = s - m.token if m.token < s else (m.token - s) * 3
-            if d <= 8 and (best_d is None or d < best_d):
-                best, best_d = m.key, d
-        return best
 
-    def _gathering_name(self, span: Span, s: int) -> str | None:
-        """A named forum or summit the gazetteer does not know: 'the Belt and Road Forum',
-        'the Eastern Economic Forum' (its capitalised name, trigger included)."""
-        doc = self.doc
-        if not doc[s].text[:1].isupper() or doc[s].is_sent_start:
-            return None
-        j = s
-        while j > span.start and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in ("and", "of", "for", "&")) \
-                and not doc[j - 1].is_sent_start and doc[j - 1].lower_ not in ("the", "a"):
-            j -= 1
-        while j < s and doc[j].lower_ in ("and", "of", "for", "&"):
-            j += 1
-        end = s + 1
-        if end + 1 < span.end and doc[end].lower_ == "for" and doc[end + 1].text[:1].isupper():
-            end += 1
-            while end < span.end and (doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "of")):
-                end += 1
-        return doc[j:end].text if j < s else None
 
-    def _bilateral_summit(self, span: Span, s: int, ments: list[Mention]) -> bool:
-        """'the Putin-Xi summit', 'a summit with Biden', 'summit between X and Y': talks of two, not a gathering."""
-        if any(m.kind == "Organization" and abs(m.token - s) <= 8 for m in ments):
-            return False
-        people_before = [m for m in ments if m.kind == "Person" and 0 < s - m.token <= 10]
-        after = self.doc[s + 1:s + 3].text.lower() if s + 1 < span.end else ""
-        people_after = [m for m in ments if m.kind == "Person" and 0 < m.token - s <= 6]
-        return len(people_before) >= 2 or (after.startswith(("with", "between")) and bool(people_after)) or (
-            bool(people_before) and self.doc[s - 1].text in ("'s", "’s") and bool(people_after))
 
-    def _summit(self, sent: Span, span: Span, s: int, e: int, org: str, ments, planned) -> EventReport:
-        """A summit of an organization (``org`` its key), or a named gathering (``org`` its name)."""
-        # the summit's own date and place are the ones closest to its trigger
-        near = [m for m in ments if abs(m.token - s) <= 14]
-        report = self._report("Summit", sent, span, s, near, planned)
-        org_e = self.gaz.get(org)
-        people = [m.key for m in ments if m.kind == "Person"]
-        if org_e is None:  # a named forum: its name is its identity
-            report.label, report.organization = org, None
-            report.participants = _dedupe(people)
-        else:
-            short = min([org_e.label, *org_e.aliases], key=len)
-            report.organization = org
-            report.label = f"{short} summit"
-            report.participants = _dedupe([org] + people)
-        report.anaphoric = self.doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not report.location
-        return report
 
     # ---- parts
     def _anaphoric(self, sent: Span, trigs) -> bool:
@@ -528,7 +463,7 @@ class SentenceReader:
                 continue
             if re.search(r"\bto\s+(the\s+)?$", before) and not self._trip_word_near(m.start):
                 continue
-            if _NOT_VENUE.search(self.text[max(sent.start_char, m.start - 30):m.start]):
+            if NOT_VENUE.search(self.text[max(sent.start_char, m.start - 30):m.start]):
                 continue
             dist = (m.token - anchor) if m.token >= anchor else (anchor - m.token) * 2
             score = (m.kind == "Country", dist)
@@ -543,190 +478,15 @@ class SentenceReader:
                 best = e.capital
         return best
 
-    def _trip_word_near(self, char: int) -> bool:
-        window = self.text[max(0, char - 60):char].lower()
-        return bool(re.search(r"(visit|trip|travel|flew|fly|journey|tour|came|come|went|go)\w*\b", window))
-
     def _city_of(self, key: str) -> str:
         e = self.gaz.get(key)
         if e and e.kind == "Place" and e.city:
             return e.city
         return key
 
-    def _visit(self, report: EventReport, sent: Span, trigs, ments: list[Mention]) -> None:
-        doc = self.doc
-        anchor = min(s for _, s, _ in trigs)
-        people = [m for m in ments if m.kind == "Person"]
-        visitor = None
-        # "Xi's visit", "a visit by X"
-        for m in people:
-            after = self.text[m.end:m.end + 4]
-            if after.startswith("'s") or after.startswith("’s"):
-                if m.token < anchor and anchor - m.token <= 6:
-                    visitor = m.key
-        if doc[anchor].lower_ in ("invited", "invites", "invite"):
-            invited = [m for m in people if m.token > anchor]
-            visitor = invited[0].key if invited else None
-        by = re.search(r"\b(?:visit|trip)\s+(?:to \w+(?: \w+)?\s+)?by\b", self._str(sent))
-        if visitor is None and by:
-            after = [m for m in people if m.start >= sent.start_char + by.end()]
-            visitor = after[0].key if after else None
-        if visitor is None:
-            # the subject: the first person named before the trigger ("X met Y, capping a visit"), or
-            # after 'when', 'where', 'whose'... the one named in that clause ("..., when Putin attended")
-            before = [m for m in people if m.token < anchor]
-            sub = [t.i for t in doc[sent.start:anchor] if t.lower_ in _SUBORDINATORS]
-            if sub and "," in self.words[max(sub):anchor]:
-                sub = []  # "Mishustin, who travelled ..., is the first to visit": that clause is closed
-            if sub:
-                inner = [m for m in before if m.token > max(sub)]
-                if not inner and doc[max(sub)].lower_ in ("who", "whose") and max(sub) >= 2:
-                    # "Lukashenko, who is on a state visit": the person the clause is about
-                    inner = [m for m in before if m.token < max(sub) and max(sub) - m.token <= 4][-1:]
-                before = inner or before
-            visitor = before[0].key if before else (people[0].key if people else None)
-        report.participants = [visitor] if visitor else []
-        # "flew to Beijing with Putin": travelling with someone is their trip
-        if doc[anchor].lower_ in _TRAVEL_VERBS:
-            for m in people:
-                if 0 < m.token - anchor <= 6 and m.key != visitor and self.text[max(0, m.start - 6):m.start].lower().endswith("with "):
-                    report.participants.append(m.key)
-        # destination: the place after the trigger
-        dest = None
-        if doc[anchor].lower_ in ("attended", "attend", "attends", "attending"):
-            after = [m for m in ments if m.kind == "Place" and 0 < m.token - anchor <= 8]
-            dest = self._city_of(after[0].key) if after else None
-        if dest is None and doc[anchor].lower_ in ("visited", "visit", "visits", "visiting", "toured", "tour"):
-            # "visited China": the object of the verb
-            obj = [m for m in ments if m.kind in ("Place", "Country") and m.token == anchor + 1]
-            dest = self._city_of(obj[0].key) if obj else None
-        for m in ments if dest is None else ():
-            if m.kind in ("Place", "Country") and 0 <= m.token - anchor <= 12:
-                pre = self.text[max(sent.start_char, m.start - 10):m.start].lower()
-                if re.search(r"\b(to|in|into|at)\s+(the\s+)?$", pre) and not _NOT_VENUE.search(self.text[max(sent.start_char, m.start - 30):m.start]):
-                    dest = self._city_of(m.key)
-                    break
-        if dest is None:
-            cap = re.search(r"\b(?:to|in|into)\s+the (\w+) capital\b", self._str(sent))
-            if cap:
-                e = self.gaz.get(self.gaz.adjective_of.get(cap.group(1)))
-                dest = e.capital if e else None
-        if dest is None:
-            for m in ments:
-                if m.kind in ("Place", "Country") and m.token < anchor and anchor - m.token <= 3:
-                    dest = self._city_of(m.key)  # "a Beijing trip"
-        if dest is None:
-            # "Xi chose Moscow for his first trip abroad": the one place the clause names
-            places = {self._city_of(m.key) for m in ments if m.kind == "Place" and self.gaz.get(m.key) is not None
-                      and self.gaz[m.key].subkind in ("city", "venue", "residence")}
-            if len(places) == 1 and not any(m.kind == "Country" for m in ments if m.token > anchor):
-                dest = places.pop()
-        report.location = dest
 
-    def _agreements(self, sent: Span, span: Span, trigs, ments: list[Mention], planned: bool) -> list[EventReport]:
-        doc = self.doc
-        nouns = sorted((k, s, e) for k, s, e in trigs if doc[e - 1].lower_ in _DOC_NOUNS or doc[s].lower_ in _DOC_NOUNS)
-        # "Rosneft agreed with CNPC to deliver ...": a deal between two companies, no document named
-        for k, s, e in trigs:
-            if doc[s].lower_ == "agreed" and s + 1 < span.end and doc[s + 1].lower_ == "with" and not nouns:
-                nouns.append((k, s, e))
-        if not nouns:
-            return []
-        # "a key agreement: a roadmap for ...": one document named twice
-        merged = []
-        for t in nouns:
-            if merged and t[1] - merged[-1][2] <= 3 and doc[merged[-1][1]].lower_ in ("agreement", "deal", "accord", "document"):
-                merged[-1] = t
-            else:
-                merged.append(t)
-        signed = bool(_SIGNED.search(self._str(sent))) or bool(_SIGNED.search(self._previous_sentence(sent)) and re.search(r"\b(include|included|including|among them|are|were)\b", self._str(sent)))
-        orgs = [m.key for m in ments if m.kind == "Organization" and (self.gaz.get(m.key) is None or self.gaz.get(m.key).subkind in ("company", "ministry", "state-body", None))]
-        out = []
-        bounds = [t[1] for t in merged] + [span.end]
-        for n, (kind, s, e) in enumerate(merged):
-            label = self._doc_label(span, s, e) if doc[s].lower_ != "agreed" else self._agreed_label(span, s)
-            if label is None:
-                continue
-            report = self._report("Agreement", sent, span, s, ments, planned)
-            referenced = n > 0 and self._referenced(span, s)
-            if referenced:
-                report.date = None  # 'prolonging the Treaty of ...': the treaty was not signed now
-                if not self._proper(span, s):
-                    continue
-            if not (signed or report.date or label[:1].isupper() and doc[s].text[:1].isupper()):
-                continue
-            # parties named with this document: its own stretch of a list, or the whole clause
-            seg_start = span.start if n == 0 else s
-            local = _dedupe(m.key for m in ments if m.kind == "Organization" and m.key in orgs and seg_start <= m.token < bounds[n + 1])
-            commercial = doc_kind(label) == "agreement" and doc[s].lower_ in ("contract", "deal", "agreed")
-            if len(local) >= 2:
-                report.participants = local[:3]
-            elif len(orgs) >= 2 and len(merged) == 1:
-                report.participants = _dedupe(orgs)[:3]
-            elif commercial:
-                continue  # a contract whose companies are not named
-            else:
-                seg_countries = _dedupe(m.key for m in ments if m.kind == "Country" and seg_start <= m.token < bounds[n + 1])
-                their = _dedupe(c for c in (self.country_of(m.key) for m in ments if m.kind == "Person") if c)
-                report.participants = (seg_countries[:2] if len(seg_countries) >= 2 else their[:2] if len(their) >= 2
-                                       else self.main_countries[:2])
-            report.location = report.location if report.location and self.kind_of.get(report.location) == "Place" else None
-            report.label = label
-            report.anaphoric = doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not signed and not doc[s].text[0].isupper()
-            out.append(report)
-        return out
 
-    def _proper(self, span: Span, s: int) -> bool:
-        """Whether the document is named with a capitalised name ('the Treaty of ...', 'Joint Statement')."""
-        return self.doc[s].text[:1].isupper() and not self.doc[s].is_sent_start
 
-    def _referenced(self, span: Span, s: int) -> bool:
-        """A document the clause speaks about, not one it signs: 'concern about the AUKUS pact',
-        'a joint statement prolonging the Treaty'. The word that governs the noun phrase says."""
-        j = s - 1
-        while j >= span.start and s - j <= 5:
-            tok = self.doc[j]
-            low = tok.lower_
-            if low in _REFERRING:
-                return True
-            if tok.is_punct or low in ("and", "or", "a", "an") or low in _SIGN_WORDS:
-                return False
-            j -= 1
-        return False
 
-    def _agreed_label(self, span: Span, s: int) -> str:
-        doc = self.doc
-        k = s + 2
-        while k < span.end and doc[k].lower_ != "to" and k - s < 8:
-            k += 1
-        end = k
-        while end < span.end and not doc[end].is_punct and end - k < 12:
-            end += 1
-        return ("Agreement " + doc[k:end].text).strip()
 
-    def _previous_sentence(self, sent: Span) -> str:
-        if sent.start == 0:
-            return ""
-        return sentence_of(self.doc, sent.start - 1).text
 
-    def _doc_label(self, sent: Span, s: int, e: int) -> str | None:  # sent: the clause
-        """The document's name: "joint statement", "Treaty of Good-Neighbourliness ...", "protocol on ..."."""
-        doc = self.doc
-        start = s
-        # capitalised words before ("Joint Statement of ...", "Power of Siberia contract")
-        while start > sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].ent_type_ == "" and not doc[start - 1].is_sent_start and doc[start - 1].text not in ("The", "A", "An"):
-            start -= 1
-        end = e
-        if end < sent.end and doc[end].lower_ in ("of", "on", "for", "to", "between"):
-            k = end + 1
-            while k < sent.end and k - end < 14 and not (doc[k].lower_ in ("in", "on", "at") and k + 1 < sent.end and (doc[k + 1].ent_type_ or doc[k + 1].like_num or doc[k + 1].text in _MONTH_NAMES)) and (not doc[k].is_punct or doc[k].text in ("-", "–") and doc[k].whitespace_ == "") and doc[k].lower_ not in ("which", "that", "who", "signed", "was", "were", "is", "with") and not (doc[k].lower_ == "and" and not doc[k + 1].text[:1].isupper()):
-                k += 1
-            if doc[end].lower_ in ("between",):
-                k = end  # parties, not the name
-            end = k
-        label = doc[start:end].text.strip()
-        if doc[s].lower_ in _GENERIC_DOCS:
-            return None
-        if doc[s].lower_ == "deal" and doc[s - 1].lower_ in ("great", "good"):
-            return None
-        return label[:1].upper() + label[1:]

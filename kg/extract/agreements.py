@@ -1,0 +1,132 @@
+"""Reading signed or adopted documents: treaties, joint statements, roadmaps, contracts, memoranda."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..records import EventReport, doc_kind
+from .common import dedupe as _dedupe
+from .mentions import Mention
+from .sentences import sentence_of
+
+_SIGNED = re.compile(r"\b(sign|signs|signed|signing|adopt|adopted|adopts|issued|issue|published|concluded|conclude|inked|released|agreed|reached|struck|finali[sz]ed|extended|prolonged|renewed|ratified)\b", re.I)
+_GENERIC_DOCS = {"documents", "agreements", "contracts", "memorandums", "memoranda", "deals"}
+_DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "protocol", "deal", "accord", "declaration", "pact", "statement", "communique", "map"}
+_REFERRING = {"about", "over", "against", "prolonging", "extending", "extended", "renewing", "under", "implementing",
+              "replacing", "amending", "of", "to", "with", "within", "violating", "violated", "breaching"}
+_SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
+_MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
+
+
+class AgreementReading:
+    """The part of the sentence reader that reads documents (mixed into SentenceReader)."""
+
+    def _agreements(self, sent: Span, span: Span, trigs, ments: list[Mention], planned: bool) -> list[EventReport]:
+        doc = self.doc
+        nouns = sorted((k, s, e) for k, s, e in trigs if doc[e - 1].lower_ in _DOC_NOUNS or doc[s].lower_ in _DOC_NOUNS)
+        # "Rosneft agreed with CNPC to deliver ...": a deal between two companies, no document named
+        for k, s, e in trigs:
+            if doc[s].lower_ == "agreed" and s + 1 < span.end and doc[s + 1].lower_ == "with" and not nouns:
+                nouns.append((k, s, e))
+        if not nouns:
+            return []
+        # "a key agreement: a roadmap for ...": one document named twice
+        merged = []
+        for t in nouns:
+            if merged and t[1] - merged[-1][2] <= 3 and doc[merged[-1][1]].lower_ in ("agreement", "deal", "accord", "document"):
+                merged[-1] = t
+            else:
+                merged.append(t)
+        signed = bool(_SIGNED.search(self._str(sent))) or bool(_SIGNED.search(self._previous_sentence(sent)) and re.search(r"\b(include|included|including|among them|are|were)\b", self._str(sent)))
+        orgs = [m.key for m in ments if m.kind == "Organization" and (self.gaz.get(m.key) is None or self.gaz.get(m.key).subkind in ("company", "ministry", "state-body", None))]
+        out = []
+        bounds = [t[1] for t in merged] + [span.end]
+        for n, (kind, s, e) in enumerate(merged):
+            label = self._doc_label(span, s, e) if doc[s].lower_ != "agreed" else self._agreed_label(span, s)
+            if label is None:
+                continue
+            report = self._report("Agreement", sent, span, s, ments, planned)
+            referenced = n > 0 and self._referenced(span, s)
+            if referenced:
+                report.date = None  # 'prolonging the Treaty of ...': the treaty was not signed now
+                if not self._proper(span, s):
+                    continue
+            if not (signed or report.date or label[:1].isupper() and doc[s].text[:1].isupper()):
+                continue
+            # parties named with this document: its own stretch of a list, or the whole clause
+            seg_start = span.start if n == 0 else s
+            local = _dedupe(m.key for m in ments if m.kind == "Organization" and m.key in orgs and seg_start <= m.token < bounds[n + 1])
+            commercial = doc_kind(label) == "agreement" and doc[s].lower_ in ("contract", "deal", "agreed")
+            if len(local) >= 2:
+                report.participants = local[:3]
+            elif len(orgs) >= 2 and len(merged) == 1:
+                report.participants = _dedupe(orgs)[:3]
+            elif commercial:
+                continue  # a contract whose companies are not named
+            else:
+                seg_countries = _dedupe(m.key for m in ments if m.kind == "Country" and seg_start <= m.token < bounds[n + 1])
+                their = _dedupe(c for c in (self.country_of(m.key) for m in ments if m.kind == "Person") if c)
+                report.participants = (seg_countries[:2] if len(seg_countries) >= 2 else their[:2] if len(their) >= 2
+                                       else self.main_countries[:2])
+            report.location = report.location if report.location and self.kind_of.get(report.location) == "Place" else None
+            report.label = label
+            report.anaphoric = doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not signed and not doc[s].text[0].isupper()
+            out.append(report)
+        return out
+
+    def _proper(self, span: Span, s: int) -> bool:
+        """Whether the document is named with a capitalised name ('the Treaty of ...', 'Joint Statement')."""
+        return self.doc[s].text[:1].isupper() and not self.doc[s].is_sent_start
+
+    def _referenced(self, span: Span, s: int) -> bool:
+        """A document the clause speaks about, not one it signs: 'concern about the AUKUS pact',
+        'a joint statement prolonging the Treaty'. The word that governs the noun phrase says."""
+        j = s - 1
+        while j >= span.start and s - j <= 5:
+            tok = self.doc[j]
+            low = tok.lower_
+            if low in _REFERRING:
+                return True
+            if tok.is_punct or low in ("and", "or", "a", "an") or low in _SIGN_WORDS:
+                return False
+            j -= 1
+        return False
+
+    def _agreed_label(self, span: Span, s: int) -> str:
+        doc = self.doc
+        k = s + 2
+        while k < span.end and doc[k].lower_ != "to" and k - s < 8:
+            k += 1
+        end = k
+        while end < span.end and not doc[end].is_punct and end - k < 12:
+            end += 1
+        return ("Agreement " + doc[k:end].text).strip()
+
+    def _previous_sentence(self, sent: Span) -> str:
+        if sent.start == 0:
+            return ""
+        return sentence_of(self.doc, sent.start - 1).text
+
+    def _doc_label(self, sent: Span, s: int, e: int) -> str | None:  # sent: the clause
+        """The document's name: "joint statement", "Treaty of Good-Neighbourliness ...", "protocol on ..."."""
+        doc = self.doc
+        start = s
+        # capitalised words before ("Joint Statement of ...", "Power of Siberia contract")
+        while start > sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].ent_type_ == "" and not doc[start - 1].is_sent_start and doc[start - 1].text not in ("The", "A", "An"):
+            start -= 1
+        end = e
+        if end < sent.end and doc[end].lower_ in ("of", "on", "for", "to", "between"):
+            k = end + 1
+            while k < sent.end and k - end < 14 and not (doc[k].lower_ in ("in", "on", "at") and k + 1 < sent.end and (doc[k + 1].ent_type_ or doc[k + 1].like_num or doc[k + 1].text in _MONTH_NAMES)) and (not doc[k].is_punct or doc[k].text in ("-", "–") and doc[k].whitespace_ == "") and doc[k].lower_ not in ("which", "that", "who", "signed", "was", "were", "is", "with") and not (doc[k].lower_ == "and" and not doc[k + 1].text[:1].isupper()):
+                k += 1
+            if doc[end].lower_ in ("between",):
+                k = end  # parties, not the name
+            end = k
+        label = doc[start:end].text.strip()
+        if doc[s].lower_ in _GENERIC_DOCS:
+            return None
+        if doc[s].lower_ == "deal" and doc[s - 1].lower_ in ("great", "good"):
+            return None
+        return label[:1].upper() + label[1:]

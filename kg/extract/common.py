@@ -1,0 +1,12 @@
+"""Small helpers the event readers share."""
+from __future__ import annotations
+
+import re
+
+# a place named as the scene of something else: 'the war in Ukraine', 'the situation in the Asia-Pacific'
+NOT_VENUE = re.compile(r"\b(war|conflict|crisis|situation|fighting|invasion|troops|forces|interests|investment|stability|peace|security|tensions|losses|attack)\s+(in|at|near)\s+(the\s+)?$", re.I)
+
+
+def dedupe(keys):
+    """The keys in their first order, each once."""
+    return list(dict.fromkeys(keys))

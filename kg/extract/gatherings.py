@@ -1,0 +1,74 @@
+"""Reading summits and forums: the organization or the name that makes a gathering."""
+from __future__ import annotations
+
+
+from spacy.tokens import Span
+
+from ..records import EventReport
+from .common import dedupe as _dedupe
+from .mentions import Mention
+
+
+class GatheringReading:
+    """The part of the sentence reader that reads summits and forums (mixed into SentenceReader)."""
+
+    def _summit_org_near(self, span: Span, s: int, ments: list[Mention]) -> str | None:
+        """The international organization whose summit this is: named just before 'summit' or after 'of'."""
+        best, best_d = None, None
+        for m in ments:
+            if m.kind != "Organization":
+                continue
+            e = self.gaz.get(m.key)
+            if e is not None and e.subkind not in ("intergovernmental",):
+                continue
+            d = s - m.token if m.token < s else (m.token - s) * 3
+            if d <= 8 and (best_d is None or d < best_d):
+                best, best_d = m.key, d
+        return best
+
+    def _gathering_name(self, span: Span, s: int) -> str | None:
+        """A named forum or summit the gazetteer does not know: 'the Belt and Road Forum',
+        'the Eastern Economic Forum' (its capitalised name, trigger included)."""
+        doc = self.doc
+        if not doc[s].text[:1].isupper() or doc[s].is_sent_start:
+            return None
+        j = s
+        while j > span.start and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in ("and", "of", "for", "&")) \
+                and not doc[j - 1].is_sent_start and doc[j - 1].lower_ not in ("the", "a"):
+            j -= 1
+        while j < s and doc[j].lower_ in ("and", "of", "for", "&"):
+            j += 1
+        end = s + 1
+        if end + 1 < span.end and doc[end].lower_ == "for" and doc[end + 1].text[:1].isupper():
+            end += 1
+            while end < span.end and (doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "of")):
+                end += 1
+        return doc[j:end].text if j < s else None
+
+    def _bilateral_summit(self, span: Span, s: int, ments: list[Mention]) -> bool:
+        """'the Putin-Xi summit', 'a summit with Biden', 'summit between X and Y': talks of two, not a gathering."""
+        if any(m.kind == "Organization" and abs(m.token - s) <= 8 for m in ments):
+            return False
+        people_before = [m for m in ments if m.kind == "Person" and 0 < s - m.token <= 10]
+        after = self.doc[s + 1:s + 3].text.lower() if s + 1 < span.end else ""
+        people_after = [m for m in ments if m.kind == "Person" and 0 < m.token - s <= 6]
+        return len(people_before) >= 2 or (after.startswith(("with", "between")) and bool(people_after)) or (
+            bool(people_before) and self.doc[s - 1].text in ("'s", "’s") and bool(people_after))
+
+    def _summit(self, sent: Span, span: Span, s: int, e: int, org: str, ments, planned) -> EventReport:
+        """A summit of an organization (``org`` its key), or a named gathering (``org`` its name)."""
+        # the summit's own date and place are the ones closest to its trigger
+        near = [m for m in ments if abs(m.token - s) <= 14]
+        report = self._report("Summit", sent, span, s, near, planned)
+        org_e = self.gaz.get(org)
+        people = [m.key for m in ments if m.kind == "Person"]
+        if org_e is None:  # a named forum: its name is its identity
+            report.label, report.organization = org, None
+            report.participants = _dedupe(people)
+        else:
+            short = min([org_e.label, *org_e.aliases], key=len)
+            report.organization = org
+            report.label = f"{short} summit"
+            report.participants = _dedupe([org] + people)
+        report.anaphoric = self.doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not report.location
+        return report

@@ -1,0 +1,91 @@
+"""Reading trips: who travelled where."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..records import EventReport
+from .common import NOT_VENUE
+from .mentions import Mention
+
+_SUBORDINATORS = {"when", "where", "whose", "who", "while", "after", "as", "because", "since", "before"}
+_TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
+
+
+class TravelReading:
+    """The part of the sentence reader that reads visits (mixed into SentenceReader)."""
+
+    def _visit(self, report: EventReport, sent: Span, trigs, ments: list[Mention]) -> None:
+        doc = self.doc
+        anchor = min(s for _, s, _ in trigs)
+        people = [m for m in ments if m.kind == "Person"]
+        visitor = None
+        # "Xi's visit", "a visit by X"
+        for m in people:
+            after = self.text[m.end:m.end + 4]
+            if after.startswith("'s") or after.startswith("’s"):
+                if m.token < anchor and anchor - m.token <= 6:
+                    visitor = m.key
+        if doc[anchor].lower_ in ("invited", "invites", "invite"):
+            invited = [m for m in people if m.token > anchor]
+            visitor = invited[0].key if invited else None
+        by = re.search(r"\b(?:visit|trip)\s+(?:to \w+(?: \w+)?\s+)?by\b", self._str(sent))
+        if visitor is None and by:
+            after = [m for m in people if m.start >= sent.start_char + by.end()]
+            visitor = after[0].key if after else None
+        if visitor is None:
+            # the subject: the first person named before the trigger ("X met Y, capping a visit"), or
+            # after 'when', 'where', 'whose'... the one named in that clause ("..., when Putin attended")
+            before = [m for m in people if m.token < anchor]
+            sub = [t.i for t in doc[sent.start:anchor] if t.lower_ in _SUBORDINATORS]
+            if sub and "," in self.words[max(sub):anchor]:
+                sub = []  # "Mishustin, who travelled ..., is the first to visit": that clause is closed
+            if sub:
+                inner = [m for m in before if m.token > max(sub)]
+                if not inner and doc[max(sub)].lower_ in ("who", "whose") and max(sub) >= 2:
+                    # "Lukashenko, who is on a state visit": the person the clause is about
+                    inner = [m for m in before if m.token < max(sub) and max(sub) - m.token <= 4][-1:]
+                before = inner or before
+            visitor = before[0].key if before else (people[0].key if people else None)
+        report.participants = [visitor] if visitor else []
+        # "flew to Beijing with Putin": travelling with someone is their trip
+        if doc[anchor].lower_ in _TRAVEL_VERBS:
+            for m in people:
+                if 0 < m.token - anchor <= 6 and m.key != visitor and self.text[max(0, m.start - 6):m.start].lower().endswith("with "):
+                    report.participants.append(m.key)
+        # destination: the place after the trigger
+        dest = None
+        if doc[anchor].lower_ in ("attended", "attend", "attends", "attending"):
+            after = [m for m in ments if m.kind == "Place" and 0 < m.token - anchor <= 8]
+            dest = self._city_of(after[0].key) if after else None
+        if dest is None and doc[anchor].lower_ in ("visited", "visit", "visits", "visiting", "toured", "tour"):
+            # "visited China": the object of the verb
+            obj = [m for m in ments if m.kind in ("Place", "Country") and m.token == anchor + 1]
+            dest = self._city_of(obj[0].key) if obj else None
+        for m in ments if dest is None else ():
+            if m.kind in ("Place", "Country") and 0 <= m.token - anchor <= 12:
+                pre = self.text[max(sent.start_char, m.start - 10):m.start].lower()
+                if re.search(r"\b(to|in|into|at)\s+(the\s+)?$", pre) and not NOT_VENUE.search(self.text[max(sent.start_char, m.start - 30):m.start]):
+                    dest = self._city_of(m.key)
+                    break
+        if dest is None:
+            cap = re.search(r"\b(?:to|in|into)\s+the (\w+) capital\b", self._str(sent))
+            if cap:
+                e = self.gaz.get(self.gaz.adjective_of.get(cap.group(1)))
+                dest = e.capital if e else None
+        if dest is None:
+            for m in ments:
+                if m.kind in ("Place", "Country") and m.token < anchor and anchor - m.token <= 3:
+                    dest = self._city_of(m.key)  # "a Beijing trip"
+        if dest is None:
+            # "Xi chose Moscow for his first trip abroad": the one place the clause names
+            places = {self._city_of(m.key) for m in ments if m.kind == "Place" and self.gaz.get(m.key) is not None
+                      and self.gaz[m.key].subkind in ("city", "venue", "residence")}
+            if len(places) == 1 and not any(m.kind == "Country" for m in ments if m.token > anchor):
+                dest = places.pop()
+        report.location = dest
+
+    def _trip_word_near(self, char: int) -> bool:
+        window = self.text[max(0, char - 60):char].lower()
+        return bool(re.search(r"(visit|trip|travel|flew|fly|journey|tour|came|come|went|go)\w*\b", window))
