@@ -53,11 +53,12 @@ def _words(text: str) -> Counter:
     return Counter(w for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
-def _cosine(a: Counter, b: Counter) -> float:
+def _cosine(a: Counter, b: Counter, norm_a: float, norm_b: float) -> float:
     if not a or not b:
         return 0.0
-    dot = sum(v * b.get(k, 0) for k, v in a.items())
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0) for k, v in a.items()) / (norm_a * norm_b)
 
 
 @dataclass
@@ -71,9 +72,17 @@ class _Cluster:
     location: str | None = None
     article_words: dict = field(default_factory=dict)  # article id -> its word counts
     modes: set = field(default_factory=set)
+    articles: set = field(default_factory=set)
+    kinds: set = field(default_factory=set)
+    doc_kinds: set = field(default_factory=set)  # kinds of document the reports name (agreements)
 
     def add(self, r: EventReport, people: set, others: set, words: Counter):
         self.reports.append(r)
+        self.articles.add(r.article)
+        self.kinds.add(r.kind)
+        kind = doc_kind(r.label)
+        if kind:
+            self.doc_kinds.add(kind)
         self.people |= people
         self.others |= others
         if r.date and (self.date is None or (not r.date_weak and not self.strong_date) or
@@ -111,7 +120,9 @@ class EventMerger:
         self.entities = entities
         self.article_words = article_words
         self.clusters: list[_Cluster] = []
-        self.index: dict[tuple, list[int]] = defaultdict(list)
+        # (blocking key, year or None for undated or "*" for all) -> clusters, in order of creation
+        self.index: dict[tuple, dict[int, None]] = defaultdict(dict)
+        self.norms: dict[str, float] = {}
 
     def _split(self, r: EventReport) -> tuple[set, set]:
         people = {p for p in r.participants if self.entities.get(p) and self.entities[p].kind == "Person"}
@@ -135,13 +146,12 @@ class EventMerger:
                 return False
         elif others and c.others and not (others <= c.others or c.others <= others):
             return False
-        kinds = {x.kind for x in c.reports} | {r.kind}
-        if {"VideoConference", "PhoneCall"} <= kinds:
+        if {"VideoConference", "PhoneCall"} <= c.kinds | {r.kind}:
             return False
         mode = "remote" if r.kind in ("VideoConference", "PhoneCall") else r.mode
         if mode and ({"in_person", "remote"} - {mode}) & c.modes:
             return False  # talks by video are not the talks held face to face
-        if doc and any(doc_kind(x.label) not in (None, doc) for x in c.reports):
+        if doc and c.doc_kinds - {doc}:
             return False
         if not _dates_match(r, c):
             return False
@@ -158,11 +168,18 @@ class EventMerger:
                 return False
         return True
 
-    @staticmethod
-    def _likeness(words: Counter, c: _Cluster) -> float:
+    def _norm(self, article: str) -> float:
+        n = self.norms.get(article)
+        if n is None:
+            n = self.norms[article] = math.sqrt(sum(v * v for v in self.article_words.get(article, {}).values()))
+        return n
+
+    def _likeness(self, article: str, c: _Cluster) -> float:
         """How alike the report's article is to the closest article already telling of the event
         (rounded, so that equally close events are told apart by how many articles report them)."""
-        return round(max((_cosine(words, w) for w in c.article_words.values()), default=0.0), 2)
+        words = self.article_words.get(article, Counter())
+        return round(max((_cosine(words, w, self._norm(article), self._norm(other))
+                          for other, w in c.article_words.items()), default=0.0), 2)
 
     def _within(self, place: str, area: str) -> bool:
         info = self.entities.get(place)
@@ -175,29 +192,50 @@ class EventMerger:
         keys = self._keys(family, people, others, r)
         seen, cands = set(), []
         for k in keys:
-            for i in self.index.get(k, ()):
-                if i not in seen:
-                    seen.add(i)
-                    cands.append(i)
+            for year in self._years(r):
+                for i in self.index.get((k, year), ()):
+                    if i not in seen:
+                        seen.add(i)
+                        cands.append(i)
         words = self.article_words.get(r.article, Counter())
-        fits = [i for i in cands if r.article not in {x.article for x in self.clusters[i].reports}
+        fits = [i for i in cands if r.article not in self.clusters[i].articles
                 and self._fits(r, people, others, self.clusters[i], doc)]
-        if len(fits) > 1 and r.date is None:
-            # an undated report most likely tells of the event nearest its article's date, then the likeliest by wording
-            fits.sort(key=lambda i: (_months_apart(r.reported, self.clusters[i].date) if r.reported and self.clusters[i].date else 99,
-                                     -self._likeness(words, self.clusters[i]), -len(self.clusters[i].article_words)))
-        elif len(fits) > 1:
-            fits.sort(key=lambda i: (-(len(self.clusters[i].date or "") if dates_compatible(r.date, self.clusters[i].date) else 0),
-                                     -self._likeness(words, self.clusters[i])))
+        if len(fits) > 1:
+            # an undated report most likely tells of the event nearest its article's date; a dated one,
+            # of the most precisely dated event it fits; ties go to the likeliest by wording
+            if r.date is None:
+                first = lambda i: _months_apart(r.reported, self.clusters[i].date) if r.reported and self.clusters[i].date else 99
+            else:
+                first = lambda i: -(len(self.clusters[i].date or "") if dates_compatible(r.date, self.clusters[i].date) else 0)
+            best = min(first(i) for i in fits)
+            fits = [i for i in fits if first(i) == best]
+            if len(fits) > 1:
+                fits.sort(key=lambda i: (-self._likeness(r.article, self.clusters[i]), -len(self.clusters[i].article_words)))
         if fits:
             idx = fits[0]
         else:
             idx = len(self.clusters)
             self.clusters.append(_Cluster(family=family))
-        self.clusters[idx].add(r, people, others, words)
+        cluster = self.clusters[idx]
+        cluster.add(r, people, others, words)
+        year = int(cluster.date[:4]) if cluster.date else None
         for k in keys:
-            if idx not in self.index[k]:
-                self.index[k].append(idx)
+            self.index[(k, year)][idx] = None
+            self.index[(k, "*")][idx] = None
+
+    @staticmethod
+    def _years(r: EventReport) -> list:
+        """The index buckets a report's event can lie in: its year (a year either side when the date
+        was resolved against an estimated article date), and the undated events; an undated report,
+        the years around its article's date; an undated document, or a report with no date at all,
+        every year."""
+        if r.date:
+            y = int(r.date[:4])
+            return [y - 1, y, y + 1, None] if r.date_weak else [y, None]
+        if r.reported and EVENT_FAMILY.get(r.kind) != "Agreement":  # a treaty is recalled decades on
+            y = int(r.reported[:4])
+            return [y - 2, y - 1, y, y + 1, None]
+        return ["*"]
 
     def events(self) -> list[Event]:
         out = []
