@@ -95,6 +95,7 @@ def main(argv=None) -> int:
         "peak_rss_mb": self_kb / 1024, "children_peak_rss_mb": kids_kb / 1024,
         "articles": getattr(result, "articles", None), "entities": getattr(result, "entities", None),
         "events": getattr(result, "events", None), "triples": getattr(result, "triples", None),
+        "extracted": getattr(result, "extracted", None),
         "skipped": sum(1 for p in problems if getattr(p, "skipped", True)),
         "stages_s": timings,
         "outputs": {k: str(v) for k, v in (getattr(result, "outputs", {}) or {}).items()},

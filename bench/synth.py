@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GAZ_DIR = ROOT / "ontology" / "gazetteer"
-GENERATOR_VERSION = 4  # bump when the output changes, so cached corpora are regenerated
+GENERATOR_VERSION = 5  # bump when the output changes, so cached corpora are regenerated
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -120,11 +120,16 @@ _FALLBACK_PEOPLE = [
 ]
 
 
+def _posts_on(p: Person, day: str) -> list[tuple[str, str]]:
+    """The posts ``p`` held on ``day``, the highest first (President before General Secretary)."""
+    held = [(role, of) for role, of, start, end in p.posts
+            if (start is None or start[:10] <= day) and (end is None or day <= end[:10])]
+    return sorted(held, key=lambda x: RANK.get(x[0], 9))
+
+
 def _post_on(p: Person, day: str) -> tuple[str, str] | None:
-    for role, of, start, end in p.posts:
-        if (start is None or start[:10] <= day) and (end is None or day <= end[:10]):
-            return role, of
-    return None
+    held = _posts_on(p, day)
+    return held[0] if held else None
 
 
 def _a(noun: str) -> str:
@@ -143,6 +148,7 @@ class SynthEvent:
     topic: str
     doc: str | None = None  # for agreements
     org: str | None = None  # for summits
+    roles: dict[str, str] = field(default_factory=dict)  # person id -> the post they act in
 
 
 class Generator:
@@ -158,9 +164,9 @@ class Generator:
     def _holders(self, country: str, day: str) -> list[tuple[Person, str]]:
         out = []
         for p in self.by_country.get(country, []):
-            post = _post_on(p, day)
-            if post and post[1] == country:
-                out.append((p, post[0]))
+            for role, of in _posts_on(p, day):  # every post: Xi is President and General Secretary
+                if of == country:
+                    out.append((p, role))
         return out
 
     def _city(self, country: str | None) -> str | None:
@@ -183,16 +189,19 @@ class Generator:
             # counterparts: the same role when both sides have it, else the first two
             pairs = [(a, b, ra) for a, ra in ru for b, rb in cn if ra == rb] or [(ru[0][0], cn[0][0], ru[0][1])]
             # leaders and ministers far more often than spokespeople
-            a, b, _ = rng.choices(pairs, weights=[1 / RANK.get(r, 9) ** 2 for *_, r in pairs])[0]
+            a, b, role = rng.choices(pairs, weights=[1 / RANK.get(r, 9) ** 1.5 for *_, r in pairs])[0]
             people = [a, b]
+            roles = {a.id: role, b.id: role}
             if self.others and rng.random() < 0.15:
                 third = self._holders(rng.choice(self.others), iso)
                 if third:
-                    people.append(rng.choice(third)[0])
+                    p3, r3 = rng.choice(third)
+                    people.append(p3)
+                    roles[p3.id] = r3
             kind = rng.choice(KINDS)
             host = rng.choice(["russia", "china"]) if kind not in ("Summit",) else rng.choice(["russia", "china", *self.others[:12]])
             city = None if kind in ("VideoConference", "PhoneCall") else self._city(host)
-            ev = SynthEvent(kind, day, people, city, host, rng.choice(TOPICS))
+            ev = SynthEvent(kind, day, people, city, host, rng.choice(TOPICS), roles=roles)
             if kind == "Agreement":
                 ev.doc = rng.choice(DOC_NOUNS)
             if kind == "Summit":
@@ -204,8 +213,8 @@ class Generator:
 
     # --- writing -------------------------------------------------------------------------------
 
-    def _title(self, p: Person, day: str, full: bool = True) -> str:
-        post = _post_on(p, day)
+    def _title(self, p: Person, day: str, full: bool = True, role: str | None = None) -> str:
+        post = next((x for x in _posts_on(p, day) if x[0] == role), None) or _post_on(p, day)
         if not post:
             return p.label
         role, of = post
@@ -234,12 +243,12 @@ class Generator:
         rng = self.rng
         day = ev.date.isoformat()
         a, b, *rest = ev.people
-        ta, tb = self._title(a, day), self._title(b, day)
+        ta, tb = self._title(a, day, role=ev.roles.get(a.id)), self._title(b, day, role=ev.roles.get(b.id))
         if (ev.kind == "StateVisit" and a.country == ev.host) or (ev.kind != "StateVisit" and rng.random() < 0.5):
             ta, tb, a, b = tb, ta, b, a  # the visitor comes from abroad
         when = self._date_phrase(ev, published, year)
         where = self._place(ev.city)
-        extra = f" and {self._title(rest[0], day)}" if rest else ""
+        extra = f" and {self._title(rest[0], day, role=ev.roles.get(rest[0].id))}" if rest else ""
         t = rng.randrange(3)
         if ev.kind == "Meeting":
             s = [f"{ta} met {tb}{extra} in {where} {when} for talks on {ev.topic}.",

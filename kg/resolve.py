@@ -11,11 +11,13 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .dates import compatible as dates_compatible
 from .records import ArticleRecord, EntityInfo, Event, EventReport, doc_kind, gathering_key
 from .vocab import EVENT_FAMILY, EVENT_PARENT
 
+LIKENESS_ARTICLES = 5  # an event's first articles stand for its wording when telling close events apart
 _WORD = re.compile(r"[a-z]{3,}")
 _STOP = frozenset("the and for that with from this have has had was were will would said his her its their they them".split())
 
@@ -179,7 +181,7 @@ class EventMerger:
         (rounded, so that equally close events are told apart by how many articles report them)."""
         words = self.article_words.get(article, Counter())
         return round(max((_cosine(words, w, self._norm(article), self._norm(other))
-                          for other, w in c.article_words.items()), default=0.0), 2)
+                          for other, w in islice(c.article_words.items(), LIKENESS_ARTICLES)), default=0.0), 2)
 
     def _within(self, place: str, area: str) -> bool:
         info = self.entities.get(place)
@@ -192,8 +194,8 @@ class EventMerger:
         keys = self._keys(family, people, others, r)
         seen, cands = set(), []
         for k in keys:
-            for year in self._years(r):
-                for i in self.index.get((k, year), ()):
+            for bucket in self._buckets(r):
+                for i in self.index.get((k, bucket), ()):
                     if i not in seen:
                         seen.add(i)
                         cands.append(i)
@@ -207,8 +209,9 @@ class EventMerger:
                 first = lambda i: _months_apart(r.reported, self.clusters[i].date) if r.reported and self.clusters[i].date else 99
             else:
                 first = lambda i: -(len(self.clusters[i].date or "") if dates_compatible(r.date, self.clusters[i].date) else 0)
-            best = min(first(i) for i in fits)
-            fits = [i for i in fits if first(i) == best]
+            rank = {i: first(i) for i in fits}
+            best = min(rank.values())
+            fits = [i for i in fits if rank[i] == best]
             if len(fits) > 1:
                 fits.sort(key=lambda i: (-self._likeness(r.article, self.clusters[i]), -len(self.clusters[i].article_words)))
         if fits:
@@ -218,23 +221,35 @@ class EventMerger:
             self.clusters.append(_Cluster(family=family))
         cluster = self.clusters[idx]
         cluster.add(r, people, others, words)
-        year = int(cluster.date[:4]) if cluster.date else None
         for k in keys:
-            self.index[(k, year)][idx] = None
-            self.index[(k, "*")][idx] = None
+            for bucket in self._cluster_buckets(cluster.date):
+                self.index[(k, bucket)][idx] = None
 
     @staticmethod
-    def _years(r: EventReport) -> list:
-        """The index buckets a report's event can lie in: its year (a year either side when the date
-        was resolved against an estimated article date), and the undated events; an undated report,
-        the years around its article's date; an undated document, or a report with no date at all,
-        every year."""
+    def _cluster_buckets(date: str | None) -> list:
+        """Where an event is filed: by month ("m"), by year ("y"), year-only dates also apart
+        ("yo"), undated ones under None; and all of them under "*"."""
+        if not date:
+            return [None, "*"]
+        out = [("y", date[:4]), "*"]
+        out.append(("m", date[:7]) if len(date) >= 7 else ("yo", date[:4]))
+        return out
+
+    @staticmethod
+    def _buckets(r: EventReport) -> list:
+        """Where a report's event can be filed: its month and the year-only events of its year (for
+        a year, every event of that year), a year either side when the date was resolved against an
+        estimated article date, and the undated events; an undated report, the years around its
+        article's date; an undated document, or a report with no date at all, everything."""
         if r.date:
             y = int(r.date[:4])
-            return [y - 1, y, y + 1, None] if r.date_weak else [y, None]
+            years = [y - 1, y, y + 1] if r.date_weak else [y]
+            if len(r.date) >= 7:
+                return [b for yy in years for b in (("m", f"{yy:04d}{r.date[4:7]}"), ("yo", f"{yy:04d}"))] + [None]
+            return [("y", f"{yy:04d}") for yy in years] + [None]
         if r.reported and EVENT_FAMILY.get(r.kind) != "Agreement":  # a treaty is recalled decades on
             y = int(r.reported[:4])
-            return [y - 2, y - 1, y, y + 1, None]
+            return [("y", f"{yy:04d}") for yy in range(y - 2, y + 2)] + [None]
         return ["*"]
 
     def events(self) -> list[Event]:

@@ -1,9 +1,9 @@
 """``kg serve``: a SPARQL 1.1 endpoint (Query and Graph Store Protocol) over the built store,
 run by the ``oxigraph`` server binary, with the union of the article graphs as default graph.
 
-Read-only and on 127.0.0.1 unless told otherwise. A build never writes into the store a server
-reads (it builds a new folder and swaps it in), and a read-only ``kg serve`` restarts itself on
-the new store when a build has finished.
+Read-only and on 127.0.0.1 unless told otherwise. A read-only server reads a private hard-linked
+snapshot of the store, so a build (which writes a new folder and swaps it in) never changes files
+under it; ``kg serve`` restarts the server on a new snapshot when a build has finished.
 """
 from __future__ import annotations
 
@@ -61,12 +61,15 @@ def base_url(bind: str) -> str:
     return f"http://{'[' + host + ']' if ':' in host else host}:{port}"
 
 
-def start(location: Path, bind: str = DEFAULT_BIND, writable: bool = False, timeout: float = 20.0,
-          quiet: bool = True) -> subprocess.Popen:
-    """Start the server and wait until it answers; raises KgError if it does not."""
+def spawn(location: Path, bind: str = DEFAULT_BIND, writable: bool = False, quiet: bool = True) -> subprocess.Popen:
+    """Start the server process (it may not answer yet: see ``wait_ready``)."""
     out = subprocess.DEVNULL if quiet else None
-    proc = subprocess.Popen(command(location, bind, writable), stdout=out, stderr=subprocess.PIPE if quiet else None,
-                            start_new_session=True)
+    return subprocess.Popen(command(location, bind, writable), stdout=out,
+                            stderr=subprocess.PIPE if quiet else None, start_new_session=True)
+
+
+def wait_ready(proc: subprocess.Popen, bind: str, timeout: float = 20.0) -> subprocess.Popen:
+    """Wait until the server answers; raises KgError (and stops it) if it does not."""
     url = f"{base_url(bind)}/query?query=ASK%7B%7D"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -80,6 +83,17 @@ def start(location: Path, bind: str = DEFAULT_BIND, writable: bool = False, time
             time.sleep(0.1)
     stop(proc)
     raise KgError(f"the oxigraph server did not answer on {bind} within {timeout:.0f} s")
+
+
+def start(location: Path, bind: str = DEFAULT_BIND, writable: bool = False, timeout: float = 20.0,
+          quiet: bool = True) -> subprocess.Popen:
+    """Start the server and wait until it answers; raises KgError if it does not."""
+    proc = spawn(location, bind, writable, quiet)
+    try:
+        return wait_ready(proc, bind, timeout)
+    except BaseException:
+        stop(proc)
+        raise
 
 
 def stop(proc: subprocess.Popen, timeout: float = 10.0) -> None:
@@ -103,35 +117,67 @@ def _generation(out_dir: Path):
         return None
 
 
+def snapshot(location: Path) -> Path:
+    """A private copy of the store (hard links: cheap) for a read-only server: a build swaps
+    ``output/`` under the path, and a server reading files by path must not see that happen."""
+    import tempfile
+
+    target = Path(tempfile.mkdtemp(prefix=f".{location.parent.name}.serve-", dir=location.parent.parent)) / STORE_DIR
+    from .store import Store
+
+    Store(location, read_only=True).backup(target)
+    return target
+
+
 def serve(out_dir: Path, bind: str = DEFAULT_BIND, writable: bool = False) -> int:
-    out_dir = Path(out_dir)
+    out_dir = Path(out_dir).absolute()
     location = store_dir(out_dir)
     if writable:
         # the next build must not trust the store's record of its graphs: it reloads the store
         (out_dir / "store-graphs.json").unlink(missing_ok=True)
-    proc = start(location, bind, writable, quiet=False)
     url = base_url(bind)
-    print(f"SPARQL endpoint {url}/query" + (f", updates {url}/update" if writable else "")
-          + f", Graph Store {url}/store ({'read-write' if writable else 'read-only'}; "
-          f"default graph = union of the article graphs). Ctrl-C stops it.", flush=True)
-    generation = _generation(out_dir)
+    current: dict = {"proc": None, "copy": None}
+
+    def launch() -> None:
+        current["copy"] = None if writable else snapshot(location)
+        current["proc"] = spawn(current["copy"] or location, bind, writable, quiet=False)
+        wait_ready(current["proc"], bind)
+
+    def retire() -> None:
+        if current["proc"] is not None:
+            stop(current["proc"])
+            current["proc"] = None
+        if current["copy"] is not None:
+            shutil.rmtree(current["copy"].parent, ignore_errors=True)
+            current["copy"] = None
+
+    def on_term(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_term)
     try:
+        generation = _generation(out_dir)
+        launch()
+        print(f"SPARQL endpoint {url}/query" + (f", updates {url}/update" if writable else "")
+              + f", Graph Store {url}/store ({'read-write' if writable else 'read-only'}; "
+              f"default graph = union of the article graphs). Ctrl-C stops it.", flush=True)
         while True:
             try:
-                proc.wait(1.0)
-                return proc.returncode
+                current["proc"].wait(1.0)
+                return current["proc"].returncode
             except subprocess.TimeoutExpired:
                 pass
             now = _generation(out_dir)
             if not writable and now is not None and now != generation and (location / "CURRENT").exists():
                 generation = now
-                stop(proc)
-                proc = start(location, bind, writable, quiet=False)
-                print("a new build was swapped in: restarted on it", flush=True)
+                print("a new build was swapped in: restarting on it", flush=True)
+                retire()
+                launch()
     except KeyboardInterrupt:
         return 0
     finally:
-        stop(proc)
+        retire()
+        signal.signal(signal.SIGTERM, previous)
 
 
 def register(sub) -> None:

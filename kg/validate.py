@@ -17,7 +17,7 @@ from .store import Store, open_built
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 SH = "http://www.w3.org/ns/shacl#"
 ONTOLOGY_GRAPH = "https://w3id.org/dipkg/ontology"
-PARTICIPANT = ox.NamedNode("https://w3id.org/dipkg/ontology#participant")
+RESOURCE = "https://w3id.org/dipkg/resource/"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 FOCUS_SUBGRAPH_MAX = 5000  # up to this many focus nodes, check them on the subgraph around them
 
@@ -57,8 +57,8 @@ def _rdf(term, cache: dict):
 
 def union_graph(store: Store, around: set[str] | None = None):
     """The triples of all named graphs as one in-memory rdflib graph (pySHACL is fastest on it).
-    With ``around``: only what the shapes look at to check those nodes: their own triples, the
-    types of the nodes they point to and of the events they take part in, and the ontology."""
+    With ``around``: only what the shapes look at to check those nodes (their triples, the
+    triples of the nodes they point to, the types of the nodes those point to, the ontology)."""
     import rdflib
 
     g, cache = rdflib.Graph(), {}
@@ -70,15 +70,19 @@ def union_graph(store: Store, around: set[str] | None = None):
     if around is None:
         add(store.ox.quads_for_pattern(None, None, None, None))
         return g
-    typed = set()  # nodes whose rdf:type the shapes look at (sh:class on values and on inverse paths)
+    def resources(quads) -> set:
+        return {q.object for q in quads if isinstance(q.object, ox.NamedNode) and q.object.value.startswith(RESOURCE)}
+
+    values = set()  # the nodes the focus nodes point to: all their triples (so they conform)
     for iri in around:
-        node = ox.NamedNode(iri)
+        own = list(store.ox.quads_for_pattern(ox.NamedNode(iri), None, None, None))
+        add(own)
+        values |= resources(own)
+    typed = set()  # and the nodes those point to: their types (for sh:class)
+    for node in values - {ox.NamedNode(i) for i in around}:
         own = list(store.ox.quads_for_pattern(node, None, None, None))
         add(own)
-        typed.update(q.object for q in own if isinstance(q.object, ox.NamedNode))
-        pointing = list(store.ox.quads_for_pattern(None, PARTICIPANT, node, None))
-        add(pointing)
-        typed.update(q.subject for q in pointing)
+        typed |= resources(own)
     for node in typed:
         add(store.ox.quads_for_pattern(node, RDF_TYPE, None, None))
     add(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(ONTOLOGY_GRAPH)))

@@ -23,16 +23,20 @@ SWAPS = {"said": "stated", "talks": "discussions", "important": "significant", "
          "cooperation": "collaboration", "also": "as well", "strong": "robust", "leader": "head"}
 
 
-def make_corpus(dst: Path, n: int) -> list[Path]:
+def make_corpus(dst: Path, n: int, sources: list[Path]) -> list[Path]:
     dst.mkdir(parents=True)
-    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    seeds = sorted(p for folder in sources for p in Path(folder).glob("*.txt"))
     for i in range(n):
         rnd = random.Random(i)
         text = seeds[i % len(seeds)].read_text(encoding="utf-8")
         for word in rnd.sample(sorted(SWAPS), 3):
             text = re.sub(rf"\b{word}\b", SWAPS[word], text, count=1)
         text += f"\n\n(Copy {i} for the incremental build benchmark.)\n"
-        (dst / f"{i:04d}_{seeds[i % len(seeds)].stem}.txt").write_text(text, encoding="utf-8")
+        name = f"{i:04d}_{seeds[i % len(seeds)].stem}"
+        (dst / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = seeds[i % len(seeds)].with_suffix(".meta.json")
+        if meta.exists():
+            shutil.copy(meta, dst / f"{name}.meta.json")
     return sorted(dst.glob("*.txt"))
 
 
@@ -48,10 +52,12 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--work", default="/tmp/kg-bench")
     ap.add_argument("--no-html", action="store_true")
+    ap.add_argument("--sources", nargs="+", default=[str(ROOT / "seeds")],
+                    help="folders of articles to copy from (default: seeds/)")
     args = ap.parse_args()
     work = Path(args.work)
     shutil.rmtree(work, ignore_errors=True)
-    files = make_corpus(work / "in", args.articles)
+    files = make_corpus(work / "in", args.articles, [Path(f) for f in args.sources])
     html = not args.no_html
     full, out1 = timed_build(work / "in", work / "out", html)
     print(f"full build of {args.articles} articles: {full:.1f} s\n{out1}")

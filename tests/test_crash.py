@@ -107,4 +107,35 @@ def test_quiet_build_prints_nothing(tmp_path):
     shutil.copy(sorted(SEEDS.glob("*.txt"))[0], src)
     proc = _start_build(src, tmp_path / "out", "--no-html")
     out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 0 and out == b"" and err == b""
+    assert proc.returncode == 0 and out == b""
+    assert b"extracting" not in err and b"%|" not in err  # no progress bar (warnings of libraries may pass)
+
+
+def test_progress_bar_on_a_terminal(tmp_path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(p, src)
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", "--input", str(src), "--out", str(tmp_path / "out"),
+                             "--no-html"], cwd=ROOT, stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert proc.wait(120) == 0
+    assert b"extracting:" in seen and (b"article/s" in seen or b"s/article" in seen)
+    assert b"articles read   2" in seen

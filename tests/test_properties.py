@@ -164,3 +164,33 @@ def test_written_out_dates_resolve_to_themselves(day):
         found = find_dates(f"They met on {text}.")
         assume(found)
         assert resolve(found[0], Reference()).value == day.isoformat(), text
+
+
+# ---------------------------------------------------------------- reading files
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.one_of(st.binary(max_size=3000),
+                      st.text(max_size=500).map(lambda t: t.encode("utf-8")),
+                      st.tuples(st.text(max_size=300), st.sampled_from(["utf-16", "utf-16-le", "utf-16-be", "utf-32",
+                                                                         "latin-1", "cp1252", "utf-8-sig"]))
+                      .map(lambda x: x[0].encode(x[1], errors="ignore"))),
+       meta=st.one_of(st.none(), st.binary(max_size=200),
+                      st.dictionaries(st.sampled_from(["published", "title", "url", "publisher", "x"]),
+                                      st.one_of(st.text(max_size=30), st.integers(), st.none()), max_size=4)
+                      .map(lambda d: __import__("json").dumps(d).encode())))
+def test_read_article_never_raises(tmp_path_factory, data, meta):
+    """Any bytes, any sidecar: an Article with clean text, or None with the reason; nothing raised."""
+    from kg.corpus import MAX_CHARS, read_article
+    folder = tmp_path_factory.mktemp("any")
+    (folder / "a.txt").write_bytes(data)
+    if meta is not None:
+        (folder / "a.meta.json").write_bytes(meta)
+    article, problems = read_article(folder / "a.txt")
+    if article is None:
+        assert len(problems) == 1 and problems[0].skipped and problems[0].file == "a.txt" and problems[0].reason
+    else:
+        assert article.text.strip() and "\x00" not in article.text and "\r" not in article.text
+        assert len(article.text) <= MAX_CHARS
+        assert article.published is None or dt.date.fromisoformat(article.published)
+        assert not any(p.skipped for p in problems)
+        article.text.encode("utf-8")  # no lone surrogates

@@ -5,14 +5,13 @@ import csv
 import io
 import json
 
-import pyoxigraph as ox
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.cli import main
 from kg.errors import InputError, KgError
 from kg.query import bind_values, canned, execute, load_query, parse_query, run_query
-from kg.store import Store, open_built
+from kg.store import Store
 
 COLUMNS = {
     "timeline": ["date", "type", "event", "location", "planned", "articles"],
@@ -129,3 +128,11 @@ def test_cli_prints_a_table(seeds_output, capsys):
 def test_param_needs_name_and_value():
     with pytest.raises(InputError, match="name=value"):
         execute(Store(), load_query("timeline"), ["person1"])
+
+
+def test_kg_query_without_a_query_lists_the_canned_ones(capsys):
+    assert main(["query"]) == 0
+    out = capsys.readouterr().out
+    for name in COLUMNS:
+        assert f"\n{name} " in f"\n{out}"
+    assert '--param person1="Vladimir Putin" --param person2="Xi Jinping"' in out

@@ -2,6 +2,10 @@
 against real servers started on free ports and stopped by their PIDs."""
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+
 import pyoxigraph as ox
 import pytest
 from SPARQLWrapper import JSON, SPARQLWrapper
@@ -100,3 +104,52 @@ def test_push_to_nowhere_is_a_clear_error(seeds_output, capsys):
     assert main(["push", "--endpoint", f"http://127.0.0.1:{port}/store", "--out", str(seeds_output)]) == 2
     assert "cannot reach the Graph Store" in capsys.readouterr().err
     assert main(["push", "--endpoint", "ftp://x/store", "--out", str(seeds_output)]) == 2
+
+
+def test_kg_serve_follows_a_new_build(tmp_path):
+    """`kg serve` (read-only) keeps answering while a build runs, and serves the new graph after."""
+    import signal
+    import sys
+    import time
+
+    from kg.build import build
+
+    from conftest import ROOT, SEEDS
+
+    src = tmp_path / "in"
+    src.mkdir()
+    first = sorted(SEEDS.glob("*.txt"))
+    shutil.copy(first[0], src)
+    out = tmp_path / "out"
+    build(src, out, html=False)
+    bind = f"127.0.0.1:{free_port()}"
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--out", str(out), "--bind", bind],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        url = base_url(bind)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                before = _count_over_http(url)
+                break
+            except Exception:
+                assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read().decode()
+                time.sleep(0.2)
+        assert before == _trig_count(out / "kg.trig")
+        shutil.copy(first[1], src)
+        build(src, out, html=False)
+        after = _trig_count(out / "kg.trig")
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if _count_over_http(url) == after:
+                    break
+            except Exception:
+                pass  # restarting
+            assert time.monotonic() < deadline, "kg serve did not switch to the new build"
+            time.sleep(0.2)
+    finally:
+        os.kill(proc.pid, signal.SIGTERM)
+        stdout, _ = proc.communicate(timeout=30)
+    assert b"restarting on it" in stdout
+    assert not list(tmp_path.glob(".out.serve-*")), "kg serve left its snapshot behind"

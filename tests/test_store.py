@@ -7,7 +7,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import InputError
-from kg.store import Store, open_built, sort_quads
+from kg.store import open_built, sort_quads
 
 
 def _trig_quads(path) -> set:

@@ -68,3 +68,10 @@ def test_kg_validate_reports_readably(broken_store, seeds_output, tmp_path, caps
     assert capsys.readouterr().out.startswith("conforms:")
     assert main(["validate", "--data", str(tmp_path / "missing.trig")]) == 2
     assert "missing.trig: not found" in capsys.readouterr().err
+
+
+def test_checking_some_nodes_on_their_subgraph_agrees_with_the_whole(broken_store):
+    whole = violations(broken_store)
+    focus = {RES + "event/nodate", RES + "person/a", RES + "article/broken"}
+    assert violations(broken_store, focus=focus) == [v for v in whole if v.focus in focus]
+    assert violations(broken_store, focus=set()) == []
