@@ -206,8 +206,8 @@ _RESOURCES = ("https://w3id.org/dipkg/resource/", "https://w3id.org/dipkg/graph/
 
 def write_store(quads, digests: dict[str, str], old_dir: Path, new_dir: Path):
     """The store of this build in ``new_dir``: the previous one copied, with only changed graphs
-    rewritten, or loaded from scratch. Returns (store, graphs written, graphs dropped, touched),
-    ``touched`` being the IRIs named in the graphs rewritten or dropped (None: all are new)."""
+    patched, or loaded from scratch. Returns (store, graphs written, graphs dropped, touched),
+    ``touched`` being the IRIs named in the statements added or removed (None: all are new)."""
     import pyoxigraph as ox
 
     previous = _previous_graphs(old_dir.parent)
@@ -231,13 +231,22 @@ def write_store(quads, digests: dict[str, str], old_dir: Path, new_dir: Path):
     changed = {g for g, d in digests.items() if old_graphs.get(g) != d}
     dropped = [g for g in old_graphs if g not in digests]
     new_quads = [q for q in quads if (q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "") in changed]
-    touched = _nodes(new_quads)
-    for g in [*dropped, *changed]:
-        if g in old_graphs:
-            graph = ox.NamedNode(g) if g else ox.DefaultGraph()
-            touched |= _nodes(store.ox.quads_for_pattern(None, None, None, graph))
-            store.drop_graph(graph)
-    store.load(new_quads)
+    touched: set[str] = set()
+    for g in dropped:
+        graph = ox.NamedNode(g) if g else ox.DefaultGraph()
+        touched |= _nodes(store.ox.quads_for_pattern(None, None, None, graph))
+        store.drop_graph(graph)
+    # a changed graph is patched, not rewritten: the shared entities and events graphs change a
+    # little with every article, and only the nodes whose statements changed need checking again
+    old_quads = set()
+    for g in changed & set(old_graphs):
+        old_quads.update(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(g) if g else ox.DefaultGraph()))
+    fresh = set(new_quads)
+    gone, added = old_quads - fresh, fresh - old_quads
+    for q in gone:
+        store.ox.remove(q)
+    store.load(added)
+    touched |= _nodes(gone) | _nodes(added)
     return store, len(changed), len(dropped), touched
 
 
