@@ -19,9 +19,9 @@ from .sentences import words as token_words
 
 FAMILY_OF = {"VideoConference": "Meeting", "PhoneCall": "Meeting", "Meeting": "Meeting", "Visit": "Visit",
              "StateVisit": "Visit", "Summit": "Summit", "Agreement": "Agreement"}
-_IN_PERSON = {"met", "meet", "meets", "meeting", "meetings", "received", "receives", "hosted", "hosts", "welcomed",
-              "welcomes", "greeted", "sat", "sit", "sits", "encounter", "get-together", "trilateral", "three-way",
-              "face-to-face", "in-person", "tete-a-tete"}
+# words of talks held face to face ("welcomed", "greeted" are said of video calls too)
+_IN_PERSON = {"met", "meet", "meets", "meeting", "meetings", "received", "receives", "hosted", "hosts", "sat", "sit",
+              "sits", "encounter", "get-together", "trilateral", "three-way", "face-to-face", "in-person", "tete-a-tete"}
 _PLANNED = re.compile(
     r"\b(will|shall|is expected|are expected|was expected|were expected|expected to|is due|are due|due to|is set to|are set to|"
     r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invitation to|looks? forward|looking forward|"
