@@ -76,6 +76,7 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
     """Add PERSON entities for names introduced by a title; returns notes on every titled person."""
     notes: dict[str, PersonNote] = {}
     new_spans = []
+    titles = gaz.title_roles()
     for start, end, role in title_matches:
         country, _ = _country_before(doc, start)
         j = end
@@ -89,7 +90,7 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
         if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_id_:
             key = doc[j].ent_id_
             note = notes.setdefault(key, PersonNote(key, doc[j].text))
-            note.roles.add(doc[start:end].text)
+            note.roles.add(_singular(doc[start:end].text, titles))
             note.country = note.country or country
             continue
         k = j
@@ -100,11 +101,16 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
             span = Span(doc, name[0], name[1], label="PERSON", span_id=slug(doc[name[0]:name[1]].text))
             new_spans.append(span)
             note = notes.setdefault(span.id_, PersonNote(span.id_, span.text))
-            note.roles.add(doc[start:end].text)
+            note.roles.add(_singular(doc[start:end].text, titles))
             note.country = note.country or country or _country_in_sentence(doc, start)
     if new_spans:
         doc.ents = filter_spans(list(doc.ents) + new_spans)
     return notes
+
+
+def _singular(title: str, titles: dict) -> str:
+    """'Presidents Putin and Xi': each holds the title 'President'."""
+    return title[:-1] if title.endswith("s") and title[:-1] in titles else title
 
 
 def _name_before(doc: Doc, title_start: int) -> tuple[int, int] | None:
