@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
@@ -46,11 +47,6 @@ _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station
 
 
 
-def _sentence_mentions(mentions: list[Mention], sent: Span) -> list[Mention]:
-    return [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-
-
-ments_of_sentence = _sentence_mentions
 
 
 
@@ -60,7 +56,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def __init__(self, doc: Doc, gaz: Gazetteer, mentions: list[Mention], dates: list[DateExpr],
                  reference: Reference, article_id: str, country_of=None):
-        self.doc, self.gaz, self.mentions, self.dates = doc, gaz, mentions, dates
+        self.doc, self.gaz, self.dates = doc, gaz, dates
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.date_starts = [d.start for d in dates]
         self.text = doc.user_data.get("text") or doc.text  # Doc.text joins every token: read it once
         _, self.words, self.lowers = token_words(doc)
         self.ent_type = [""] * len(doc)
@@ -146,7 +145,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         return next(i for i, (a, b) in enumerate(clauses) if a <= tok < b)
 
     def _read_span(self, sent: Span, span: Span, triggers: list[tuple[str, int, int]]) -> list[EventReport]:
-        ments = _sentence_mentions(self.mentions, span)
+        ments = self._ments_in(span.start_char, span.end_char)
         # "invited X to Moscow" tells of a trip only with the place it names
         triggers = [t for t in triggers if self.doc[t[1]].lower_ not in ("invited", "invites", "invite")
                     or any(m.kind in ("Place", "Country") and 0 < m.token - t[1] <= 8 for m in ments)]
@@ -221,7 +220,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             mine = [m for m in ments if begin <= m.token < cut and not self._excluded_person(m) and not self._modifies(m, later)]
             if family == "Meeting" and not any(m.kind == "Person" and m.token < anchor for m in mine):
                 # "X visited Beijing in May ... and met his counterpart Y": the sentence's subject met Y
-                subject = next((m for m in ments_of_sentence(self.mentions, sent) if m.kind == "Person"), None)
+                subject = next((m for m in self._ments_in(sent.start_char, sent.end_char) if m.kind == "Person"), None)
                 if subject is not None and subject.key not in {m.key for m in mine}:
                     mine = [subject] + mine
             report = self._report(kind, sent, span, anchor, mine, planned)
@@ -254,6 +253,13 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         cut = lead.end() if lead else len(raw) - len(raw.lstrip())
         body = raw[cut:].rstrip()
         return body, sent.start_char + cut, sent.start_char + cut + len(body)
+
+    def _ments_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start between two character offsets (found by bisection)."""
+        return self.mentions[bisect_left(self.mention_starts, start):bisect_left(self.mention_starts, end)]
+
+    def _dates_in(self, start: int, end: int) -> list[DateExpr]:
+        return self.dates[bisect_left(self.date_starts, start):bisect_left(self.date_starts, end)]
 
     def _str(self, span: Span) -> str:
         """A span's text, cut from the article text (Span.text rebuilds it token by token)."""
@@ -340,7 +346,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         """The date nearest the trigger in its clause; a year the sentence gives ("Last year, ...")
         dates a month-day that has none."""
         trig_char = self.doc[anchor].idx
-        in_sent = [d for d in self.dates if sent.start_char <= d.start < sent.end_char]
+        in_sent = self._dates_in(sent.start_char, sent.end_char)
         year_ctx = None
         for d in in_sent:
             if d.kind in ("rel", "y") and (d.kind == "y" or (d.get("unit") or "").lower() == "year"):

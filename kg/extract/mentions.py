@@ -145,6 +145,9 @@ class MentionResolver:
         self.surnames: dict[str, str] = {}
         self.recent_people: list[str] = []
         self.sentence_people: dict[int, list[str]] = {}
+        self.sent_mentions: dict[int, list[tuple[int, str]]] = {}  # sentence start -> (token, person)
+        self.person_counts: dict[str, int] = {}
+        self.country_counts: dict[str, int] = {}
         self.titles = gaz.title_roles()
         self.title_words = {w for t in self.titles for w in t.split()}
         self.title_first_words = {t.split()[0] for t in self.titles} | {t.split()[0] + "s" for t in self.titles}
@@ -168,9 +171,26 @@ class MentionResolver:
     def person_roles(self, key: str) -> list[str]:
         return [p.role for p in self.gaz.role_of(key, self.day)]
 
+    def _note(self, m: Mention) -> None:
+        """Record a mention, and the counts the descriptions use (kept as they go: a long text
+        would otherwise be read again for every description)."""
+        self.mentions.append(m)
+        if m.kind == "Person":
+            self.person_counts[m.key] = self.person_counts.get(m.key, 0) + 1
+            country = self.person_country(m.key)
+            if country:
+                self.country_counts[country] = self.country_counts.get(country, 0) + 1
+            self.sent_mentions.setdefault(sentence_of(self.doc, m.token).start, []).append((m.token, m.key))
+        elif m.kind == "Country":
+            self.country_counts[m.key] = self.country_counts.get(m.key, 0) + 1
+
+    def _people_before(self, i: int) -> list[str]:
+        """The people named in token ``i``'s sentence before it."""
+        return [key for tok, key in self.sent_mentions.get(sentence_of(self.doc, i).start, ()) if tok < i]
+
     def _add(self, tok_start: int, tok_end: int, key: str, kind: str, via: str) -> None:
         span = self.doc[tok_start:tok_end]
-        self.mentions.append(Mention(span.start_char, span.end_char, key, kind, tok_start, via))
+        self._note(Mention(span.start_char, span.end_char, key, kind, tok_start, via))
         if kind == "Person":
             if key in self.recent_people:
                 self.recent_people.remove(key)
@@ -301,7 +321,7 @@ class MentionResolver:
             keys = [k for k in keys if k]
             for key in keys:
                 span = doc[i:j]
-                self.mentions.append(Mention(span.start_char, span.end_char, key, "Person", i, "description"))
+                self._note(Mention(span.start_char, span.end_char, key, "Person", i, "description"))
                 if key in self.recent_people:
                     self.recent_people.remove(key)
                 self.recent_people.append(key)
@@ -382,7 +402,7 @@ class MentionResolver:
             return None
         span = doc[ent.start:j + 3]
         for key in keys:
-            self.mentions.append(Mention(span.start_char, span.end_char, key, "Person", ent.start, "description"))
+            self._note(Mention(span.start_char, span.end_char, key, "Person", ent.start, "description"))
             if key in self.recent_people:
                 self.recent_people.remove(key)
             self.recent_people.append(key)
@@ -392,21 +412,13 @@ class MentionResolver:
         return self.metonyms.get(word)
 
     def _subject(self, i: int) -> str | None:
-        sent_start = sentence_of(self.doc, i).start
-        people = [m.key for m in self.mentions if m.kind == "Person" and m.token >= sent_start and m.token < i]
+        people = self._people_before(i)
         if people:
             return people[0]
         return self.recent_people[-1] if self.recent_people else None
 
     def _main_countries(self) -> list[str]:
-        counts: dict[str, int] = {}
-        for m in self.mentions:
-            if m.kind == "Country":
-                counts[m.key] = counts.get(m.key, 0) + 1
-            elif m.kind == "Person":
-                c = self.person_country(m.key)
-                if c:
-                    counts[c] = counts.get(c, 0) + 1
+        counts = self.country_counts
         return sorted(counts, key=lambda k: -counts[k])[:2]
 
     def _holder(self, role: str, country: str | None, i: int) -> str | None:
@@ -466,17 +478,14 @@ class MentionResolver:
                     return None
                 for key in pair:
                     span = doc[i:end]
-                    self.mentions.append(Mention(span.start_char, span.end_char, key, "Person", i, "group"))
+                    self._note(Mention(span.start_char, span.end_char, key, "Person", i, "group"))
                 return end
         return None
 
     def _last_pair(self, leaders: bool = True) -> list[str] | None:
         """'the two leaders': of two countries, the leaders first, then the most named, then the latest;
         'the two ministers', 'the two men': the latest two."""
-        counts: dict[str, int] = {}
-        for m in self.mentions:
-            if m.kind == "Person":
-                counts[m.key] = counts.get(m.key, 0) + 1
+        counts = self.person_counts
         recency = {p: i for i, p in enumerate(self.recent_people)}
         if leaders:
             ranked = sorted(self.recent_people, key=lambda p: (not self._is_leader(p), -counts.get(p, 0),
@@ -506,10 +515,10 @@ class MentionResolver:
             if not pair:
                 return None
             for key in pair:
-                self.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), key, "Person", i, "pronoun"))
+                self._note(Mention(tok.idx, tok.idx + len(tok.text), key, "Person", i, "pronoun"))
             return i + 1
         sent = sentence_of(self.doc, i)
-        here = [m.key for m in self.mentions if m.kind == "Person" and sent.start <= m.token < i]
+        here = self._people_before(i)
         if here:
             key = here[-1]
         else:
@@ -517,6 +526,6 @@ class MentionResolver:
             if not earlier:
                 return None
             key = self.sentence_people[max(earlier)][0]
-        self.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), key, "Person", i, "pronoun"))
+        self._note(Mention(tok.idx, tok.idx + len(tok.text), key, "Person", i, "pronoun"))
         self.sentence_people.setdefault(sent.start, []).append(key)
         return i + 1
