@@ -234,3 +234,16 @@ def test_relative_clauses_name_the_traveller(nlp):
     assert talks.location == "beijing" and rec.events[talks.part_of] is state
     earlier = next(e for e in rec.events if e.kind == "Meeting" and e.date == "2022-09")
     assert earlier.location == "samarkand"
+
+
+def test_a_long_text_is_read_in_time_linear_in_its_length(nlp):
+    """Text ten times as long takes far less than a hundred times as long (no quadratic step)."""
+    import time
+    unit = ("Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Friday. "
+            "The two leaders signed a joint statement. Lavrov held talks with Wang Yi on Thursday.\n\n")
+    def seconds(n):
+        t = time.perf_counter()
+        read(nlp, unit * n)
+        return time.perf_counter() - t
+    short, long = seconds(100), seconds(1000)
+    assert long < 25 * short + 1.0, (short, long)

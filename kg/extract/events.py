@@ -61,7 +61,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         self.mention_starts = [m.start for m in self.mentions]
         self.date_starts = [d.start for d in dates]
         self.text = doc.user_data.get("text") or doc.text  # Doc.text joins every token: read it once
-        _, self.words, self.lowers = token_words(doc)
+        self.starts, self.words, self.lowers = token_words(doc)
         self.ent_type = [""] * len(doc)
         for ent in doc.ents:
             self.ent_type[ent.start:ent.end] = [ent.label_] * (ent.end - ent.start)
@@ -181,8 +181,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                     del by_family["Meeting"]
                 summits.append(("Summit", gathering[1], gathering[2], org))
         # dates that name an anaphor's event ("Monday's call") are not this clause's
-        self.claimed = {d.start for d in self.dates for _, ts, _ in triggers
-                        if self._anaphoric(span, [(None, ts, ts + 1)]) and 0 <= self.doc[ts].idx - d.end <= 3}
+        anaphor_starts = [self.starts[ts] for _, ts, _ in triggers if self._anaphoric(span, [(None, ts, ts + 1)])]
+        self.claimed = {d.start for d in self._dates_in(span.start_char, span.end_char)
+                        if any(0 <= c - d.end <= 3 for c in anaphor_starts)}
         # one anchor per event this clause tells: a date after another event's trigger is that event's
         # (a meeting on the sidelines of a summit shares the summit's date, so summits do not claim dates)
         own = {fam: [t for t in ts if not self._anaphoric(span, [t])
@@ -340,7 +341,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def _date_right_after(self, e: int) -> bool:
         c = self.doc[e - 1].idx + len(self.doc[e - 1].text)
-        return any(0 <= d.start - c <= 6 for d in self.dates)
+        return any(0 <= d.start - c <= 6 for d in self._dates_in(c, c + 7))
 
     def _date(self, sent: Span, span: Span, anchor: int, planned: bool, family: str | None = None):
         """The date nearest the trigger in its clause; a year the sentence gives ("Last year, ...")

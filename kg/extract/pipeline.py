@@ -16,10 +16,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+
+import numpy
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -94,12 +97,15 @@ def split_sentences(doc: Doc) -> Doc:
         if "\n" in t and i + 1 < n:
             starts.append(i + 1)
             seen_end = False
-    starts = set(starts)
-    for i in sorted(starts):
-        if 1 < i < n:
-            doc[i].is_sent_start = True
-    if n > 1:
-        doc[1].is_sent_start = 1 in starts  # marks the Doc as split, even when it is one sentence
+    if not n:
+        return doc
+    # set in one call: Token.is_sent_start checks the whole Doc each time it is set
+    marks = numpy.full((n, 1), -1, dtype="int64")
+    marks[0, 0] = 1
+    for i in starts:
+        if 0 < i < n:
+            marks[i, 0] = 1
+    doc.from_array([SENT_START], marks.astype("uint64"))
     return doc
 
 
