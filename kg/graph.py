@@ -55,6 +55,13 @@ def _lit(value: str) -> ox.Literal:
     return ox.Literal(value)
 
 
+def decimal_text(x: float) -> str:
+    """An xsd:decimal in the canonical form the store keeps ("0.99", "1"), so that the statements a
+    build makes compare equal to the ones the previous build stored."""
+    text = f"{x:.3f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
 def date_literal(value: str) -> ox.Literal:
     return ox.Literal(value, datatype=_n(_DATE_TYPES[len(value)]))
 
@@ -145,7 +152,7 @@ def event_quads(events: list[Event], entities: dict[str, EntityInfo]) -> list[ox
         e = event_iri(ev.key)
         triples += [(e, A, T[ev.kind]), (e, LABEL, _lit(event_label(ev, entities))),
                     (e, T["planned"], ox.Literal("true" if ev.planned else "false", datatype=_n(XSD.boolean))),
-                    (e, T["confidence"], ox.Literal(f"{ev.confidence:.3f}", datatype=_n(XSD.decimal)))]
+                    (e, T["confidence"], ox.Literal(decimal_text(ev.confidence), datatype=_n(XSD.decimal)))]
         if ev.date:
             triples.append((e, T["date"], date_literal(ev.date)))
         elif ev.no_date_reason:

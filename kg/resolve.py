@@ -267,8 +267,10 @@ class EventMerger:
             label = max(sorted(labels), key=lambda k: labels[k]) if labels else None
             reasons = {r.no_date_reason for r in reports if r.no_date_reason}
             fam = EVENT_FAMILY.get(kind, "Event")
-            key = hashlib.sha1("|".join([fam, ",".join(participants), date or "", location or "",
-                                         ",".join(sorted({r.article for r in reports}))]).encode()).hexdigest()[:16]
+            # named after the report that founded it: another article joining it later leaves its IRI
+            # (and so its statements) as they were, which keeps incremental builds small
+            founder = reports[0]
+            key = hashlib.sha1("|".join([fam, founder.article, str(founder.start), founder.kind]).encode()).hexdigest()[:16]
             out.append(Event(key=key, kind=kind, participants=participants, date=date, location=location,
                              planned=planned, confidence=round(min(0.99, conf), 3), label=label, reports=reports,
                              no_date_reason=None if date else (sorted(reasons)[0] if reasons else "the text gives no date")))
