@@ -69,3 +69,11 @@ def big_dataset(n_events: int = 600, n_people: int = 120):
     for rec in records:
         rec.entities = {**rec.entities, **people}
     return records, ents, events
+
+# the nodes the page draws: events, and whatever an edge of the page touches
+DRAWN = """
+SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {
+  { ?n a/rdfs:subClassOf* dip:Event }
+  UNION { ?n dip:participant|dip:location|dip:partOf|dip:represents|dip:country ?x }
+  UNION { ?x dip:participant|dip:location|dip:partOf|dip:represents|dip:country ?n }
+}"""

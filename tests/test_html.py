@@ -13,16 +13,10 @@ from kg.graph import dataset_quads
 from kg.store import Store
 
 try:  # tests/ as a package, or as a folder on sys.path
-    from .html_data import XSS_ALIAS, XSS_NAME, XSS_PLACE, XSS_SENTENCE, XSS_TITLE, big_dataset, hostile_store
+    from .html_data import DRAWN, XSS_ALIAS, XSS_NAME, XSS_PLACE, XSS_SENTENCE, XSS_TITLE, big_dataset, hostile_store
 except ImportError:
-    from html_data import XSS_ALIAS, XSS_NAME, XSS_PLACE, XSS_SENTENCE, XSS_TITLE, big_dataset, hostile_store
+    from html_data import DRAWN, XSS_ALIAS, XSS_NAME, XSS_PLACE, XSS_SENTENCE, XSS_TITLE, big_dataset, hostile_store
 
-DRAWN = """
-SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {
-  { ?n a/rdfs:subClassOf* dip:Event }
-  UNION { ?n dip:participant|dip:location|dip:partOf|dip:represents|dip:country ?x }
-  UNION { ?x dip:participant|dip:location|dip:partOf|dip:represents|dip:country ?n }
-}"""
 
 
 def _data(page: str) -> dict:

@@ -16,9 +16,9 @@ from kg.export.html import write_html
 from kg.store import Store, open_built
 
 try:  # tests/ as a package, or as a folder on sys.path
-    from .html_data import XSS_ALIAS, XSS_NAME, XSS_PLACE, XSS_SENTENCE, XSS_TITLE, big_dataset, hostile_store
+    from .html_data import DRAWN, XSS_ALIAS, XSS_NAME, XSS_PLACE, XSS_SENTENCE, XSS_TITLE, big_dataset, hostile_store
 except ImportError:
-    from html_data import XSS_ALIAS, XSS_NAME, XSS_PLACE, XSS_SENTENCE, XSS_TITLE, big_dataset, hostile_store
+    from html_data import DRAWN, XSS_ALIAS, XSS_NAME, XSS_PLACE, XSS_SENTENCE, XSS_TITLE, big_dataset, hostile_store
 
 pytestmark = pytest.mark.browser
 
@@ -27,12 +27,6 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]
 ROOT = Path(__file__).resolve().parent.parent
 ENTITY_KINDS = ("Person", "Country", "Organization", "Place")
-DRAWN = """
-SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE {
-  { ?n a/rdfs:subClassOf* dip:Event }
-  UNION { ?n dip:participant|dip:location|dip:partOf|dip:represents|dip:country ?x }
-  UNION { ?x dip:participant|dip:location|dip:partOf|dip:represents|dip:country ?n }
-}"""
 
 
 def _require_browser() -> None:
