@@ -247,3 +247,21 @@ def test_a_long_text_is_read_in_time_linear_in_its_length(nlp):
         return time.perf_counter() - t
     short, long = seconds(100), seconds(1000)
     assert long < 25 * short + 1.0, (short, long)
+
+
+def test_negation_representation_also_and_two_trips(nlp):
+    text = ("BEIJING, April 2, 2025 — Russia's Security Council Secretary Sergei Shoigu held talks with Chinese "
+            "Foreign Minister Wang Yi in Beijing on Tuesday.\n\nThe two sides discussed preparations for Xi Jinping's "
+            "planned visit to Moscow for the celebrations on May 9. Shoigu also met Vice President Han Zheng.\n\n"
+            "Shoigu's trip, which began on Monday, follows a visit to Moscow by Wang in late March, when he held talks "
+            "with Sergei Lavrov and was received by Putin at the Kremlin.\n\n"
+            "Lavrov, who is representing Putin at the G20 summit, met Wang on Monday. Putin did not travel to Brazil.")
+    rec = read(nlp, text, "2025-04-02")
+    pairs = {frozenset(e.participants): e for e in rec.events if e.kind == "Meeting"}
+    assert pairs[frozenset({"sergei-shoigu", "han-zheng"})].date == "2025-04-01"  # the same occasion
+    assert pairs[frozenset({"wang-yi", "vladimir-putin"})].location == "moscow"   # 'he' carried to 'and was received'
+    wang_trip = next(e for e in rec.events if e.kind == "Visit" and e.participants == ["wang-yi"])
+    assert wang_trip.date == "2025-03" and wang_trip.location == "moscow"
+    assert not any(e.kind == "Visit" and e.location == "brazil" for e in rec.events)  # did not travel
+    g20 = next(e for e in rec.events if e.kind == "Summit")
+    assert "vladimir-putin" not in g20.participants  # represented, not present

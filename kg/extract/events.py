@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date as _date
 
 from spacy.tokens import Doc, Span
 
@@ -42,6 +43,9 @@ _WIRE_TAG = re.compile(r"\s*(?:/[A-Z][A-Za-z-]+/\.?\s*)+")  # "/TASS/. Relations
 _DATED_THEY = re.compile(r"\s*(On|In|Last|Earlier,? on|Back in) [^,.;]{2,25}?,? (they|the two (leaders|presidents|sides|men))\b")
 _ANOTHER_TIME = re.compile(r"\b(second|third|fourth|first|previous|last|another) time\b", re.I)
 _DURING_THAT = re.compile(r"\b(during|on|in the course of|at the end of) (that|the|this|his|her|their) (visit|trip|tour|stay)\b", re.I)
+_NEGATED = re.compile(r"\b(did not|didn't|does not|doesn't|will not|won't|would not|never|no longer|refused to|declined to|"
+                      r"failed to|not to|cancell?ed|called off|postponed|scrapped|ruled out)\s+(\w+\s+){0,2}$", re.I)
+NARRATIVE_DAYS = 14  # an undated meeting inherits the day of the sentence before it only within this
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
 
@@ -67,6 +71,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             self.ent_type[ent.start:ent.end] = [ent.label_] * (ent.end - ent.start)
         self.reference, self.article_id = reference, article_id
         self.kind_of = {m.key: m.kind for m in mentions}
+        self.told: list[EventReport] = []  # the reports of the sentences read so far
         counts: dict[str, int] = {}
         for m in mentions:
             e = gaz.get(m.key)
@@ -105,8 +110,21 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 trigs = [t for t in triggers if c_start <= t[1] < c_end]
                 if trigs:
                     out.extend(self._read_span(sent, self.doc[c_start:c_end], trigs))
-            return out
-        return self._read_span(sent, sent, triggers)
+        else:
+            out = self._read_span(sent, sent, triggers)
+        self.told.extend(out)
+        return out
+
+    def _also(self, report: EventReport, span: Span) -> None:
+        """'Shoigu also met Vice President Han Zheng': the same occasion as the talks just told with
+        one of the same people, so the same day and place."""
+        if report.date or not re.search(r"\balso\b", self._str(span)):
+            return
+        earlier = next((r for r in reversed(self.told) if FAMILY_OF.get(r.kind) == "Meeting" and r.date
+                        and set(r.participants) & set(report.participants)), None)
+        if earlier is not None:
+            report.date, report.date_weak = earlier.date, earlier.date_weak
+            report.location = report.location or earlier.location
 
     def read_ellipsis(self, sent: Span) -> list[EventReport]:
         """Another event of the kind just told, on the date this sentence gives: 'The first took place
@@ -181,9 +199,16 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                     del by_family["Meeting"]
                 summits.append(("Summit", gathering[1], gathering[2], org))
         # dates that name an anaphor's event ("Monday's call") are not this clause's
-        anaphor_starts = [self.starts[ts] for _, ts, _ in triggers if self._anaphoric(span, [(None, ts, ts + 1)])]
+        anaphors = {ts for _, ts, _ in triggers if self._anaphoric(span, [(None, ts, ts + 1)])}
         self.claimed = {d.start for d in self._dates_in(span.start_char, span.end_char)
-                        if any(0 <= c - d.end <= 3 for c in anaphor_starts)}
+                        if any(0 <= self.starts[ts] - d.end <= 3 for ts in anaphors)}
+        # "Shoigu's trip, which began on Monday, follows ...": the relative clause dates that trip
+        for _, ts, te in triggers:
+            if self.words[ts - 1] in ("'s", "’s") or ts in anaphors:
+                end = self.starts[te - 1] + len(self.words[te - 1])
+                rel = re.match(r",\s*(which|that)\b[^,]*,", self.text[end:span.end_char])
+                if rel:
+                    self.claimed |= {d.start for d in self._dates_in(end, end + rel.end())}
         # one anchor per event this clause tells: a date after another event's trigger is that event's
         # (a meeting on the sidelines of a summit shares the summit's date, so summits do not claim dates)
         own = {fam: [t for t in ts if not self._anaphoric(span, [t])
@@ -199,6 +224,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue
             # "The call came days after X met Y": the anaphor is not this sentence's event
             own = [t for t in trigs if not self._anaphoric(span, [t])]
+            if family == "Visit" and len(own) > 1:
+                # "Shoigu's trip ... follows a visit to Moscow by Wang": the possessive names a trip
+                # already told; the other is this clause's
+                told = [t for t in own if self.words[t[1] - 1] in ("'s", "’s")]
+                own = [t for t in own if t not in told] or own
             anaphoric = not own
             trigs = own or trigs
             kinds = {k for k, _, _ in trigs}
@@ -210,6 +240,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                     _AIRPORT.search(self._str(span)) or all(self.doc[t[1] - 1].lower_ in _BE for t in trigs)):
                 continue  # "was met at the airport", "the target would be met": not talks
             anchor = min(s for _, s, _ in trigs)
+            if _NEGATED.search(self.text[max(span.start_char, self.starts[anchor] - 40):self.starts[anchor]]):
+                continue  # "Putin did not travel to Brazil", "the talks were called off"
             if _HABITUAL.search(self._str(span)) and family == "Meeting":
                 continue  # "spoke over the phone multiple times", "two in-person meetings": not one event
             # a person named after another kind of event's trigger belongs to that event
@@ -220,14 +252,18 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             begin = max(earlier) if earlier else span.start
             mine = [m for m in ments if begin <= m.token < cut and not self._excluded_person(m) and not self._modifies(m, later)]
             if family == "Meeting" and not any(m.kind == "Person" and m.token < anchor for m in mine):
-                # "X visited Beijing in May ... and met his counterpart Y": the sentence's subject met Y
-                subject = next((m for m in self._ments_in(sent.start_char, sent.end_char) if m.kind == "Person"), None)
+                # "X visited Beijing in May ... and met his counterpart Y": the sentence's subject met Y;
+                # after "when he held talks ...", the one that pronoun names
+                before = [m for m in self._ments_in(sent.start_char, self.starts[anchor]) if m.kind == "Person"]
+                pronouns = [m for m in before if m.via == "pronoun" and m.start < span.start_char]
+                subject = pronouns[-1] if pronouns else (before[0] if before else None)
                 if subject is not None and subject.key not in {m.key for m in mine}:
                     mine = [subject] + mine
             report = self._report(kind, sent, span, anchor, mine, planned)
             report.anaphoric = anaphoric
             if family == "Meeting":
                 self._meeting(report, span, words, by_family)
+                self._also(report, span)
             elif family == "Visit":
                 self._visit(report, span, trigs, [m for m in ments if m.token < cut and not self._excluded_person(m)])
                 invited = any(self.doc[s].lower_ in ("invited", "invites", "invite") for _, s, _ in trigs)
@@ -270,7 +306,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         """'a message from Vladimir Putin', 'greetings to X': named, but not taking part."""
         before = self.text[max(0, m.start - 22):m.start].lower()
         return bool(re.search(r"\b(message|letter|greetings|wishes|regards) (from|to)\s+$|\bfrom\s+$|\bon behalf of\s+$"
-                              r"|\binvitation of\s+(\w+\s+){0,2}$|\binvited by\s+(\w+\s+){0,2}$", before))
+                              r"|\binvitation of\s+(\w+\s+){0,2}$|\binvited by\s+(\w+\s+){0,2}$|\brepresenting\s+$"
+                              r"|\b(standing in|stood in|deputising|deputizing) for\s+$", before))
 
     def _each_date(self, report: EventReport, span: Span, anchor: int, planned: bool) -> list[EventReport]:
         """'travelled to China twice last year, in May and again in December': one event per date."""
@@ -414,10 +451,13 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         if "\n" in self.text[prev.end_char:sent.start_char] or "\n\n" in prev.text:
             return None, None
         day = None
-        for d in self.dates:
-            if prev.start_char <= d.start < prev.end_char and not self._excluded(d):
+        today = self.reference.date
+        for d in self._dates_in(prev.start_char, prev.end_char):
+            if not self._excluded(d):
                 r = resolve(d, self.reference)
-                if r is not None and len(r.value) == 10:
+                # the story's own days: the week or two before the article, not a date it looks ahead to
+                if r is not None and len(r.value) == 10 and today is not None \
+                        and 0 <= (today - _date.fromisoformat(r.value)).days <= NARRATIVE_DAYS:
                     day = r
                     break
         place = None

@@ -61,7 +61,7 @@ class GatheringReading:
         near = [m for m in ments if abs(m.token - s) <= 14]
         report = self._report("Summit", sent, span, s, near, planned)
         org_e = self.gaz.get(org)
-        people = [m.key for m in ments if m.kind == "Person"]
+        people = [m.key for m in ments if m.kind == "Person" and not self._excluded_person(m)]
         if org_e is None:  # a named forum: its name is its identity
             report.label, report.organization = org, None
             report.participants = _dedupe(people)
