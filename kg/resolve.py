@@ -15,7 +15,7 @@ from itertools import islice
 
 from .dates import compatible as dates_compatible
 from .records import ArticleRecord, EntityInfo, Event, EventReport, doc_kind, gathering_key
-from .vocab import EVENT_FAMILY, EVENT_PARENT
+from .vocab import EVENT_FAMILY, EVENT_PARENT, REMOTE_KINDS
 
 LIKENESS_ARTICLES = 5  # an event's first articles stand for its wording when telling close events apart
 _WORD = re.compile(r"[a-z]{3,}")
@@ -63,6 +63,11 @@ def _cosine(a: Counter, b: Counter, norm_a: float, norm_b: float) -> float:
     return sum(v * b.get(k, 0) for k, v in a.items()) / (norm_a * norm_b)
 
 
+def _mode(r: EventReport) -> str | None:
+    """How a report's talks were held: a call or video link is remote whatever else it says."""
+    return "remote" if r.kind in REMOTE_KINDS else r.mode
+
+
 @dataclass
 class _Cluster:
     reports: list[EventReport] = field(default_factory=list)
@@ -93,10 +98,9 @@ class _Cluster:
             self.strong_date = not r.date_weak
         self.location = self.location or r.location
         self.article_words[r.article] = words
-        if r.kind in ("VideoConference", "PhoneCall"):
-            self.modes.add("remote")
-        elif r.mode:
-            self.modes.add(r.mode)
+        mode = _mode(r)
+        if mode:
+            self.modes.add(mode)
 
 
 def _dates_match(r: EventReport, c: _Cluster) -> bool:
@@ -148,9 +152,9 @@ class EventMerger:
                 return False
         elif others and c.others and not (others <= c.others or c.others <= others):
             return False
-        if {"VideoConference", "PhoneCall"} <= c.kinds | {r.kind}:
+        if REMOTE_KINDS <= c.kinds | {r.kind}:
             return False
-        mode = "remote" if r.kind in ("VideoConference", "PhoneCall") else r.mode
+        mode = _mode(r)
         if mode and ({"in_person", "remote"} - {mode}) & c.modes:
             return False  # talks by video are not the talks held face to face
         if doc and c.doc_kinds - {doc}:

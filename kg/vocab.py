@@ -67,5 +67,6 @@ EVENT_FAMILY = {
     "Meeting": "Meeting", "VideoConference": "Meeting", "PhoneCall": "Meeting",
     "Visit": "Visit", "StateVisit": "Visit", "Summit": "Summit", "Agreement": "Agreement", "Event": "Event",
 }
+REMOTE_KINDS = frozenset({"VideoConference", "PhoneCall"})  # talks held at a distance: no place of their own
 # subclass -> superclass, used to pick the most specific type when reports disagree
 EVENT_PARENT = {"VideoConference": "Meeting", "PhoneCall": "Meeting", "StateVisit": "Visit"}

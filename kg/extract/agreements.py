@@ -5,6 +5,7 @@ import re
 
 from spacy.tokens import Span
 
+from ..dates import MONTH_NAMES
 from ..records import EventReport, doc_kind
 from .common import dedupe as _dedupe
 from .mentions import Mention
@@ -16,14 +17,13 @@ _DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "proto
 _REFERRING = {"about", "over", "against", "prolonging", "extending", "extended", "renewing", "under", "implementing",
               "replacing", "amending", "of", "to", "with", "within", "violating", "violated", "breaching"}
 _SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
-_MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
+_MONTH_NAMES = {*MONTH_NAMES, "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
 
 
 class AgreementReading:
     """The part of the sentence reader that reads documents (mixed into SentenceReader)."""
 
-    def _agreements(self, sent: Span, span: Span, trigs, ments: list[Mention], planned: bool) -> list[EventReport]:
+    def _agreements(self, sent: Span, span: Span, trigs, ments: list[Mention]) -> list[EventReport]:
         doc = self.doc
         nouns = sorted((k, s, e) for k, s, e in trigs if doc[e - 1].lower_ in _DOC_NOUNS or doc[s].lower_ in _DOC_NOUNS)
         # "Rosneft agreed with CNPC to deliver ...": a deal between two companies, no document named
@@ -47,7 +47,7 @@ class AgreementReading:
             label = self._doc_label(span, s, e) if doc[s].lower_ != "agreed" else self._agreed_label(span, s)
             if label is None:
                 continue
-            report = self._report("Agreement", sent, span, s, ments, planned)
+            report = self._report("Agreement", sent, span, s, ments)
             referenced = n > 0 and self._referenced(span, s)
             if referenced:
                 report.date = None  # 'prolonging the Treaty of ...': the treaty was not signed now
@@ -107,7 +107,7 @@ class AgreementReading:
     def _previous_sentence(self, sent: Span) -> str:
         if sent.start == 0:
             return ""
-        return sentence_of(self.doc, sent.start - 1).text
+        return self._str(sentence_of(self.doc, sent.start - 1))
 
     def _doc_label(self, sent: Span, s: int, e: int) -> str | None:  # sent: the clause
         """The document's name: "joint statement", "Treaty of Good-Neighbourliness ...", "protocol on ..."."""

@@ -5,28 +5,29 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ..dates import Reference, compatible, find_dates
 from ..records import EventReport, doc_kind, gathering_key
-from .events import FAMILY_OF
+from ..vocab import EVENT_FAMILY, REMOTE_KINDS
 
 LEAD_SENTENCES = 3  # news leads report the article's own news
-VISIT_DAYS = 7
-NEARBY_CHARS = 1200  # "The two presidents also held a three-way meeting ...": a few sentences on  # reports of one person's trip within this many days are one visit
+VISIT_DAYS = 7  # reports of one person's trip within this many days are one visit
+NEARBY_CHARS = 1200  # "The two presidents also held a three-way meeting ...": a few sentences on
 _BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: it is not dated by the article
 # a lead sentence dated relative to something else is not dated by the article
 _RELATIVE_DAY = re.compile(r"\b(opening|closing|first|second|last|final) day\b|\bthe day (before|after)\b|\bdays? (after|before)\b", re.I)
 
 
 def _family(r: EventReport) -> str:
-    return FAMILY_OF.get(r.kind, r.kind)
+    return EVENT_FAMILY.get(r.kind, r.kind)
 
 
 def _modes_clash(a: EventReport, b: EventReport) -> bool:
     kinds = {a.kind, b.kind}
-    if {"VideoConference", "PhoneCall"} <= kinds:
+    if REMOTE_KINDS <= kinds:
         return True
-    remote = {"VideoConference", "PhoneCall"} & kinds
+    remote = REMOTE_KINDS & kinds
     return bool(remote) and "in_person" in (a.mode, b.mode) or {a.mode, b.mode} == {"in_person", "remote"}
 
 
@@ -53,7 +54,7 @@ def _background(r: EventReport) -> bool:
     return r.date[:7] < r.reported[:7]
 
 
-def _same_event(a: EventReport, b: EventReport, people_of, places) -> bool:
+def _same_event(a: EventReport, b: EventReport, people_of) -> bool:
     if _family(a) != _family(b) or _modes_clash(a, b):
         return False
     if (a.date is None) != (b.date is None) and _family(a) != "Agreement" and _background(a if a.date else b) \
@@ -107,11 +108,11 @@ def _absorb(keep: EventReport, other: EventReport, places) -> None:
         ca, cb = places(keep.location), places(other.location)
         if ca and ca == cb:
             keep.location = ca
-    if keep.kind not in ("VideoConference", "PhoneCall") and keep.mode != "remote":
+    if keep.kind not in REMOTE_KINDS and keep.mode != "remote":
         keep.location = keep.location or other.location
     if keep.kind in ("Meeting", "Visit") and other.kind not in ("Meeting", "Visit") and _family(keep) == _family(other):
         keep.kind = other.kind
-        if keep.kind in ("VideoConference", "PhoneCall"):
+        if keep.kind in REMOTE_KINDS:
             keep.location = None
     keep.mode = keep.mode or other.mode
     if not other.anaphoric:
@@ -166,7 +167,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
             if _family(r) != "Summit":
                 continue
             r.anaphoric = False
-        target = next((k for k in kept if _same_event(k, r, people_of, places)), None)
+        target = next((k for k in kept if _same_event(k, r, people_of)), None)
         if target is not None:
             _absorb(target, r, places)
             continue
@@ -181,8 +182,8 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
         if fam == "Visit" and r.location is None:
             # a trip whose destination is only where the traveller held talks
             met = [m for m in kept if _family(m) == "Meeting" and m.location and set(people) & set(people_of(m))
-                   and m.planned == r.planned and compatible(m.date, r.date) or _family(m) == "Meeting" and m.location
-                   and set(people) & set(people_of(m)) and _same_visit(r, EventReport(**{**m.__dict__, "participants": people}), people_of)]
+                   and (m.planned == r.planned and compatible(m.date, r.date)
+                        or _same_visit(r, replace(m, participants=people), people_of))]
             if not met:
                 continue
             r.location = met[0].location
@@ -232,7 +233,7 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
         if fam == "Agreement":
             # adopted during a call or talks told in the same sentence
             parent = next((m for m in reports if _family(m) == "Meeting" and m.start == r.start and compatible(m.date, r.date)), None)
-        if r.kind in ("VideoConference", "PhoneCall") and parent is None and fam == "Meeting":
+        if r.kind in REMOTE_KINDS and parent is None and fam == "Meeting":
             continue
         if parent is None:
             parent = next((s for s in summits if s.start == r.start and s.planned == r.planned), None)
@@ -269,7 +270,7 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
             r.location = r.location or (parent.location if _family(parent) != "Meeting" else None)
             if r.date is None and parent.date:
                 # a multi-day trip or summit dates what happened during it only to its month
-                r.date = parent.date[:7] if _family(parent) in ("Visit",) and len(parent.date) == 10 else parent.date
+                r.date = parent.date[:7] if _family(parent) == "Visit" and len(parent.date) == 10 else parent.date
                 r.date_weak = parent.date_weak
     for v in visits:
         if v.date is None:

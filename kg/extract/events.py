@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from datetime import date as _date
 
 from spacy.tokens import Doc, Span
@@ -10,6 +11,7 @@ from spacy.tokens import Doc, Span
 from ..dates import DateExpr, Reference, Resolved, resolve
 from ..gazetteer import Gazetteer
 from ..records import EventReport
+from ..vocab import EVENT_FAMILY, REMOTE_KINDS
 from .agreements import AgreementReading
 from .common import NOT_VENUE
 from .common import dedupe as _dedupe
@@ -19,8 +21,6 @@ from .travel import TravelReading
 from .sentences import sentence_of
 from .sentences import words as token_words
 
-FAMILY_OF = {"VideoConference": "Meeting", "PhoneCall": "Meeting", "Meeting": "Meeting", "Visit": "Visit",
-             "StateVisit": "Visit", "Summit": "Summit", "Agreement": "Agreement"}
 # words of talks held face to face ("welcomed", "greeted" are said of video calls too)
 _IN_PERSON = {"met", "meet", "meets", "meeting", "meetings", "received", "receives", "hosted", "hosts", "sat", "sit",
               "sits", "encounter", "get-together", "trilateral", "three-way", "face-to-face", "in-person", "tete-a-tete"}
@@ -50,11 +50,6 @@ _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
 
 
-
-
-
-
-
 class SentenceReader(AgreementReading, TravelReading, GatheringReading):
     """Reads the events of each sentence of one article."""
 
@@ -72,6 +67,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         self.reference, self.article_id = reference, article_id
         self.kind_of = {m.key: m.kind for m in mentions}
         self.told: list[EventReport] = []  # the reports of the sentences read so far
+        # set per clause by _read_span: the trigger offsets of the events it tells, and the dates
+        # that belong to an event already told ("Monday's call")
+        self.anchors: dict[int, str] = {}
+        self.claimed: set[int] = set()
         counts: dict[str, int] = {}
         for m in mentions:
             e = gaz.get(m.key)
@@ -103,7 +102,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         clauses = self._clauses(sent)
         families: dict[str, set] = {}
         for kind, s, e in triggers:
-            families.setdefault(FAMILY_OF[kind], set()).add(self._clause_of(clauses, s))
+            families.setdefault(EVENT_FAMILY[kind], set()).add(self._clause_of(clauses, s))
         if any(len(c) > 1 for c in families.values()):
             out = []
             for c_start, c_end in clauses:
@@ -120,7 +119,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         one of the same people, so the same day and place."""
         if report.date or not re.search(r"\balso\b", self._str(span)):
             return
-        earlier = next((r for r in reversed(self.told) if FAMILY_OF.get(r.kind) == "Meeting" and r.date
+        earlier = next((r for r in reversed(self.told) if EVENT_FAMILY.get(r.kind) == "Meeting" and r.date
                         and set(r.participants) & set(report.participants)), None)
         if earlier is not None:
             report.date, report.date_weak = earlier.date, earlier.date_weak
@@ -172,7 +171,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         planned = bool(_PLANNED.search(self._str(span)))
         by_family: dict[str, list[tuple[str, int, int]]] = {}
         for kind, s, e in triggers:
-            by_family.setdefault(FAMILY_OF[kind], []).append((kind, s, e))
+            by_family.setdefault(EVENT_FAMILY[kind], []).append((kind, s, e))
         # "Putin-Xi summit": a summit without an international organization is a meeting
         summits = []
         for kind, s, e in by_family.pop("Summit", []):
@@ -216,11 +215,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                for fam, ts in by_family.items()}
         self.anchors = {self.doc[t[1]].idx: fam for fam, ts in own.items() for t in ts}
         out: list[EventReport] = []
-        for kind, s, e, org in summits:
-            out.append(self._summit(sent, span, s, e, org, ments, planned))
+        for _, s, _, org in summits:
+            out.append(self._summit(sent, span, s, org, ments))
         for family, trigs in by_family.items():
             if family == "Agreement":
-                out.extend(self._agreements(sent, span, trigs, ments, planned))
+                out.extend(self._agreements(sent, span, trigs, ments))
                 continue
             # "The call came days after X met Y": the anaphor is not this sentence's event
             own = [t for t in trigs if not self._anaphoric(span, [t])]
@@ -259,7 +258,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 subject = pronouns[-1] if pronouns else (before[0] if before else None)
                 if subject is not None and subject.key not in {m.key for m in mine}:
                     mine = [subject] + mine
-            report = self._report(kind, sent, span, anchor, mine, planned)
+            report = self._report(kind, sent, span, anchor, mine)
             report.anaphoric = anaphoric
             if family == "Meeting":
                 self._meeting(report, span, words, by_family)
@@ -321,11 +320,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                     values.append(r.value)
         if len(values) < 2:
             return [report]
-        out = []
-        for v in values:
-            copy = EventReport(**{**report.__dict__, "date": v})
-            out.append(copy)
-        return out
+        return [replace(report, date=v) for v in values]
 
     def _meeting(self, report: EventReport, span: Span, words: set, by_family: dict) -> None:
         if report.date is None and not report.anaphoric and words & _IN_PERSON and self._planned_at(span, span.start) is False:
@@ -334,14 +329,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if day is not None:
                 report.date, report.date_weak = day.value, day.weak
                 report.location = report.location or place
-        if report.kind in ("VideoConference", "PhoneCall"):
-            report.mode = "remote"
-        elif words & _IN_PERSON or re.search(r"\bin person\b", self._str(span), re.I) or "Visit" in by_family:
+        if report.kind in REMOTE_KINDS:
+            report.mode, report.location = "remote", None
+        elif words & _IN_PERSON or re.search(r"\bin person\b", self._str(span), re.I) or "Visit" in by_family or report.location:
             report.mode = "in_person"
-        if report.kind in ("VideoConference", "PhoneCall"):
-            report.location = None
-        elif report.location:
-            report.mode = report.mode or "in_person"
         people = [p for p in report.participants if self.kind_of.get(p) == "Person"]
         if len(people) < 2 and self.speakers:
             people = _dedupe(people + self.speakers)
@@ -351,10 +342,6 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             report.label = "such"
         elif words & {"trilateral", "three-way"} or re.search(r"\b(trilateral|three-way|four-way|multilateral)\b", self._str(span), re.I):
             report.label = "trilateral meeting"
-
-
-
-
 
     # ---- parts
     def _anaphoric(self, sent: Span, trigs) -> bool:
@@ -385,15 +372,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         dates a month-day that has none."""
         trig_char = self.doc[anchor].idx
         in_sent = self._dates_in(sent.start_char, sent.end_char)
-        year_ctx = None
-        for d in in_sent:
-            if d.kind in ("rel", "y") and (d.kind == "y" or (d.get("unit") or "").lower() == "year"):
-                if not self._excluded(d):
-                    r = resolve(d, self.reference, future=planned)
-                    if r is not None and len(r.value) == 4:
-                        year_ctx = r
+        years = self._years(sent.start_char, sent.end_char, planned)
+        year_ctx = years[-1] if years else None
         best, best_dist = None, None
-        anchors_chars = [c for c, fam in getattr(self, "anchors", {}).items() if fam != family]
+        anchors_chars = [c for c, fam in self.anchors.items() if fam != family]
         for d in in_sent:
             if not (span.start_char <= d.start < span.end_char) or self._excluded(d):
                 continue
@@ -413,16 +395,23 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 best, best_dist = r, dist
         return best
 
+    def _years(self, start: int, end: int, planned: bool) -> list[Resolved]:
+        """The years a stretch of text gives ("in 2019", "last year"), resolved, in text order."""
+        out = []
+        for d in self._dates_in(start, end):
+            if (d.kind == "y" or d.kind == "rel" and (d.get("unit") or "").lower() == "year") and not self._excluded(d):
+                r = resolve(d, self.reference, future=planned)
+                if r is not None and len(r.value) == 4:
+                    out.append(r)
+        return out
+
     def _with_year_context(self, d: DateExpr, span: Span, planned: bool):
+        """A month or day dated by the first year its clause gives."""
         r = resolve(d, self.reference, future=planned)
         if r is None or len(r.value) == 4:
             return r
-        for y in self.dates:
-            if span.start_char <= y.start < span.end_char and (y.kind == "y" or (y.kind == "rel" and (y.get("unit") or "").lower() == "year")) and not self._excluded(y):
-                ry = resolve(y, self.reference, future=planned)
-                if ry is not None:
-                    return Resolved(ry.value + r.value[4:], weak=ry.weak, future=r.future)
-        return r
+        years = self._years(span.start_char, span.end_char, planned)
+        return Resolved(years[0].value + r.value[4:], weak=years[0].weak, future=r.future) if years else r
 
     def _excluded(self, d: DateExpr) -> bool:
         """Dates that are not when the event happened: "by 2024", "since 2001", "last year's"."""
@@ -481,9 +470,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         end = at + len(self.doc[anchor].text)
         return bool(_PLANNED_AFTER.match(self.text[end:min(span.end_char, end + 60)]))
 
-    def _report(self, kind: str, sent: Span, span: Span, anchor: int, ments: list[Mention], planned: bool) -> EventReport:
+    def _report(self, kind: str, sent: Span, span: Span, anchor: int, ments: list[Mention]) -> EventReport:
         planned = self._planned_at(span, anchor)
-        d = self._date(sent, span, anchor, planned, FAMILY_OF.get(kind))
+        d = self._date(sent, span, anchor, planned, EVENT_FAMILY.get(kind))
         ref = self.reference.date
         is_planned = planned or bool(d and d.future)
         if d and ref and not d.weak and d.value > ref.isoformat()[:len(d.value)]:
@@ -516,24 +505,17 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             score = (m.kind == "Country", dist)
             if best_score is None or score < best_score:
                 best, best_score = self._city_of(m.key), score
-        # "the Chinese capital", "the Russian capital"
-        cap = re.search(r"\bthe (\w+) capital\b", self._str(sent))
-        if best is None and cap:
-            country = self.gaz.adjective_of.get(cap.group(1))
-            e = self.gaz.get(country)
-            if e and e.capital:
-                best = e.capital
-        return best
+        return best or self._capital_named(sent)  # "the Chinese capital"
+
+    def _capital_named(self, span: Span, lead: str = "") -> str | None:
+        """'the Chinese capital', 'the Russian capital': that country's capital (``lead``: a pattern
+        the phrase must follow, such as 'to')."""
+        cap = re.search(rf"{lead}\bthe (\w+) capital\b", self._str(span))
+        e = self.gaz.get(self.gaz.adjective_of.get(cap.group(1))) if cap else None
+        return e.capital if e else None
 
     def _city_of(self, key: str) -> str:
         e = self.gaz.get(key)
         if e and e.kind == "Place" and e.city:
             return e.city
         return key
-
-
-
-
-
-
-

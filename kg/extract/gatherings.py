@@ -1,7 +1,6 @@
 """Reading summits and forums: the organization or the name that makes a gathering."""
 from __future__ import annotations
 
-
 from spacy.tokens import Span
 
 from ..records import EventReport
@@ -19,7 +18,7 @@ class GatheringReading:
             if m.kind != "Organization":
                 continue
             e = self.gaz.get(m.key)
-            if e is not None and e.subkind not in ("intergovernmental",):
+            if e is not None and e.subkind != "intergovernmental":
                 continue
             d = s - m.token if m.token < s else (m.token - s) * 3
             if d <= 8 and (best_d is None or d < best_d):
@@ -55,11 +54,11 @@ class GatheringReading:
         return len(people_before) >= 2 or (after.startswith(("with", "between")) and bool(people_after)) or (
             bool(people_before) and self.doc[s - 1].text in ("'s", "’s") and bool(people_after))
 
-    def _summit(self, sent: Span, span: Span, s: int, e: int, org: str, ments, planned) -> EventReport:
+    def _summit(self, sent: Span, span: Span, s: int, org: str, ments) -> EventReport:
         """A summit of an organization (``org`` its key), or a named gathering (``org`` its name)."""
         # the summit's own date and place are the ones closest to its trigger
         near = [m for m in ments if abs(m.token - s) <= 14]
-        report = self._report("Summit", sent, span, s, near, planned)
+        report = self._report("Summit", sent, span, s, near)
         org_e = self.gaz.get(org)
         people = [m.key for m in ments if m.kind == "Person" and not self._excluded_person(m)]
         if org_e is None:  # a named forum: its name is its identity

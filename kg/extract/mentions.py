@@ -8,13 +8,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..dates import CALENDAR_WORDS
 from ..gazetteer import Gazetteer, slug
 from .sentences import sentence_of
 from .sentences import words as token_words
 
 ENTITY_LABELS = {"PERSON": "Person", "COUNTRY": "Country", "ORG": "Organization", "PLACE": "Place"}
-_MONTHS_DAYS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _NOT_NAME = {"The", "A", "An", "And", "Of", "In", "On", "At", "For", "To", "By", "With", "His", "Her", "Their", "This",
              "That", "These", "He", "She", "It", "They", "We", "I", "Mr", "Mrs", "Ms", "Dr", "Former", "Acting", "Deputy",
              "First", "Vice", "Chinese", "Russian", "Also", "But", "As", "After", "Before", "While", "When", "Said", "Has",
@@ -57,13 +56,13 @@ class PersonNote:
 def _is_name_token(tok) -> bool:
     t = tok.text
     return (len(t) > 1 and t[0].isupper() and (t.replace("-", "").replace("'", "").isalpha())
-            and t not in _MONTHS_DAYS and t not in _NOT_NAME and not t.isupper() and tok.ent_type_ in ("", "PERSON"))
+            and t not in CALENDAR_WORDS and t not in _NOT_NAME and not t.isupper() and tok.ent_type_ in ("", "PERSON"))
 
 
 def _country_before(doc: Doc, i: int) -> tuple[str | None, int]:
     """A country named just before token ``i`` ("Russian", "Russia's", "Kazakh"): (key, first token)."""
     j = i - 1
-    while j >= 0 and doc[j].text in ("former", "Former", "acting", "Acting", "then", "the", "The", "'s", "’s") and doc[j].text not in ("'s", "’s"):
+    while j >= 0 and doc[j].text in ("former", "Former", "acting", "Acting", "then", "the", "The"):
         j -= 1
     if j >= 0 and doc[j].text in ("'s", "’s"):
         j -= 1
@@ -188,13 +187,17 @@ class MentionResolver:
         """The people named in token ``i``'s sentence before it."""
         return [key for tok, key in self.sent_mentions.get(sentence_of(self.doc, i).start, ()) if tok < i]
 
+    def _touch(self, key: str) -> None:
+        """``key`` is now the person named last."""
+        if key in self.recent_people:
+            self.recent_people.remove(key)
+        self.recent_people.append(key)
+
     def _add(self, tok_start: int, tok_end: int, key: str, kind: str, via: str) -> None:
         span = self.doc[tok_start:tok_end]
         self._note(Mention(span.start_char, span.end_char, key, kind, tok_start, via))
         if kind == "Person":
-            if key in self.recent_people:
-                self.recent_people.remove(key)
-            self.recent_people.append(key)
+            self._touch(key)
             self.sentence_people.setdefault(sentence_of(self.doc, tok_start).start, []).append(key)
 
     def _register_surname(self, key: str, text: str) -> None:
@@ -205,7 +208,8 @@ class MentionResolver:
         parts = text.split()
         if len(parts) >= 2:
             self.surnames.setdefault(parts[-1], key)
-            self.surnames.setdefault(parts[0], key) if len(parts[0]) <= 4 else None
+            if len(parts[0]) <= 4:
+                self.surnames.setdefault(parts[0], key)
 
     def resolve(self) -> list[Mention]:
         doc = self.doc
@@ -322,9 +326,7 @@ class MentionResolver:
             for key in keys:
                 span = doc[i:j]
                 self._note(Mention(span.start_char, span.end_char, key, "Person", i, "description"))
-                if key in self.recent_people:
-                    self.recent_people.remove(key)
-                self.recent_people.append(key)
+                self._touch(key)
             return j if keys else None
         return None
 
@@ -403,9 +405,7 @@ class MentionResolver:
         span = doc[ent.start:j + 3]
         for key in keys:
             self._note(Mention(span.start_char, span.end_char, key, "Person", ent.start, "description"))
-            if key in self.recent_people:
-                self.recent_people.remove(key)
-            self.recent_people.append(key)
+            self._touch(key)
         return j + 3
 
     def _metonym_country(self, word: str) -> str | None:
@@ -432,7 +432,7 @@ class MentionResolver:
                 country = others[0] if others else None
             if country is None or country == subj_country:
                 return None
-            roles = self.person_roles(subject) or [r for n in [self.notes.get(subject)] if n for r in []]
+            roles = self.person_roles(subject)
             for r in roles:
                 found = self._known_holder(r, country)
                 if found:

@@ -16,10 +16,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
 
 import numpy
-from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.attrs import SENT_START
@@ -28,7 +29,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..corpus import Article
-from ..dates import find_dates
+from ..dates import CALENDAR_WORDS, Reference, find_dates
 from ..errors import DataError
 from ..gazetteer import ONTOLOGY_DIR, Gazetteer, default, load
 from ..records import ArticleRecord, EntityInfo
@@ -38,10 +39,6 @@ from .mentions import MentionResolver, find_titled_people
 from .sentences import sentence_of, sentences, words
 
 TRIGGERS_FILE = ONTOLOGY_DIR / "triggers.json"
-_CALENDAR_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                   "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-_TITLE_WORDS = {w for line in (ONTOLOGY_DIR / "roles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()
-                for title in json.loads(line)["titles"] for w in title.split() if w[:1].isupper()}
 LABEL_OF_KIND = {"Person": "PERSON", "Country": "COUNTRY", "Organization": "ORG", "Place": "PLACE"}
 
 for _name in ("dip_dates", "dip_mentions", "dip_events", "dip_notes", "dip_reference", "dip_article"):
@@ -115,25 +112,30 @@ _EVENT_NAME_HEADS = {"Summit", "Forum", "Games", "Olympics", "Winter", "Summer",
                      "Talks", "Meeting", "Region", "Province", "Oblast", "Krai", "Airport", "Railway", "Bridge"}
 
 
-@Language.component("dip_embedded_names")
-def embedded_names(doc: Doc) -> Doc:
+@Language.factory("dip_embedded_names", default_config={"gazetteer_dir": None})
+def make_embedded_names(nlp: Language, name: str, gazetteer_dir: str | None):
     """Drop a place or country found inside a longer name the gazetteer does not know:
     'Central Asia Briefing', 'Eurasia Weekly', 'Power of Siberia', 'Sofia Lindqvist'."""
+    title_words = {w for title in _gaz(gazetteer_dir).title_roles() for w in title.split() if w[:1].isupper()}
+    return lambda doc: _drop_embedded_names(doc, title_words)
+
+
+def _drop_embedded_names(doc: Doc, title_words: set[str]) -> Doc:
     keep = []
     for ent in doc.ents:
         if ent.label_ in ("PLACE", "COUNTRY"):
             nxt = doc[ent.end] if ent.end < len(doc) else None
             if (nxt is not None and nxt.ent_type_ == "" and nxt.text[:1].isupper() and nxt.is_alpha
                     and (not nxt.is_upper or ent.text.isupper())
-                    and nxt.text.title() not in _EVENT_NAME_HEADS and nxt.text not in _TITLE_WORDS and not nxt.is_sent_start
-                    and nxt.text.title() not in _CALENDAR_WORDS):
+                    and nxt.text.title() not in _EVENT_NAME_HEADS and nxt.text not in title_words and not nxt.is_sent_start
+                    and nxt.text.title() not in CALENDAR_WORDS):
                 continue
             prev = doc[ent.start - 1] if ent.start > 0 else None
             if (prev is not None and prev.ent_type_ == "" and prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start
-                    and prev.text not in _TITLE_WORDS and prev.text.title() not in _CALENDAR_WORDS and prev.text not in ("The", "A")):
+                    and prev.text not in title_words and prev.text.title() not in CALENDAR_WORDS and prev.text not in ("The", "A")):
                 continue  # "the EPD Asia desk"
             if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].text[:1].isupper() \
-                    and doc[ent.start - 2].ent_type_ == "" and doc[ent.start - 2].text not in _TITLE_WORDS | {"The"}:
+                    and doc[ent.start - 2].ent_type_ == "" and doc[ent.start - 2].text not in title_words | {"The"}:
                 continue
         keep.append(ent)
     if len(keep) != len(doc.ents):
@@ -200,10 +202,9 @@ def make_events(nlp: Language, name: str, gazetteer_dir: str | None, triggers: s
         if other:
             matcher.add(kind, other)
         if plain:
-            phrases.add(kind, [nlp.make_doc(" ".join(p)) for words in plain for p in _product(words)])
+            phrases.add(kind, [nlp.make_doc(" ".join(p)) for words in plain for p in product(*words)])
 
     def events(doc: Doc) -> Doc:
-        from ..dates import Reference
         ref = doc._.dip_reference or Reference()
         by_sent: dict[int, list] = {}
         for m, s, e in [*(matcher(doc) if len(matcher) else ()), *phrases(doc)]:
@@ -246,16 +247,11 @@ def _plain_words(pattern: list[dict]) -> list[list[str]] | None:
     return out
 
 
-def _product(choices: list[list[str]]):
-    from itertools import product
-    return product(*choices)
-
-
 def _longest(trigs):
     trigs = sorted(trigs, key=lambda t: (t[1], -(t[2] - t[1])))
     out, covered = [], set()
     for k, s, e in trigs:
-        if any(i in covered for i in range(s, e)) and k not in ("StateVisit",):
+        if any(i in covered for i in range(s, e)) and k != "StateVisit":
             # a longer trigger of another class at the same place wins
             continue
         out.append((k, s, e))
@@ -263,7 +259,9 @@ def _longest(trigs):
     return out
 
 
+@lru_cache(maxsize=4)
 def _gaz(directory: str | None) -> Gazetteer:
+    """The gazetteer of a folder, read once for the pipeline and all its components."""
     return load(Path(directory)) if directory else default()
 
 
@@ -282,8 +280,8 @@ def build_pipeline(gazetteer_dir: str | None = None, base_model: str | None = No
         nlp.add_pipe("dip_sentences")
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
     ruler.add_patterns(gazetteer_patterns(gaz))
-    nlp.add_pipe("dip_embedded_names")
     cfg = {"gazetteer_dir": gazetteer_dir}
+    nlp.add_pipe("dip_embedded_names", config=cfg)
     nlp.add_pipe("dip_titles", config=cfg)
     nlp.add_pipe("dip_dates")
     nlp.add_pipe("dip_mentions", config=cfg)
@@ -305,6 +303,11 @@ def _represents(gaz: Gazetteer, e, day: str | None) -> str | None:
     return e.represents
 
 
+def _known(e, represents: str | None) -> EntityInfo:
+    """The record of an entity the gazetteer knows (its names are added as the article uses them)."""
+    return EntityInfo(e.id, e.kind, e.label, set(), e.wikidata, represents, set(), e.country if e.kind == "Place" else None)
+
+
 def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> ArticleRecord:
     """Read one article: its entities and its events, as plain records."""
     gaz = gaz or default()
@@ -322,8 +325,7 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
         if info is None:
             e = gaz.get(m.key)
             if e is not None:
-                info = EntityInfo(m.key, e.kind, e.label, set(), e.wikidata, _represents(gaz, e, day), set(),
-                                  e.country if e.kind == "Place" else None)
+                info = _known(e, _represents(gaz, e, day))
             else:
                 note = notes.get(m.key)
                 label = note.label if note else article.text[m.start:m.end]
@@ -343,7 +345,7 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
     for info in list(entities.values()):
         if info.represents and info.represents not in entities and gaz.get(info.represents):
             e = gaz[info.represents]
-            entities[e.id] = EntityInfo(e.id, e.kind, e.label, set(), e.wikidata, None, set())
+            entities[e.id] = _known(e, None)
     sents = sentences(doc)
     body = [s for s in sents if len(s.text.split()) >= 8 and s.text.rstrip()[-1:] in ".!?\"'”’)"]
     lead_end = body[min(LEAD_SENTENCES, len(body)) - 1].end_char if body else 0
@@ -374,8 +376,6 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
     for r in events:
         for k in [*r.participants, r.location]:
             if k and k not in entities and gaz.get(k):
-                e = gaz[k]
-                entities[k] = EntityInfo(k, e.kind, e.label, set(), e.wikidata, e.represents, set(),
-                                         e.country if e.kind == "Place" else None)
+                entities[k] = _known(gaz[k], gaz[k].represents)
     return ArticleRecord(article.id, article.source_file, article.sha256, article.published, article.title,
                          article.publisher, article.url, entities, events)

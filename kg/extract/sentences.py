@@ -12,8 +12,8 @@ def sentences(doc: Doc) -> list[Span]:
     """The Doc's sentences, computed once and kept in ``doc.user_data`` (cleared when the Doc changes)."""
     cached = doc.user_data.get(_KEY)
     if cached is None or cached[0] != len(doc):
-        cached = (len(doc), list(doc.sents))
-        cached = (cached[0], cached[1], [s.start for s in cached[1]])
+        sents = list(doc.sents)
+        cached = (len(doc), sents, [s.start for s in sents])
         doc.user_data[_KEY] = cached
     return cached[1]
 

@@ -70,10 +70,7 @@ class TravelReading:
                     dest = self._city_of(m.key)
                     break
         if dest is None:
-            cap = re.search(r"\b(?:to|in|into)\s+the (\w+) capital\b", self._str(sent))
-            if cap:
-                e = self.gaz.get(self.gaz.adjective_of.get(cap.group(1)))
-                dest = e.capital if e else None
+            dest = self._capital_named(sent, r"\b(?:to|in|into)\s+")
         if dest is None:
             for m in ments:
                 if m.kind in ("Place", "Country") and m.token < anchor and anchor - m.token <= 3:
