@@ -3,9 +3,10 @@
 Oxigraph substitutes a variable (pre-binding, SEP-0007) only when the query projects it; a
 canned query usually filters on a parameter it does not return (``FILTER(LCASE(?name) =
 LCASE(?person1))``). For those the values go into a ``VALUES`` block placed at the start of the
-query's WHERE group, each value written by pyoxigraph's own term serialisation (N-Triples, which
-escapes quotes and backslashes), so a value can never end the literal it is in. A parameter used
-only inside a nested group or sub-query of such a query is not reached: project it instead.
+query's WHERE group and of every sub-query's WHERE group (a sub-query sees only the variables it
+binds itself), each value written by pyoxigraph's own term serialisation (N-Triples, which
+escapes quotes and backslashes), so a value can never end the literal it is in. The block goes on
+the line it opens, so the line numbers of a syntax error stay those of the query file.
 """
 from __future__ import annotations
 
@@ -48,6 +49,35 @@ def where_group_start(text: str) -> int | None:
     return None
 
 
+def values_starts(text: str) -> list[int]:
+    """Offsets where a VALUES block opens a WHERE group: the query's own (``where_group_start``)
+    and each sub-query's ``WHERE {``; comments, strings and IRIs are skipped."""
+    outer = where_group_start(text)
+    if outer is None:
+        return []
+    starts, last = {outer}, None
+    for m in _TOKENS.finditer(text, outer):
+        kind = m.lastgroup
+        if kind in ("comment", "string", "iri"):
+            continue
+        if kind == "open" and last == "WHERE":
+            starts.add(m.end())
+        last = m.group().upper() if kind == "word" else None
+    return sorted(starts)
+
+
+def bind(text: str, values: dict[ox.Variable, object], source: str = "the query") -> str:
+    """``text`` with a VALUES block of ``values`` opening each of its WHERE groups."""
+    starts = values_starts(text)
+    if not starts:
+        raise InputError(f"cannot bind parameters: {source} has no WHERE {{ ... }} group")
+    block, out, last = values_block(values), [], 0
+    for at in starts:
+        out += [text[last:at], block]
+        last = at
+    return "".join(out) + text[last:]
+
+
 def values_block(values: dict[ox.Variable, object]) -> str:
     """``VALUES (?a ?b) { (term term) }`` with each term in N-Triples syntax."""
     for var, term in values.items():
@@ -69,7 +99,4 @@ def run(store: Store, text: str, values: dict[ox.Variable, object] | None = None
     except RuntimeError as exc:
         if "projection" not in str(exc):
             raise
-    at = where_group_start(text)
-    if at is None:
-        raise InputError("cannot bind parameters: the query has no WHERE { ... } group")
-    return store.query(text[:at] + values_block(values) + text[at:])
+    return store.query(bind(text, values))

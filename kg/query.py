@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .bind import bind
 from .errors import InputError, KgError
 from .store import Store, open_built
 
@@ -35,10 +36,6 @@ class Query:
     source: str  # where it came from, for messages: a file name or "query"
     params: dict[str, str]  # declared parameters and their defaults
     doc: str = ""  # the leading comment
-
-    @property
-    def summary(self) -> str:
-        return self.doc.split("\n", 1)[0]
 
 
 def canned() -> dict[str, Path]:
@@ -90,29 +87,13 @@ def bindings(q: Query, given: list[str]) -> dict[str, str]:
     return values
 
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-
-
 def bind_values(q: Query, values: dict[str, str]) -> str:
-    """The query text with ``VALUES (?a ?b) { ("..." "...") }`` opening each WHERE clause (the
-    query's and its subqueries'): each value an escaped RDF string literal, so a value is data,
+    """The query text with ``VALUES (?a ?b) { ("..." "...") }`` opening each WHERE group (the
+    query's and its sub-queries'): each value an escaped RDF string literal, so a value is data,
     never query syntax."""
     if not values:
         return q.text
-    names = sorted(values)
-    clause = (" VALUES (" + " ".join(f"?{n}" for n in names) + ") { ("
-              + " ".join(str(ox.Literal(values[n])) for n in names) + ") }")
-    out, last = [], 0
-    for m in _WHERE.finditer(q.text):
-        line_start = q.text.rfind("\n", 0, m.start()) + 1
-        if "#" in q.text[line_start:m.start()]:
-            continue  # in a comment
-        # on the same line as WHERE {, so the line numbers of syntax errors stay those of the file
-        out += [q.text[last:m.end()], clause]
-        last = m.end()
-    if not out:
-        raise InputError(f"{q.source}: parameters need a query with a WHERE {{ ... }} clause")
-    return "".join(out) + q.text[last:]
+    return bind(q.text, {ox.Variable(n): ox.Literal(values[n]) for n in sorted(values)}, q.source)
 
 
 def syntax_message(exc: SyntaxError, q: Query) -> str:
@@ -137,17 +118,12 @@ def syntax_message(exc: SyntaxError, q: Query) -> str:
 def execute(store: Store, q: Query, params: list[str] | None = None):
     text = bind_values(q, bindings(q, params or []))
     try:
-        return store.ox.query(text, use_default_graph_as_union=True, prefixes=_prefixes())
+        return store.query(text)
     except SyntaxError as exc:
         raise KgError(syntax_message(exc, q)) from None
     except (RuntimeError, OSError, ValueError) as exc:
         raise KgError(f"query {q.source} failed: {exc}") from None
 
-
-def _prefixes() -> dict[str, str]:
-    from .store import PREFIXES
-
-    return PREFIXES
 
 
 def _cell(term) -> str:

@@ -151,6 +151,19 @@ def test_query_runs_a_canned_query_by_name_with_defaults_and_parameters(g):
     assert g.query("evidence", event='2022-12-30" } ; DROP ALL ; #').empty
 
 
+def test_parameters_reach_the_subqueries_of_a_canned_query(g, seeds_output):
+    """timeline.rq finds its two people in sub-queries: the API binds them there, as the CLI does."""
+    from kg.query import execute, load_query
+    from kg.store import open_built
+
+    contacts = g.query("timeline")  # defaults: Vladimir Putin and Xi Jinping
+    assert {"2022-12-30", "2025-01-21"} <= set(contacts["date"])
+    cli_rows = list(execute(open_built(seeds_output), load_query("timeline")))
+    assert len(contacts) == len(cli_rows)
+    assert g.query("timeline", person2="Xi Jinping", person1="xi jinping").empty  # one person is no pair
+    assert set(g.query("entity-articles", entity="xi")["label"]) == {"Xi Jinping"}
+
+
 def test_query_runs_a_query_file_by_path(g, tmp_path):
     rq = tmp_path / "people.rq"
     rq.write_text("SELECT ?p ?label WHERE { ?p a dip:Person ; rdfs:label ?label } ORDER BY ?label", encoding="utf-8")
