@@ -310,16 +310,16 @@ class Generator:
             f"A senior researcher at a Moscow think tank said the economic relationship was increasingly lopsided, with Russia depending on Chinese buyers for {rng.randint(20, 45)} percent of its crude exports.",
             f"In {country}, officials said they welcomed closer coordination between their two largest neighbours on {topic2}.",
             f"Shipments along the eastern route rose by {rng.randint(5, 40)} percent over the previous twelve months, according to figures released by the state pipeline operator.",
-            f"The yuan overtook the dollar as the most traded foreign currency on the Moscow exchange, a shift officials on both sides have presented as a sign of mutual trust.",
-            f"Chinese banks remain cautious about secondary sanctions, and several regional lenders have stopped processing payments from Russian clients, business groups say.",
+            "The yuan overtook the dollar as the most traded foreign currency on the Moscow exchange, a shift officials on both sides have presented as a sign of mutual trust.",
+            "Chinese banks remain cautious about secondary sanctions, and several regional lenders have stopped processing payments from Russian clients, business groups say.",
             f"Tourist flows between the two countries have recovered to about {rng.randint(40, 90)} percent of their pre-pandemic level, travel associations estimate.",
             f"The relationship was upgraded to a comprehensive strategic partnership of coordination in {rng.choice([2001, 2011, 2014, 2019])}, and both sides describe it as at its best in history.",
             f"Critics note that many announced projects, including plans on {topic}, have advanced slowly, and that financing terms remain under negotiation.",
             f"Students from both countries are taking part in exchange programmes in record numbers, with more than {rng.randint(50, 90)},000 Chinese students enrolled at Russian universities.",
             f"Grain exports through the new land corridor reached {rng.randint(1, 9)}.{rng.randint(0, 9)} million tonnes, and officials hope to double the figure.",
-            f"Both governments regularly stress that their partnership is not an alliance and is not aimed at third countries.",
+            "Both governments regularly stress that their partnership is not an alliance and is not aimed at third countries.",
             f"Regional governors from the Far East and north-east China have held their own forum on {topic2}, seeking to attract investment to the border areas.",
-            f"Defence ministries in both capitals have expanded joint exercises, including naval patrols in the Pacific, in recent years.",
+            "Defence ministries in both capitals have expanded joint exercises, including naval patrols in the Pacific, in recent years.",
         ]
         rng.shuffle(out)
         return out

@@ -13,7 +13,6 @@ never pasted into query text.
 from __future__ import annotations
 
 import html
-import inspect
 import re
 import shutil
 import tempfile
@@ -154,9 +153,7 @@ class KnowledgeGraph:
         folder = Path(folder)
         if not folder.is_dir():
             raise InputError(f"{folder} is not a folder of articles (*.txt)")
-        params = inspect.signature(build).parameters
-        if "progress" in params:
-            options["progress"] = progress
+        options["progress"] = progress
         if out is not None:
             result = build(folder, Path(out), **options)
             g = cls.open(out)
@@ -164,8 +161,7 @@ class KnowledgeGraph:
             return g
         tmp = Path(tempfile.mkdtemp(prefix="dipkg-"))
         try:
-            if "html" in params:
-                options.setdefault("html", False)  # the page is not kept: do not render it
+            options.setdefault("html", False)  # the page is not kept: do not render it
             result = build(folder, tmp / "output", **options)
             store = Store()
             store.load_trig(result.outputs.get("trig", tmp / "output" / "kg.trig"))
@@ -373,8 +369,7 @@ class KnowledgeGraph:
 
         filters = {"participant": participant, "kind": kind, "between": between}
         if any(v is not None for v in filters.values()):
-            accepted = inspect.signature(render_html).parameters
-            if "title" in accepted and "title" not in options:
+            if "title" not in options:
                 shown = ", ".join(f"{k} {_describe(v)}" for k, v in filters.items() if v is not None)
                 options["title"] = f"dipkg: {shown}"
             return render_html(self.subgraph_store(participant, kind, between), **options)

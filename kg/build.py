@@ -55,11 +55,6 @@ class BuildResult:
     def skipped(self) -> list[Problem]:
         return [p for p in self.problems if p.skipped]
 
-    @property
-    def exit_status(self) -> int:
-        """0 when the graph was built (skipped files are listed in the summary, not an error)."""
-        return 0
-
     def summary(self) -> str:
         lines = [f"articles read   {self.articles}" + (f" ({len(self.skipped)} skipped)" if self.skipped else ""),
                  f"extracted       {self.extracted} (the other {self.articles - self.extracted} unchanged, from the cache)",
@@ -148,15 +143,6 @@ def extract_records(articles: list[Article], model: str | None, old: RecordCache
     records = [values[i][0] for i in range(len(articles))]
     words = {records[i].id: values[i][1] for i in range(len(articles))}
     return records, words, len(todo), keys
-
-
-def read_and_resolve(input_dir: Path, model: str | None = None):
-    """Read, extract and merge (no cache): (records, entities, events, problems)."""
-    articles, problems = read_corpus(Path(input_dir))
-    records, words, _, _ = extract_records(articles, model, None, None)
-    entities = merge_entities(records)
-    events = merge_events(records, entities, words)
-    return records, entities, events, problems
 
 
 def merged(records, words, keys: list[str], old_cache: Path, new_cache: Path):

@@ -292,10 +292,6 @@ def years_mentioned(text: str) -> tuple[int, ...]:
     return tuple(past or targets)
 
 
-def precision_of(value: str) -> str:
-    return {10: "date", 7: "gYearMonth", 4: "gYear"}[len(value)]
-
-
 def compatible(a: str | None, b: str | None) -> bool:
     """Two ISO partial dates can name the same day: one is a prefix of the other."""
     if not a or not b:

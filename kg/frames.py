@@ -20,7 +20,6 @@ INTEGER_TYPES = {XSD + t for t in ("integer", "int", "long", "short", "byte", "n
                                    "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong",
                                    "unsignedShort", "unsignedByte")}
 FLOAT_TYPES = {XSD + t for t in ("decimal", "double", "float")}
-DATE_PRECISION = {XSD + "date": "day", XSD + "gYearMonth": "month", XSD + "gYear": "year"}
 
 
 def term_value(term) -> object:

@@ -156,10 +156,6 @@ def shapes_key() -> str:
     return h.hexdigest()
 
 
-def count_violations(store: Store) -> int:
-    return len(violations(store))
-
-
 def run(out_dir: Path, data: Path | None = None, limit: int = 0) -> tuple[str, int]:
     """The report and the exit status (0: conforms, 1: violations)."""
     if data is not None:

@@ -85,7 +85,7 @@ def test_decode_partial_drops_a_character_cut_in_two():
 def test_decode_uses_the_charset_an_html_page_declares():
     page = '<html><head><meta charset="windows-1251"></head><body><p>Москва</p></body></html>'
     text, note = decode(page.encode("cp1251"))
-    assert "Москва" in text and "windows-1251" in note.lower() or "cp1251" in note
+    assert "Москва" in text and ("windows-1251" in note.lower() or "cp1251" in note)
 
 
 # ---------------------------------------------------------------- HTML

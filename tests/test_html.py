@@ -6,7 +6,6 @@ import hashlib
 import json
 import re
 
-import pyoxigraph as ox
 import pytest
 from kg.export.html import core_nodes, graph_elements, render_html, write_html
 from kg.graph import dataset_quads

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import urllib.error
 
 import pyoxigraph as ox
 import pytest
@@ -59,7 +60,7 @@ def test_read_only_endpoint_refuses_updates(server):
     sw = SPARQLWrapper(f"{server}/update")
     sw.setMethod("POST")
     sw.setQuery("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
-    with pytest.raises(Exception):
+    with pytest.raises(urllib.error.HTTPError, match="403"):
         sw.query()
 
 

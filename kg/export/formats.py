@@ -67,6 +67,9 @@ def export(store: Store, fmt: str, path: Path, union: bool = False) -> Path:
     path = Path(path)
     if path.parent != Path(""):
         path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "html":
+        from .html import write_html
+        return write_html(store, path)  # writes a temporary file and renames it itself
     tmp = path.with_name(path.name + ".tmp")
     if fmt == "graphml":
         write_graphml(store, tmp)
@@ -74,9 +77,6 @@ def export(store: Store, fmt: str, path: Path, union: bool = False) -> Path:
         write_gexf(store, tmp)
     elif fmt == "jsonld":
         write_jsonld(store, tmp, union)
-    elif fmt == "html":
-        from .html import write_html
-        write_html(store, tmp)
     else:
         raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
     tmp.replace(path)

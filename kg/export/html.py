@@ -195,8 +195,11 @@ def add_layout(data: dict) -> None:
         return {n: [round(float(x) * scale), round(float(y) * scale)] for n, (x, y) in pos.items()}
 
     all_ids = [n["id"] for n in data["nodes"]]
-    data["layout"] = {"core": layout(data["core"]),
-                      "all": layout(all_ids) if len(all_ids) <= PYTHON_LAYOUT_MAX else None}
+    core = layout(data["core"])
+    whole = None
+    if len(all_ids) <= PYTHON_LAYOUT_MAX:  # the same layout when the default view already shows every node
+        whole = core if len(data["core"]) == len(all_ids) else layout(all_ids)
+    data["layout"] = {"core": core, "all": whole}
 
 
 def _elements(source, max_nodes: int) -> dict:
