@@ -28,3 +28,37 @@ def seeds_output(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("seeds-output")
     build(SEEDS, out)
     return out
+
+
+# ---------------------------------------------------------------- a real headless browser
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's chromium, driven by Playwright
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"]
+
+
+def require_browser() -> None:
+    """Skip with the reason where Chromium or Playwright is missing; fail instead when CI is set."""
+    reason = None
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is absent (apt-get install chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            reason = "the playwright package is not installed (pip install -e '.[test]')"
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}, but CI must run the browser tests")
+        pytest.skip(f"{reason}: browser tests skipped")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=BROWSER_ARGS)
+        yield b
+        b.close()

@@ -6,7 +6,6 @@ Skipped with a reason where Chromium or Playwright is missing; failing instead w
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import time
 from pathlib import Path
@@ -20,39 +19,10 @@ try:  # tests/ as a package, or as a folder on sys.path
 except ImportError:
     from html_data import DRAWN, XSS_ALIAS, XSS_NAME, XSS_PLACE, XSS_SENTENCE, XSS_TITLE, big_dataset, hostile_store
 
-pytestmark = pytest.mark.browser
+pytestmark = pytest.mark.browser  # the browser fixture is in conftest.py
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 ROOT = Path(__file__).resolve().parent.parent
 ENTITY_KINDS = ("Person", "Country", "Organization", "Place")
-
-
-def _require_browser() -> None:
-    reason = None
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is absent (apt-get install chromium)"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            reason = "the playwright package is not installed (pip install -e '.[test]')"
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}, but CI must run the browser tests")
-        pytest.skip(f"{reason}: browser tests skipped")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield b
-        b.close()
 
 
 class Opened:
