@@ -153,8 +153,11 @@ def _utf16_without_bom(data: bytes, partial: bool) -> tuple[str, str] | None:
     return None
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
 def _control_ratio(sample: bytes) -> float:
-    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    bad = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return bad / max(1, len(sample))
 
 

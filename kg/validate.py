@@ -1,17 +1,20 @@
 """``kg validate``: check the built graph against the SHACL shapes of ontology/shapes.ttl.
 
 The shapes are checked on the union of all named graphs (article graphs and the ontology graph),
-which is the graph queries see.
+which is the graph queries see: compiled to SPARQL by kg.shacl and run by the store, or with
+pySHACL when the shapes use SHACL features kg.shacl does not compile.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from .errors import DataError
 from .gazetteer import ONTOLOGY_DIR
+from .shacl import Check, Unsupported, read_checks, run_check, short
 from .store import Store, open_built
 
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
@@ -19,6 +22,8 @@ SH = "http://www.w3.org/ns/shacl#"
 ONTOLOGY_GRAPH = "https://w3id.org/dipkg/ontology"
 RESOURCE = "https://w3id.org/dipkg/resource/"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 FOCUS_SUBGRAPH_MAX = 5000  # up to this many focus nodes, check them on the subgraph around them
 
 
@@ -100,31 +105,60 @@ def _shapes():
     return g
 
 
-def _short(term) -> str:
+@lru_cache(maxsize=4)
+def _compiled(path: Path, stamp: tuple) -> list[Check]:
+    try:
+        return read_checks(path)
+    except SyntaxError as exc:
+        raise DataError(path, f"cannot be read as Turtle: {exc}") from None
+
+
+def compiled_checks() -> list[Check] | None:
+    """The shapes as SPARQL checks, or None when they use more of SHACL than kg.shacl compiles."""
+    try:
+        stat = SHAPES_FILE.stat()
+    except OSError as exc:
+        raise DataError(SHAPES_FILE, f"cannot be read: {exc.strerror}") from None
+    try:
+        return _compiled(SHAPES_FILE, (stat.st_mtime_ns, stat.st_size))
+    except Unsupported:
+        return None
+
+
+def _label(store: Store, focus) -> str | None:
+    if not isinstance(focus, ox.NamedNode):
+        return None
+    return " / ".join(sorted({q.object.value for q in store.ox.quads_for_pattern(focus, LABEL, None, None)})) or None
+
+
+def _with_sparql(store: Store, checks: list[Check], focus: set[str] | None) -> list[Violation]:
+    out = []
+    for check in checks:
+        for node, value in run_check(store.ox, check, focus):
+            out.append(Violation(node.value, _label(store, node), check.path, check.message, short(value),
+                                 check.severity))
+    return out
+
+
+def _ox(term):
+    """An rdflib term as a pyoxigraph one."""
     import rdflib
 
     if term is None:
-        return ""
+        return None
     if isinstance(term, rdflib.URIRef):
-        s = str(term)
-        for prefix, ns in (("dip:", "https://w3id.org/dipkg/ontology#"), ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#"),
-                           ("rdf:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"), ("skos:", "http://www.w3.org/2004/02/skos/core#")):
-            if s.startswith(ns):
-                return prefix + s[len(ns):]
-        return f"<{s}>"
+        return ox.NamedNode(str(term))
     if isinstance(term, rdflib.BNode):
-        return "(path)"
-    return term.n3()
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD_STRING)))
 
 
-def violations(store: Store, focus: set[str] | None = None) -> list[Violation]:
-    """Every SHACL result for the store's union graph (only for the ``focus`` nodes if given),
-    sorted by focus node and path."""
+def _with_pyshacl(store: Store, focus: set[str] | None) -> list[Violation]:
     import pyshacl
     import rdflib
 
-    if focus is not None and not focus:
-        return []
     # not pySHACL's focus_nodes: it misses sh:or results on value nodes. The subgraph around the
     # nodes holds all that the shapes look at for them; results for other nodes are dropped.
     small = focus is not None and len(focus) <= FOCUS_SUBGRAPH_MAX
@@ -133,25 +167,38 @@ def violations(store: Store, focus: set[str] | None = None) -> list[Violation]:
     sh = rdflib.Namespace(SH)
     out = []
     for result in report.subjects(rdflib.RDF.type, sh.ValidationResult):
-        focus_node = report.value(result, sh.focusNode)
-        if focus is not None and str(focus_node) not in focus:
+        node = _ox(report.value(result, sh.focusNode))
+        if focus is not None and node.value not in focus:
             continue
-        labels = sorted(str(o) for o in data.objects(focus_node, rdflib.RDFS.label))
         msgs = sorted(str(m) for m in report.objects(result, sh.resultMessage))
         severity = str(report.value(result, sh.resultSeverity) or sh.Violation).rsplit("#", 1)[-1]
-        value = report.value(result, sh.value)
-        out.append(Violation(str(focus_node), " / ".join(labels) or None, _short(report.value(result, sh.resultPath)),
+        path = report.value(result, sh.resultPath)
+        out.append(Violation(node.value, _label(store, node),
+                             "(path)" if isinstance(path, rdflib.BNode) else short(_ox(path)),
                              "; ".join(msgs) or str(report.value(result, sh.sourceConstraintComponent)),
-                             _short(value) if value is not None else "", severity))
-    return sorted(set(out), key=lambda v: (v.focus, v.path, v.message, v.value))
+                             short(_ox(report.value(result, sh.value))), severity))
+    return out
+
+
+def violations(store: Store, focus: set[str] | None = None, engine: str = "auto") -> list[Violation]:
+    """Every SHACL result for the store's union graph (only for the ``focus`` nodes if given),
+    sorted by focus node and path. ``engine``: "sparql" (the shapes compiled by kg.shacl and run
+    by the store), "pyshacl", or "auto" (the first when the shapes allow it)."""
+    if focus is not None and not focus:
+        return []
+    checks = compiled_checks() if engine in ("auto", "sparql") else None
+    if checks is None and engine == "sparql":
+        raise DataError(SHAPES_FILE, "uses SHACL features kg.shacl does not compile (the pyshacl engine checks them)")
+    found = _with_sparql(store, checks, focus) if checks is not None else _with_pyshacl(store, focus)
+    return sorted(set(found), key=lambda v: (v.focus, v.path, v.message, v.value))
 
 
 def shapes_key() -> str:
-    """Changes when the shapes or the ontology change (cached results are then void)."""
+    """Changes when the shapes, the ontology or the checking code change (cached results are then void)."""
     import hashlib
 
     h = hashlib.sha256()
-    for path in (SHAPES_FILE, ONTOLOGY_DIR / "dipkg.ttl"):
+    for path in (SHAPES_FILE, ONTOLOGY_DIR / "dipkg.ttl", Path(__file__), Path(__file__).with_name("shacl.py")):
         h.update(path.read_bytes() if path.exists() else b"")
     return h.hexdigest()
 

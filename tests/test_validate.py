@@ -28,6 +28,32 @@ GRAPH <https://w3id.org/dipkg/graph/article/broken> {{
 """
 
 
+# every constraint of shapes.ttl broken at least once: too many or too few values, wrong datatypes,
+# ill-formed literals, values of the wrong class, out-of-range numbers, a malformed hash
+WORSE = """
+@prefix dip: <https://w3id.org/dipkg/ontology#> . @prefix res: <https://w3id.org/dipkg/resource/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+GRAPH <https://w3id.org/dipkg/graph/article/worse> {
+  res:article\\/worse a dip:Article ; dip:sourceFile "worse.txt", "other.txt" ; dip:contentHash "0123" , "abcd" ;
+      dip:title "One", "Two" ; dip:published "yesterday" .
+  res:article\\/typed a dip:Article ; dip:sourceFile 12 ; dip:contentHash "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" ;
+      dip:published "2022-13-45"^^xsd:date .
+  res:event\\/twice a dip:Meeting ; rdfs:label "One", "Two"@en ; dip:date "2022-01-01"^^xsd:date, "2022" ;
+      dip:location res:person\\/b, res:place\\/x ; dip:reportedIn res:place\\/x ; dip:confidence "high" , 0.5 ;
+      dip:planned "no" ; dip:partOf res:place\\/x ; dip:attestation res:place\\/x ; dip:evidence 7 ;
+      dip:participant res:person\\/b, res:thing .
+  res:event\\/bare a dip:Summit ; dip:noDateReason "unknown" ; rdfs:label "Bare" ; dip:confidence -0.1 .
+  res:att2 a dip:Attestation ; dip:startOffset -3, 4 ; dip:endOffset "ten" ; dip:evidence "A", "B" ; dip:article res:person\\/b .
+  res:att3 a dip:Attestation ; dip:startOffset "x"^^xsd:integer ; dip:endOffset 2 ; dip:article res:article\\/typed, res:article\\/worse .
+  res:planned\\/only dip:planned true .
+  res:person\\/b a dip:Person ; rdfs:label "B"@en ; dip:represents res:place\\/x .
+  res:place\\/x a dip:Place ; rdfs:label "X" ; dip:country res:person\\/b, res:country\\/y .
+  res:country\\/y a dip:Country .
+  res:org\\/z a dip:Organization ; rdfs:label "Z", "Zed" .
+}
+"""
+
+
 @pytest.fixture(scope="module")
 def broken_store(seeds_output) -> Store:
     store = Store()
@@ -55,6 +81,35 @@ def test_broken_graph_violations_are_caught(broken_store):
     assert any("no event type" in v.message for v in by_focus["untyped"])
     assert any(v.path == "rdfs:label" and v.label == "A / Another name" for v in by_focus["a"])
     assert not by_focus.keys() - {"broken", "nodate", "untyped", "a"}
+
+
+@pytest.fixture(scope="module")
+def worse_store(seeds_output) -> Store:
+    store = Store()
+    store.load_trig(seeds_output / "kg.trig")
+    store.ox.load(WORSE.encode(), format=ox.RdfFormat.TRIG)
+    return store
+
+
+def test_the_compiled_shapes_find_what_pyshacl_finds(broken_store, worse_store):
+    for store in (broken_store, worse_store):
+        compiled = violations(store, engine="sparql")
+        assert compiled == violations(store, engine="pyshacl")
+    messages = {v.message for v in compiled}
+    assert len(compiled) >= 40 and len(messages) >= 15  # nearly every constraint is hit
+    assert any(v.path == "dip:published" and v.value == '"2022-13-45"^^xsd:date' for v in compiled)
+    some = {RES + "event/twice", RES + "att2", RES + "place/x"}
+    assert violations(worse_store, focus=some, engine="sparql") == [v for v in compiled if v.focus in some]
+
+
+def test_shapes_beyond_the_compiled_subset_go_to_pyshacl():
+    from kg.shacl import Unsupported, compile_shapes
+
+    with pytest.raises(Unsupported, match="sh:xone"):
+        compile_shapes(b"@prefix sh: <http://www.w3.org/ns/shacl#> . <s> sh:targetNode <n> ; sh:xone ( <a> <b> ) .")
+    with pytest.raises(Unsupported, match="path"):
+        compile_shapes(b"@prefix sh: <http://www.w3.org/ns/shacl#> . <s> sh:targetNode <n> ; sh:property [ "
+                       b"sh:path ( <p> <q> ) ; sh:minCount 1 ] .")
 
 
 def test_kg_validate_reports_readably(broken_store, seeds_output, tmp_path, capsys):
