@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import RecordCache, article_key, fingerprint
+from .cache import OUTPUT_GLOBS, OUTPUT_PACKAGES, RecordCache, article_key, fingerprint, link_or_copy
 from .corpus import Article, Problem, read_corpus
 from .errors import InputError
 from .graph import dataset_quads
@@ -33,6 +33,7 @@ from .store import STORE_DIR, TRIG_FILE, Store, graph_digests, sort_quads, write
 CACHE_DIR = "cache"
 GRAPHS_FILE = "store-graphs.json"  # digest of each named graph in store/: what the next build may keep
 VALIDATION_FILE = "validation.json"  # SHACL results by focus node: what the next build need not check again
+BUILD_FILE = "build.json"  # what the build was made from, and its counts: the same again has nothing to do
 PARALLEL_MIN = 64  # extract in a process pool from this many articles to read (and 2+ CPUs)
 
 
@@ -50,13 +51,18 @@ class BuildResult:
     graphs_dropped: int = 0
     violations: int | None = None  # SHACL violations; None when validation did not run
     phases: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    unchanged: bool = False  # the articles, code and options were those of the last build: output kept
 
     @property
     def skipped(self) -> list[Problem]:
         return [p for p in self.problems if p.skipped]
 
     def summary(self) -> str:
-        lines = [f"articles read   {self.articles}" + (f" ({len(self.skipped)} skipped)" if self.skipped else ""),
+        lines = [f"articles read   {self.articles}" + (f" ({len(self.skipped)} skipped)" if self.skipped else "")]
+        if self.unchanged:
+            lines.append("unchanged       the articles, the code and the options are those of the last build: "
+                         "its output is kept as it is")
+        lines += [
                  f"extracted       {self.extracted} (the other {self.articles - self.extracted} unchanged, from the cache)",
                  f"entities        {self.entities}",
                  f"events          {self.events}",
@@ -152,11 +158,13 @@ def merged(records, words, keys: list[str], old_cache: Path, new_cache: Path):
     name = f"merged-{digest}.bin"
     try:
         with open(old_cache / name, "rb") as fh:
-            value = pickle.load(fh)
-        entities, events = value
+            entities, events = pickle.load(fh)
+        link_or_copy(old_cache / name, new_cache / name)
+        return entities, events
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-        entities = merge_entities(records)
-        events = merge_events(records, entities, words)
+        pass
+    entities = merge_entities(records)
+    events = merge_events(records, entities, words)
     new_cache.mkdir(parents=True, exist_ok=True)
     tmp = new_cache / f".{name}.tmp"
     with open(tmp, "wb") as fh:
@@ -265,7 +273,7 @@ def _validate(store: Store, touched: set[str] | None, out_dir: Path, staged: Pat
 
 # ---------------------------------------------------------------- the build
 
-OWN = {CACHE_DIR, STORE_DIR, TRIG_FILE, GRAPHS_FILE, VALIDATION_FILE, "graph.html"}
+OWN = {CACHE_DIR, STORE_DIR, TRIG_FILE, GRAPHS_FILE, VALIDATION_FILE, BUILD_FILE, "graph.html"}
 
 
 def _check_output(input_dir: Path, out_dir: Path) -> None:
@@ -294,20 +302,59 @@ def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model
         if not articles:
             why = "; ".join(str(p) for p in problems) or "it has no *.txt files"
             raise InputError(f"no article could be read from {input_dir} ({why}); the previous output is kept")
-        staged = staging_dir(out_dir)
-        try:
-            result = _build_into(articles, problems, out_dir, staged, model, html, progress, validate)
-            swap_in(staged, out_dir)
-        except BaseException:
-            shutil.rmtree(staged, ignore_errors=True)
-            raise
-    result.outputs = {name: out_dir / path.relative_to(staged) for name, path in result.outputs.items()}
+        inputs = inputs_digest(articles, model, html, validate)
+        result = _unchanged(out_dir, inputs, problems)
+        if result is None:
+            staged = staging_dir(out_dir)
+            try:
+                result = _build_into(articles, problems, out_dir, staged, model, html, progress, validate, inputs)
+                swap_in(staged, out_dir)
+            except BaseException:
+                shutil.rmtree(staged, ignore_errors=True)
+                raise
+            result.outputs = {name: out_dir / path.relative_to(staged) for name, path in result.outputs.items()}
     result.seconds = time.perf_counter() - t0
     return result
 
 
+def inputs_digest(articles: list[Article], model: str | None, html: bool, validate: bool) -> str:
+    """A digest of everything a build's output depends on: the articles (content, metadata, file
+    names), the code and data of kg/, ontology/ and queries/, the libraries' versions, the options."""
+    fp = fingerprint(model)
+    code = fingerprint(model, globs=OUTPUT_GLOBS, packages=OUTPUT_PACKAGES)
+    h = hashlib.sha256(f"{code}\0{html}\0{validate}\0".encode())
+    for key in sorted(article_key(a, fp) for a in articles):
+        h.update(key.encode())
+    return h.hexdigest()
+
+
+def _store_stamp(store_dir: Path) -> list | None:
+    """Name, size and modification time of the store's files (RocksDB writes new files or appends
+    to them; its info logs, written by readers too, aside)."""
+    try:
+        return sorted([p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in store_dir.iterdir()
+                      if p.is_file() and not p.name.startswith("LOG"))
+    except OSError:
+        return None
+
+
+def _unchanged(out_dir: Path, inputs: str, problems: list[Problem]) -> BuildResult | None:
+    """The last build's result when it was made from the same inputs and its outputs are all there."""
+    try:
+        info = json.loads((out_dir / BUILD_FILE).read_text(encoding="utf-8"))
+        if info["inputs"] != inputs:
+            return None
+        outputs = {name: out_dir / path for name, path in info["outputs"].items()}
+        counts = [int(info[k]) for k in ("articles", "entities", "events", "triples")]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if not all(path.exists() for path in outputs.values()) or info.get("store") != _store_stamp(out_dir / STORE_DIR):
+        return None  # an output is missing, or the store was written to since
+    return BuildResult(*counts, 0.0, problems, outputs, violations=info.get("violations"), unchanged=True)
+
+
 def _build_into(articles, problems, out_dir: Path, staged: Path, model, html: bool, progress: bool,
-                validate: bool) -> BuildResult:
+                validate: bool, inputs: str) -> BuildResult:
     phases: dict[str, float] = {}
     clock = [time.perf_counter()]
 
@@ -328,7 +375,9 @@ def _build_into(articles, problems, out_dir: Path, staged: Path, model, html: bo
     outputs = {"store": staged / STORE_DIR}
     lap("store")
     trig = staged / TRIG_FILE
-    write_trig(sort_quads(store.quads()), trig)  # exported from the store: its canonical literals
+    # from the quads just stored, not read back (3 s at 10,000 articles): graph.py writes every
+    # literal in its canonical form, so these are the store's statements (a test compares them)
+    write_trig(sort_quads(quads), trig)
     outputs["trig"] = trig
     lap("trig")
     if html:
@@ -344,6 +393,11 @@ def _build_into(articles, problems, out_dir: Path, staged: Path, model, html: bo
     gc.collect()  # close the store before its folder is renamed
     (staged / GRAPHS_FILE).write_text(json.dumps({"quads": triples, "graphs": digests}, sort_keys=True, indent=0),
                                       encoding="utf-8")
+    (staged / BUILD_FILE).write_text(json.dumps(
+        {"inputs": inputs, "articles": len(records), "entities": len(entities), "events": len(events),
+         "triples": triples, "violations": violations, "store": _store_stamp(staged / STORE_DIR),
+         "outputs": {name: str(path.relative_to(staged)) for name, path in outputs.items()}}, indent=1),
+        encoding="utf-8")
     return BuildResult(len(records), len(entities), len(events), triples, 0.0, problems, outputs,
                        extracted=extracted, graphs_written=written, graphs_dropped=dropped, violations=violations,
                        phases=phases)

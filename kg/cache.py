@@ -21,29 +21,38 @@ ROOT = Path(__file__).resolve().parent.parent
 # what extraction depends on: a change to any of these invalidates every cached record
 FINGERPRINT_GLOBS = ("kg/extract/*.py", "kg/dates.py", "kg/pubdate.py", "kg/resolve.py", "kg/records.py",
                      "kg/gazetteer.py", "kg/corpus.py", "ontology/*.json*", "ontology/gazetteer/*")
+# what the outputs depend on besides the articles: all the code and data (a build whose articles
+# and these are unchanged has nothing to do)
+OUTPUT_GLOBS = ("kg/**/*.py", "kg/export/*", "ontology/**/*", "queries/*.rq")
+OUTPUT_PACKAGES = ("spacy", "pyoxigraph", "pyvis", "networkx")
 FORMAT = b"dipkg-cache-1"
 
 
 @lru_cache(maxsize=16)
-def _fingerprint_of(root: Path, paths: tuple[Path, ...], stamps: tuple, model: str | None) -> str:
+def _fingerprint_of(root: Path, paths: tuple[Path, ...], stamps: tuple, model: str | None,
+                    packages: tuple[str, ...]) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
-    try:
-        spacy_version = version("spacy")
-    except PackageNotFoundError:
-        spacy_version = "?"
-    h = hashlib.sha256(FORMAT + spacy_version.encode() + repr(model).encode())
+    h = hashlib.sha256(FORMAT + repr(model).encode())
+    for package in packages:
+        try:
+            h.update(f"{package} {version(package)}\0".encode())
+        except PackageNotFoundError:
+            h.update(f"{package} ?\0".encode())
     for path in paths:
         h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 
-def fingerprint(model: str | None = None, root: Path = ROOT) -> str:
+def fingerprint(model: str | None = None, root: Path = ROOT, globs: tuple[str, ...] = FINGERPRINT_GLOBS,
+                packages: tuple[str, ...] = ("spacy",)) -> str:
     """A digest of the extractor's code and data under ``root`` (and the spaCy version and base
-    model); memoised on the files' modification times and sizes."""
-    paths = tuple(sorted(p for pattern in FINGERPRINT_GLOBS for p in Path(root).glob(pattern) if p.is_file()))
+    model); memoised on the files' modification times and sizes. With ``globs`` and ``packages``:
+    of those files and packages instead."""
+    paths = tuple(sorted({p for pattern in globs for p in Path(root).glob(pattern)
+                          if p.is_file() and "__pycache__" not in p.parts}))
     stamps = tuple((p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
-    return _fingerprint_of(Path(root), paths, stamps, model)
+    return _fingerprint_of(Path(root), paths, stamps, model, packages)
 
 
 def article_key(article: Article, fp: str) -> str:
@@ -82,14 +91,19 @@ class RecordCache:
         src = other.path(key)
         if not src.exists():
             return False
-        self.folder.mkdir(parents=True, exist_ok=True)
-        dst = self.path(key)
-        if dst.exists():
-            return True
-        try:
-            os.link(src, dst)
-        except OSError:
-            tmp = self.folder / f".{key}.{os.getpid()}.tmp"
-            tmp.write_bytes(src.read_bytes())
-            os.replace(tmp, dst)
+        link_or_copy(src, self.path(key))
         return True
+
+
+def link_or_copy(src: Path, dst: Path) -> None:
+    """Put ``src``'s content at ``dst``: a hard link (no copying) where possible, else a copy
+    written through a temporary name (never a half-written file at ``dst``)."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    if dst.exists():
+        return
+    try:
+        os.link(src, dst)
+    except OSError:
+        tmp = dst.with_name(f".{dst.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(src.read_bytes())
+        os.replace(tmp, dst)

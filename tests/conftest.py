@@ -30,6 +30,16 @@ def seeds_output(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def dev_output(tmp_path_factory) -> Path:
+    """output/ of a build of ../shared/corpus/dev (no HTML), made once for the session."""
+    from kg.build import build
+    source = shared_path("corpus", "dev")
+    out = tmp_path_factory.mktemp("dev-output")
+    build(source, out, html=False)
+    return out
+
+
 # ---------------------------------------------------------------- a real headless browser
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's chromium, driven by Playwright

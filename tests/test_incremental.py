@@ -67,6 +67,27 @@ def test_a_store_changed_behind_the_builds_back_is_reloaded(tmp_path):
     assert _store_quads(out) == expected
 
 
+def test_a_build_of_what_was_built_last_keeps_the_output_as_it_is(tmp_path):
+    src = tmp_path / "in"
+    files = _copy_seeds(src)
+    out = tmp_path / "out"
+    first = build(src, out, html=False)
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
+    again = build(src, out, html=False)
+    assert again.unchanged and not first.unchanged
+    assert (again.articles, again.entities, again.events, again.triples, again.violations) == \
+        (first.articles, first.entities, first.events, first.triples, first.violations)
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*")} == stamps  # not a file touched
+    assert "output is kept as it is" in again.summary()
+    # another option, another file name or another text: built again
+    assert not build(src, out, html=True).unchanged and (out / "graph.html").exists()
+    files[0].rename(src / "renamed.txt")
+    assert not build(src, out, html=True).unchanged
+    assert build(src, out, html=True).unchanged
+    files[1].write_text(files[1].read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    assert not build(src, out, html=True).unchanged
+
+
 def test_fingerprint_changes_with_the_extractor(tmp_path):
     for pattern in FINGERPRINT_GLOBS:
         for p in ROOT.glob(pattern):

@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from kg.build import build
 
 from conftest import SEEDS, shared_path
@@ -39,13 +37,6 @@ def test_seeds_score(seeds_output):
     got = figures(report)
     low = {k: round(v, 3) for k, v in got.items() if v < SEEDS_MIN[k]}
     assert not low, f"below the seeds thresholds: {low}; misses: {report['events']['missed']}"
-
-
-@pytest.fixture(scope="module")
-def dev_output(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dev-output")
-    build(shared_path("corpus", "dev"), out, html=False)
-    return out
 
 
 def test_dev_score(dev_output):

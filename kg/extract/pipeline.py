@@ -279,7 +279,9 @@ def build_pipeline(gazetteer_dir: str | None = None, base_model: str | None = No
         nlp = spacy.blank("en")
         nlp.add_pipe("dip_sentences")
     ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
-    ruler.add_patterns(gazetteer_patterns(gaz))
+    # the ruler runs the components before it on each phrase pattern; a pattern only needs tokens
+    with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name != "entity_ruler"]):
+        ruler.add_patterns(gazetteer_patterns(gaz))
     cfg = {"gazetteer_dir": gazetteer_dir}
     nlp.add_pipe("dip_embedded_names", config=cfg)
     nlp.add_pipe("dip_titles", config=cfg)
