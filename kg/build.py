@@ -3,7 +3,9 @@
 Incremental: each article's extraction record is cached by content (kg.cache), so a rebuild
 extracts only new and changed articles; merging and the RDF are always recomputed from all
 records, so the result equals a build from scratch. The persistent store is copied from the
-previous build (hard links) and only the named graphs whose content changed are rewritten.
+previous build (hard links) and only the named graphs whose content changed are rewritten. A build
+of exactly what the last one was made from (articles, code, data, options: build.json) has nothing
+to do and leaves the output as it is.
 Crash-safe: everything is written into a temporary sibling folder swapped in at the end
 (kg.outdir), under a lock that refuses a second build of the same output.
 """
@@ -29,6 +31,7 @@ from .outdir import OutputLock, clean_leftovers, staging_dir, swap_in
 from .records import ArticleRecord
 from .resolve import article_word_counts, merge_entities, merge_events
 from .store import STORE_DIR, TRIG_FILE, Store, graph_digests, sort_quads, write_trig
+from .vocab import GRAPH, RESOURCE
 
 CACHE_DIR = "cache"
 GRAPHS_FILE = "store-graphs.json"  # digest of each named graph in store/: what the next build may keep
@@ -62,12 +65,11 @@ class BuildResult:
         if self.unchanged:
             lines.append("unchanged       the articles, the code and the options are those of the last build: "
                          "its output is kept as it is")
-        lines += [
-                 f"extracted       {self.extracted} (the other {self.articles - self.extracted} unchanged, from the cache)",
-                 f"entities        {self.entities}",
-                 f"events          {self.events}",
-                 f"triples         {self.triples}",
-                 f"graphs          {self.graphs_written} written, {self.graphs_dropped} dropped"]
+        lines += [f"extracted       {self.extracted} (the other {self.articles - self.extracted} unchanged, from the cache)",
+                  f"entities        {self.entities}",
+                  f"events          {self.events}",
+                  f"triples         {self.triples}",
+                  f"graphs          {self.graphs_written} written, {self.graphs_dropped} dropped"]
         if self.violations is not None:
             lines.append(f"shape checks    {self.violations} violation{'s' if self.violations != 1 else ''}"
                          + (" (see `kg validate`)" if self.violations else ""))
@@ -195,7 +197,7 @@ def _nodes(quads) -> set[str]:
     return out
 
 
-_RESOURCES = ("https://w3id.org/dipkg/resource/", "https://w3id.org/dipkg/graph/")
+_RESOURCES = (str(RESOURCE), str(GRAPH))
 
 
 def write_store(quads, digests: dict[str, str], old_dir: Path, new_dir: Path):

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .store import PREFIXES
+
 SH = "http://www.w3.org/ns/shacl#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF, RDFS, XSD = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["xsd"]
 TYPE = f"<{RDF}type>"
 # stands for the class and its subclasses (rdfs:subClassOf*), looked up in the data when a check runs
 SUBCLASSES = re.compile(r"\{subclasses of <([^>]*)>\}")
@@ -298,18 +298,14 @@ def run_check(store: ox.Store, check: Check, focus: set[str] | None):
         yield row["focus"], (row["value"] if with_value else None)
 
 
-PREFIXES = (("dip:", "https://w3id.org/dipkg/ontology#"), ("rdfs:", RDFS), ("rdf:", RDF),
-            ("skos:", "http://www.w3.org/2004/02/skos/core#"), ("xsd:", XSD))
-
-
 def short(term) -> str:
     """A term as a reader wants it: ``dip:date``, ``<https://…>``, ``"1.5"^^xsd:decimal``, ``"text"``."""
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        for prefix, ns in PREFIXES:
+        for prefix, ns in PREFIXES.items():
             if term.value.startswith(ns) and "/" not in term.value[len(ns):]:
-                return prefix + term.value[len(ns):]
+                return f"{prefix}:{term.value[len(ns):]}"
         return f"<{term.value}>"
     if isinstance(term, ox.Literal):
         text = str(ox.Literal(term.value))  # quoted and escaped

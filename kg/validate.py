@@ -14,16 +14,17 @@ import pyoxigraph as ox
 
 from .errors import DataError
 from .gazetteer import ONTOLOGY_DIR
-from .shacl import Check, Unsupported, read_checks, run_check, short
-from .store import Store, open_built
+from .shacl import SH, Check, Unsupported, read_checks, run_check, short
+from .store import PREFIXES, Store, open_built
+from .vocab import ONTOLOGY_IRI
+from .vocab import RESOURCE as RESOURCE_NS
 
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
-SH = "http://www.w3.org/ns/shacl#"
-ONTOLOGY_GRAPH = "https://w3id.org/dipkg/ontology"
-RESOURCE = "https://w3id.org/dipkg/resource/"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+ONTOLOGY_GRAPH = str(ONTOLOGY_IRI)
+RESOURCE = str(RESOURCE_NS)
+RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
+LABEL = ox.NamedNode(PREFIXES["rdfs"] + "label")
+XSD_STRING = PREFIXES["xsd"] + "string"
 FOCUS_SUBGRAPH_MAX = 5000  # up to this many focus nodes, check them on the subgraph around them
 
 
