@@ -25,7 +25,7 @@ import pyoxigraph as ox
 from .dateranges import between_mask, precision, span
 from .errors import InputError, KgError
 from .frames import results_frame, term_value, to_term
-from .store import PREFIXES, Store
+from .store import PREFIXES, Store, read_trig
 
 DIP = PREFIXES["dip"]
 ENTITY_TYPES = ("Person", "Country", "Organization", "Place")
@@ -132,12 +132,7 @@ class KnowledgeGraph:
 
         path = Path(path)
         if path.is_file():
-            store = Store()
-            try:
-                store.load_trig(path)
-            except (SyntaxError, ValueError, OSError) as exc:
-                raise InputError(f"{path}: cannot be read as TriG ({exc})") from None
-            return cls(store, str(path))
+            return cls(read_trig(path), str(path))
         if not path.exists():
             raise InputError(f"{path} does not exist: build the graph first "
                              f"(KnowledgeGraph.build(folder, out={str(path)!r}) or `python build.py --out {path}`)")
@@ -163,8 +158,7 @@ class KnowledgeGraph:
         try:
             options.setdefault("html", False)  # the page is not kept: do not render it
             result = build(folder, tmp / "output", **options)
-            store = Store()
-            store.load_trig(result.outputs.get("trig", tmp / "output" / "kg.trig"))
+            store = read_trig(result.outputs["trig"])
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         g = cls(store, f"built from {folder}")

@@ -104,6 +104,20 @@ def graph_digests(quads: Iterable[ox.Quad]) -> dict[str, str]:
     return {g: f"{n % (1 << 128):032x}" for g, n in sums.items()}
 
 
+def read_trig(path: Path) -> Store:
+    """A store in memory holding the TriG file ``path``; InputError naming the file when it is
+    missing or is not TriG."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: not found")
+    store = Store()
+    try:
+        store.load_trig(path)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise InputError(f"{path}: cannot be read as TriG ({exc})") from None
+    return store
+
+
 def open_built(out_dir: Path) -> Store:
     """The built graph of ``out_dir``: its store opened read-only, else its TriG loaded in memory."""
     out_dir = Path(out_dir)
@@ -116,6 +130,4 @@ def open_built(out_dir: Path) -> Store:
     trig = out_dir / TRIG_FILE
     if not trig.exists():
         raise InputError(f"{out_dir} holds no built graph (neither {store_dir} nor {trig}): run `kg build` first")
-    store = Store()
-    store.load_trig(trig)
-    return store
+    return read_trig(trig)

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from .errors import DataError
 from .gazetteer import ONTOLOGY_DIR
 from .shacl import SH, Check, Unsupported, read_checks, run_check, short
-from .store import PREFIXES, Store, open_built
+from .store import PREFIXES, Store, open_built, read_trig
 from .vocab import ONTOLOGY_IRI
 from .vocab import RESOURCE as RESOURCE_NS
 
@@ -206,16 +206,7 @@ def shapes_key() -> str:
 
 def run(out_dir: Path, data: Path | None = None, limit: int = 0) -> tuple[str, int]:
     """The report and the exit status (0: conforms, 1: violations)."""
-    if data is not None:
-        store = Store()
-        if not Path(data).exists():
-            raise DataError(data, "not found")
-        try:
-            store.load_trig(Path(data))
-        except SyntaxError as exc:
-            raise DataError(data, f"not valid TriG: {exc}") from None
-    else:
-        store = open_built(out_dir)
+    store = read_trig(data) if data is not None else open_built(out_dir)
     found = violations(store)
     if not found:
         return f"conforms: {len(store)} quads checked against {SHAPES_FILE.name}\n", 0

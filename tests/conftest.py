@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,15 @@ def shared_path(*parts: str) -> Path:
             pytest.fail(f"{path} is missing, but CI always has ../shared")
         pytest.skip(f"{path} is absent (a user's clone has no ../shared): evaluation tests skipped")
     return path
+
+
+def copy_seeds(dst: Path, n: int | None = None) -> list[Path]:
+    """Copy the first ``n`` seed articles (all by default) into the folder ``dst`` (made if need
+    be); returns the copies, sorted."""
+    dst.mkdir(parents=True, exist_ok=True)
+    for p in sorted(SEEDS.glob("*.txt"))[:n]:
+        shutil.copy(p, dst / p.name)
+    return sorted(dst.glob("*.txt"))
 
 
 @pytest.fixture(scope="session")

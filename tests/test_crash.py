@@ -16,7 +16,7 @@ from kg.cli import main
 from kg.outdir import BuildLocked, OutputLock
 from kg.store import open_built
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, copy_seeds
 
 
 @pytest.fixture(scope="module")
@@ -24,9 +24,7 @@ def built(tmp_path_factory):
     """An output built from three seeds, and a changed input that makes the next build extract."""
     base = tmp_path_factory.mktemp("crash")
     src = base / "in"
-    src.mkdir()
-    for p in sorted(SEEDS.glob("*.txt"))[:3]:
-        shutil.copy(p, src / p.name)
+    copy_seeds(src, 3)
     out = base / "out"
     build(src, out, html=False)
     changed = base / "in2"
@@ -103,8 +101,7 @@ def test_lock_is_released_when_its_holder_dies(tmp_path):
 
 def test_quiet_build_prints_nothing(tmp_path):
     src = tmp_path / "in"
-    src.mkdir()
-    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], src)
+    copy_seeds(src, 1)
     proc = _start_build(src, tmp_path / "out", "--no-html")
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0 and out == b""
@@ -118,9 +115,7 @@ def test_progress_bar_on_a_terminal(tmp_path):
     import termios
 
     src = tmp_path / "in"
-    src.mkdir()
-    for p in sorted(SEEDS.glob("*.txt"))[:2]:
-        shutil.copy(p, src)
+    copy_seeds(src, 2)
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", "--input", str(src), "--out", str(tmp_path / "out"),

@@ -10,14 +10,7 @@ from kg.build import build
 from kg.cache import FINGERPRINT_GLOBS, ROOT, fingerprint
 from kg.store import open_built
 
-from conftest import SEEDS
-
-
-def _copy_seeds(dst):
-    dst.mkdir()
-    for p in sorted(SEEDS.glob("*.txt")):
-        shutil.copy(p, dst / p.name)
-    return sorted(dst.glob("*.txt"))
+from conftest import copy_seeds
 
 
 def _store_quads(out) -> set:
@@ -26,7 +19,7 @@ def _store_quads(out) -> set:
 
 def test_incremental_build_equals_a_full_build(tmp_path):
     src = tmp_path / "in"
-    files = _copy_seeds(src)
+    files = copy_seeds(src)
     out = tmp_path / "out"
     first = build(src, out, html=False)
     assert first.extracted == len(files)
@@ -55,7 +48,7 @@ def test_incremental_build_equals_a_full_build(tmp_path):
 
 def test_a_store_changed_behind_the_builds_back_is_reloaded(tmp_path):
     src = tmp_path / "in"
-    _copy_seeds(src)
+    copy_seeds(src)
     out = tmp_path / "out"
     build(src, out, html=False)
     expected = _store_quads(out)
@@ -69,7 +62,7 @@ def test_a_store_changed_behind_the_builds_back_is_reloaded(tmp_path):
 
 def test_a_build_of_what_was_built_last_keeps_the_output_as_it_is(tmp_path):
     src = tmp_path / "in"
-    files = _copy_seeds(src)
+    files = copy_seeds(src)
     out = tmp_path / "out"
     first = build(src, out, html=False)
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
