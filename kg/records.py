@@ -43,6 +43,7 @@ class EventReport:
     reported: str | None = None  # the article's (reference) date: an event told is no later, unless planned
     anaphoric: bool = False  # "the call", "the talks": refers back to an event already told
     several_days: bool = False  # a trip told on several days: dated by its month
+    signed: bool = False  # a document the text says was signed (adopted, issued) then, not referred to
 
 
 @dataclass

@@ -70,6 +70,42 @@ def test_planned_state_visit(nlp):
     assert v.planned and v.participants == ["vladimir-putin"] and v.location == "china" and v.date == "2024-07"
 
 
+def test_a_future_told_after_the_trigger_makes_it_planned(nlp):
+    rec = read(nlp, "Belarusian Prime Minister Roman Golovchenko met Chinese Premier Li Qiang in Beijing on Monday, "
+                    "as the two countries prepared for a visit by President Alexander Lukashenko later this year.",
+               "2024-03-20")
+    visit = events_of(rec, "Visit")
+    assert len(visit) == 1 and visit[0].planned
+    meeting = events_of(rec, "Meeting")[0]
+    assert not meeting.planned and meeting.date == "2024-03-18"
+    assert meeting.part_of is None  # talks held now are no part of a trip still to come
+    rec = read(nlp, "The ministers discussed a visit to Moscow by Chinese Premier Li Qiang in the coming weeks.",
+               "2024-03-20")
+    assert [(v.planned, v.participants) for v in events_of(rec, "Visit")] == [(True, ["li-qiang"])]
+
+
+def test_the_summit_told_again_with_the_day_it_ends_is_the_same_summit(nlp):
+    rec = read(nlp, "Chinese President Xi Jinping met Russian President Vladimir Putin on Monday on the sidelines "
+                    "of the SCO summit in Tianjin.\n\nThe two-day summit, which ends on Tuesday, has drawn "
+                    "leaders from more than twenty countries.", "2025-09-01")
+    summits = events_of(rec, "Summit")
+    # not the Tuesday before: the day a summit ends does not date it
+    assert len(summits) == 1 and summits[0].date.startswith("2025-09") and summits[0].location == "tianjin"
+
+
+def test_a_document_signed_after_the_talks_told_just_before(nlp):
+    rec = read(nlp, "Russian Foreign Minister Sergey Lavrov held talks with Chinese Foreign Minister Wang Yi in Vientiane "
+                    "on Friday.\n\nThe two ministers signed a joint statement on strategic stability.", "2024-07-27")
+    talks = events_of(rec, "Meeting")[0]
+    plan = events_of(rec, "Agreement")[0]
+    assert talks.date == "2024-07-26" and plan.date == "2024-07-26" and plan.location == "vientiane"
+    assert rec.events[plan.part_of] is talks
+    # not when the document's own sentence dates it, nor after other talks in between
+    rec = read(nlp, "Lavrov held talks with Wang Yi in Vientiane on Friday. In 2001 the two countries signed the "
+                    "Treaty of Good-Neighbourliness.", "2024-07-27")
+    assert [a.date for a in events_of(rec, "Agreement")] == ["2001"]
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

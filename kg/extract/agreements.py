@@ -72,6 +72,7 @@ class AgreementReading:
                                        else self.main_countries[:2])
             report.location = report.location if report.location and self.kind_of.get(report.location) == "Place" else None
             report.label = label
+            report.signed = signed and not referenced
             report.anaphoric = doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not signed and not doc[s].text[0].isupper()
             out.append(report)
         return out

@@ -13,6 +13,7 @@ from ..vocab import EVENT_FAMILY, REMOTE_KINDS
 
 LEAD_SENTENCES = 3  # news leads report the article's own news
 VISIT_DAYS = 7  # reports of one person's trip within this many days are one visit
+ADJACENT_CHARS = 3  # the next sentence: only the white space between them
 NEARBY_CHARS = 1200  # "The two presidents also held a three-way meeting ...": a few sentences on
 _BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: it is not dated by the article
 # a lead sentence dated relative to something else is not dated by the article
@@ -233,6 +234,16 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
         if fam == "Agreement":
             # adopted during a call or talks told in the same sentence
             parent = next((m for m in reports if _family(m) == "Meeting" and m.start == r.start and compatible(m.date, r.date)), None)
+            if parent is None and r.signed and r.date is None and not r.planned and not find_dates(r.evidence):
+                # "X and Y held talks in Moscow on Monday. The two premiers signed a joint communique":
+                # signed at the talks told in the sentence just before, by the countries of their people
+                before = [m for m in reports if m.start < r.start]
+                last = max(before, key=lambda m: m.start) if before else None
+                if last is not None and _family(last) == "Meeting" and last.date and not last.planned \
+                        and r.start - last.end <= ADJACENT_CHARS \
+                        and set(r.participants) <= {country_of(p) for p in people_of(last)}:
+                    parent = last
+                    r.location = r.location or (last.location if last.kind not in REMOTE_KINDS else None)
         if r.kind in REMOTE_KINDS and parent is None and fam == "Meeting":
             continue
         if parent is None:

@@ -34,6 +34,9 @@ _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead 
 _ELLIPSIS = re.compile(r"\s*(The|Their|Its) (first|previous|last|latest|earlier|second|other) (one |call |meeting |conversation )?(took place|was held|came|happened|was on|was in)\b")
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 _PLANNED_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,4}?(?:which|that|to)?\s*(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|will start|will begin|will convene)\b", re.I)
+# "a visit to Moscow by the Chinese premier later this year": a time still to come, told after the trigger
+_FUTURE_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,8}?(?:later this (?:week|month|year)|next (?:week|month|year)|"
+                           r"in the coming (?:days|weeks|months))\b", re.I)
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b", re.I)
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
@@ -429,6 +432,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return True
         if re.search(r"\b(said|says|told \w+|announced|added|noted|confirmed|wrote|reported|stated)\s+(on\s+|in\s+|earlier\s+)?$", before, re.I):
             return True  # the day something was said, not the day of the event
+        if re.search(r"\b(ends?|ended|closes?|closed|concludes?|concluded|wraps? up|wrapped up|runs? until|ran until)\s+(on\s+|in\s+)?$",
+                     before, re.I):
+            return True  # "the summit, which ends on Thursday": the day it ends, not the day it was held
         return False
 
     def _narrative(self, sent: Span):
@@ -460,15 +466,17 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def _planned_at(self, span: Span, anchor: int) -> bool:
         """A cue of the future that governs this trigger: before it ('is expected to pay a visit',
-        'agreed to hold talks', 'awaiting a visit'), the trigger itself ('invited X to Moscow'), or a
-        relative clause right after it ('the summit, which will be held in Kazan')."""
+        'agreed to hold talks', 'awaiting a visit'), the trigger itself ('invited X to Moscow'), a
+        relative clause right after it ('the summit, which will be held in Kazan') or a time to come
+        ('a visit by the premier later this year')."""
         at = self.doc[anchor].idx
         for m in _PLANNED.finditer(self._str(span)):
             start = span.start_char + m.start()
             if start <= at + len(self.doc[anchor].text) and at - start <= 100:
                 return True
         end = at + len(self.doc[anchor].text)
-        return bool(_PLANNED_AFTER.match(self.text[end:min(span.end_char, end + 60)]))
+        return bool(_PLANNED_AFTER.match(self.text[end:min(span.end_char, end + 60)])
+                    or _FUTURE_AFTER.match(self.text[end:min(span.end_char, end + 90)]))
 
     def _report(self, kind: str, sent: Span, span: Span, anchor: int, ments: list[Mention]) -> EventReport:
         planned = self._planned_at(span, anchor)

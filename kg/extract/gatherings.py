@@ -7,6 +7,9 @@ from ..records import EventReport
 from .common import dedupe as _dedupe
 from .mentions import Mention
 
+# words that describe the summit already told, not another one ("the last summit" is another)
+_SUMMIT_MODIFIERS = {"annual", "informal", "extraordinary", "ongoing", "current", "landmark", "key", "historic"}
+
 
 class GatheringReading:
     """The part of the sentence reader that reads summits and forums (mixed into SentenceReader)."""
@@ -69,5 +72,15 @@ class GatheringReading:
             report.organization = org
             report.label = f"{short} summit"
             report.participants = _dedupe([org] + people)
-        report.anaphoric = self.doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not report.location
+        report.anaphoric = self._definite(span, s) and not report.date and not report.location
         return report
+
+    def _definite(self, span: Span, s: int) -> bool:
+        """Whether the summit is named only by a definite article and lower-case modifiers ('the
+        summit', 'the three-day summit', 'this annual summit'): one the article has told of already.
+        Not 'the next summit' or 'the last summit': those are other summits."""
+        j = s - 1
+        while j > span.start and j > s - 4 and self.doc[j].is_lower and (
+                "-" in self.doc[j].text or self.doc[j].lower_ in _SUMMIT_MODIFIERS):
+            j -= 1
+        return j >= span.start and self.doc[j].lower_ in ("the", "this", "that")
