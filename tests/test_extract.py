@@ -106,6 +106,19 @@ def test_a_document_signed_after_the_talks_told_just_before(nlp):
     assert [a.date for a in events_of(rec, "Agreement")] == ["2001"]
 
 
+def test_a_second_predicate_takes_the_whole_subject(nlp):
+    for text in ("Kazakh President Kassym-Jomart Tokayev and Chinese President Xi Jinping last spoke on March 3, "
+                 "and met in person in Astana in July.",
+                 "Kazakh President Kassym-Jomart Tokayev and Chinese President Xi Jinping last spoke on March 3; "
+                 "they met in person in Astana in July.",
+                 "Tokayev and Xi Jinping held talks in Astana in July. The two presidents last spoke on March 3, and "
+                 "met again in Beijing in September."):
+        rec = read(nlp, text, "2025-10-01")
+        met = sorted((e.date, e.location) for e in events_of(rec, "Meeting")
+                     if set(e.participants) == {"kassym-jomart-tokayev", "xi-jinping"})
+        assert ("2025-03-03", None) in met and len(met) == len({d for d, _ in met}) >= 2, text
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

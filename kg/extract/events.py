@@ -32,6 +32,8 @@ _PLANNED = re.compile(
     r"hopes? to|would be|proposed|to be held|ahead of)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead of|for|after|over|within|between)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
 _ELLIPSIS = re.compile(r"\s*(The|Their|Its) (first|previous|last|latest|earlier|second|other) (one |call |meeting |conversation )?(took place|was held|came|happened|was on|was in)\b")
+# between the people of one subject: "X, Y and Z", "Kazakh President X and Chinese President Y"
+_COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*(?:(?:[A-Z][\w.'’-]*|the|of)\s+){0,5}")
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 _PLANNED_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,4}?(?:which|that|to)?\s*(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|will start|will begin|will convene)\b", re.I)
 # "a visit to Moscow by the Chinese premier later this year": a time still to come, told after the trigger
@@ -258,9 +260,16 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 # after "when he held talks ...", the one that pronoun names
                 before = [m for m in self._ments_in(sent.start_char, self.starts[anchor]) if m.kind == "Person"]
                 pronouns = [m for m in before if m.via == "pronoun" and m.start < span.start_char]
-                subject = pronouns[-1] if pronouns else (before[0] if before else None)
-                if subject is not None and subject.key not in {m.key for m in mine}:
-                    mine = [subject] + mine
+                if pronouns:  # "they": every person the pronoun names
+                    subjects = [m for m in pronouns if m.start == pronouns[-1].start]
+                else:  # "X and Y spoke on ..., and met ...", "the two leaders ...": the whole subject
+                    subjects = [m for m in before if m.start == before[0].start]
+                    for m in before[len(subjects):]:
+                        if not _COORDINATION.fullmatch(self.text[subjects[-1].end:m.start]):
+                            break
+                        subjects.append(m)
+                have = {m.key for m in mine}
+                mine = [m for m in subjects if m.key not in have] + mine
             report = self._report(kind, sent, span, anchor, mine)
             report.anaphoric = anaphoric
             if family == "Meeting":
