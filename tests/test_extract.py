@@ -119,6 +119,18 @@ def test_a_second_predicate_takes_the_whole_subject(nlp):
         assert ("2025-03-03", None) in met and len(met) == len({d for d, _ in met}) >= 2, text
 
 
+def test_a_briefing_announces_talks_its_speaker_does_not_hold(nlp):
+    rec = read(nlp, "Kazakh Foreign Minister Murat Nurtleu will visit Beijing next week, Kazakh Foreign Ministry "
+                    "spokesman Aibek Smadiyarov said on Monday.\n\n\"Talks between Murat Nurtleu and Chinese Foreign "
+                    "Minister Wang Yi will be held in Beijing,\" Smadiyarov told a news briefing.\n\nA meeting "
+                    "between the two ministers took place in Astana in February.", "2024-04-01")
+    talks = [e for e in events_of(rec, "Meeting") if e.planned]
+    assert len(talks) == 1 and set(talks[0].participants) == {"murat-nurtleu", "wang-yi"}
+    assert talks[0].location == "beijing"
+    past = [e for e in events_of(rec, "Meeting") if not e.planned]
+    assert [(set(e.participants), e.date) for e in past] == [({"murat-nurtleu", "wang-yi"}, "2024-02")]
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

@@ -34,8 +34,12 @@ _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead 
 _ELLIPSIS = re.compile(r"\s*(The|Their|Its) (first|previous|last|latest|earlier|second|other) (one |call |meeting |conversation )?(took place|was held|came|happened|was on|was in)\b")
 # between the people of one subject: "X, Y and Z", "Kazakh President X and Chinese President Y"
 _COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*(?:(?:[A-Z][\w.'’-]*|the|of)\s+){0,5}")
+_REPORTING = re.compile(r"\s+(?:said|says|told|tells|added|adds|noted|stressed|explained|wrote|announced|confirmed)\b")
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
-_PLANNED_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,4}?(?:which|that|to)?\s*(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|will start|will begin|will convene)\b", re.I)
+_TO_BE_HELD = r"(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|will start|will begin|will convene)\b"
+_PLANNED_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,4}?(?:which|that|to)?\s*" + _TO_BE_HELD, re.I)
+# "Talks between X and Foreign Minister Y will be held in Beijing": the trigger's own long subject
+_HELD_LATER = re.compile(r"\W*(?:[\w.'’-]+\W+){0,12}?" + _TO_BE_HELD, re.I)
 # "a visit to Moscow by the Chinese premier later this year": a time still to come, told after the trigger
 _FUTURE_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,8}?(?:later this (?:week|month|year)|next (?:week|month|year)|"
                            r"in the coming (?:days|weeks|months))\b", re.I)
@@ -316,6 +320,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
     def _excluded_person(self, m: Mention) -> bool:
         """'a message from Vladimir Putin', 'greetings to X': named, but not taking part."""
         before = self.text[max(0, m.start - 22):m.start].lower()
+        if _REPORTING.match(self.text, m.end) and re.search(r"[,.!?][\"”’]\s*$|,\s*$", before):
+            return True  # '"... will be held in Beijing," Zakharova told a briefing': who tells, not who meets
         return bool(re.search(r"\b(message|letter|greetings|wishes|regards) (from|to)\s+$|\bfrom\s+$|\bon behalf of\s+$"
                               r"|\binvitation of\s+(\w+\s+){0,2}$|\binvited by\s+(\w+\s+){0,2}$|\brepresenting\s+$"
                               r"|\b(standing in|stood in|deputising|deputizing) for\s+$", before))
@@ -476,16 +482,30 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
     def _planned_at(self, span: Span, anchor: int) -> bool:
         """A cue of the future that governs this trigger: before it ('is expected to pay a visit',
         'agreed to hold talks', 'awaiting a visit'), the trigger itself ('invited X to Moscow'), a
-        relative clause right after it ('the summit, which will be held in Kazan') or a time to come
-        ('a visit by the premier later this year')."""
+        relative clause right after it ('the summit, which will be held in Kazan'), a time to come
+        ('a visit by the premier later this year'), or the verb of the clause the trigger opens
+        ('Talks between X and Y will be held in Beijing')."""
         at = self.doc[anchor].idx
         for m in _PLANNED.finditer(self._str(span)):
             start = span.start_char + m.start()
             if start <= at + len(self.doc[anchor].text) and at - start <= 100:
                 return True
         end = at + len(self.doc[anchor].text)
-        return bool(_PLANNED_AFTER.match(self.text[end:min(span.end_char, end + 60)])
-                    or _FUTURE_AFTER.match(self.text[end:min(span.end_char, end + 90)]))
+        if _PLANNED_AFTER.match(self.text[end:min(span.end_char, end + 60)]) \
+                or _FUTURE_AFTER.match(self.text[end:min(span.end_char, end + 90)]):
+            return True
+        later = _HELD_LATER.match(self.text[end:min(span.end_char, end + 120)])
+        # the subject of that verb: no other event's trigger in between ("talks ahead of the summit
+        # that will be held ...": the summit is to come, not the talks)
+        return bool(later) and anchor - self._clause_start(span) <= 3 \
+            and not any(end < a < end + later.end() for a in self.anchors)
+
+    def _clause_start(self, span: Span) -> int:
+        """The first word of the clause, after opening quotes and punctuation."""
+        i = span.start
+        while i < span.end - 1 and (self.doc[i].is_punct or self.doc[i].is_quote):
+            i += 1
+        return i
 
     def _report(self, kind: str, sent: Span, span: Span, anchor: int, ments: list[Mention]) -> EventReport:
         planned = self._planned_at(span, anchor)

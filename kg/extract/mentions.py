@@ -447,6 +447,11 @@ class MentionResolver:
             return self.gaz.leader(country, self.day)
         return self._known_holder(role, country)
 
+    def _is_minister(self, key: str) -> bool:
+        note = self.notes.get(key)
+        titles = [*self.person_roles(key), *(note.roles if note else ())]
+        return any("minister" in t.lower() for t in titles)
+
     def _is_leader(self, key: str) -> bool:
         return any(self.gaz.roles[r].leader or self.gaz.roles[r].leader_if_no_president for r in self.person_roles(key) if r in self.gaz.roles)
 
@@ -473,7 +478,8 @@ class MentionResolver:
                         return None
                     end += 1
                 noun = doc[end - 1].lower_
-                pair = self._last_pair(leaders=noun in ("leaders", "presidents", "heads", "premiers") or prefix == ("the", "pair"))
+                pair = self._last_pair(leaders=noun in ("leaders", "presidents", "heads", "premiers") or prefix == ("the", "pair"),
+                                       ministers=noun == "ministers")
                 if not pair:
                     return None
                 for key in pair:
@@ -482,16 +488,17 @@ class MentionResolver:
                 return end
         return None
 
-    def _last_pair(self, leaders: bool = True) -> list[str] | None:
+    def _last_pair(self, leaders: bool = True, ministers: bool = False) -> list[str] | None:
         """'the two leaders': of two countries, the leaders first, then the most named, then the latest;
-        'the two ministers', 'the two men': the latest two."""
+        'the two ministers': the latest two ministers (not the spokeswoman quoted since), then the
+        latest two; 'the two men': the latest two."""
         counts = self.person_counts
         recency = {p: i for i, p in enumerate(self.recent_people)}
         if leaders:
             ranked = sorted(self.recent_people, key=lambda p: (not self._is_leader(p), -counts.get(p, 0),
                                                                -self.salience.get(self.person_country(p), 0), -recency[p]))
         else:
-            ranked = sorted(self.recent_people, key=lambda p: -recency[p])
+            ranked = sorted(self.recent_people, key=lambda p: (ministers and not self._is_minister(p), -recency[p]))
         seen, countries = [], set()
         for p in ranked:
             c = self.person_country(p)
