@@ -131,6 +131,15 @@ def test_a_briefing_announces_talks_its_speaker_does_not_hold(nlp):
     assert [(set(e.participants), e.date) for e in past] == [({"murat-nurtleu", "wang-yi"}, "2024-02")]
 
 
+def test_the_day_it_was_said_and_the_time_a_when_clause_tells(nlp):
+    rec = read(nlp, "Belarusian Defence Minister Viktor Khrenin has arrived in Beijing for talks, the ministry said on "
+                    "Wednesday.\n\nIt is his first trip to China since March 2023, when he travelled to Beijing and "
+                    "met Chinese Defence Minister Li Shangfu.", "2025-06-25")
+    assert sorted(v.date for v in events_of(rec, "Visit")) == ["2023-03", "2025-06-25"]
+    talks = events_of(rec, "Meeting")
+    assert [(t.date, set(t.participants)) for t in talks] == [("2023-03", {"viktor-khrenin", "li-shangfu"})]
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

@@ -10,6 +10,7 @@ from dataclasses import replace
 from ..dates import Reference, compatible, find_dates
 from ..records import EventReport, doc_kind, gathering_key
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
+from .common import SAID_BEFORE
 
 LEAD_SENTENCES = 3  # news leads report the article's own news
 VISIT_DAYS = 7  # reports of one person's trip within this many days are one visit
@@ -18,6 +19,11 @@ NEARBY_CHARS = 1200  # "The two presidents also held a three-way meeting ...": a
 _BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: it is not dated by the article
 # a lead sentence dated relative to something else is not dated by the article
 _RELATIVE_DAY = re.compile(r"\b(opening|closing|first|second|last|final) day\b|\bthe day (before|after)\b|\bdays? (after|before)\b", re.I)
+
+
+def _event_dates(text: str) -> list:
+    """The dates of a sentence but the day something was said ('..., the ministry said on Wednesday')."""
+    return [d for d in find_dates(text) if not SAID_BEFORE.search(text[max(0, d.start - 25):d.start])]
 
 
 def _family(r: EventReport) -> str:
@@ -137,7 +143,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
         if (r.date is None and r.start < lead_end and today and not r.planned and not r.anaphoric
                 and _family(r) != "Agreement" and r.label not in ("such", "ellipsis")
                 and not _RELATIVE_DAY.search(r.evidence) and _BODY_END.search(r.evidence)
-                and not find_dates(r.evidence)):  # a date the sentence gives went to another event of it
+                and not _event_dates(r.evidence)):  # a date the sentence gives went to another event of it
             r.date = today
             r.confidence = max(0.4, r.confidence - 0.1)
     kept: list[EventReport] = []
@@ -234,7 +240,7 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
         if fam == "Agreement":
             # adopted during a call or talks told in the same sentence
             parent = next((m for m in reports if _family(m) == "Meeting" and m.start == r.start and compatible(m.date, r.date)), None)
-            if parent is None and r.signed and r.date is None and not r.planned and not find_dates(r.evidence):
+            if parent is None and r.signed and r.date is None and not r.planned and not _event_dates(r.evidence):
                 # "X and Y held talks in Moscow on Monday. The two premiers signed a joint communique":
                 # signed at the talks told in the sentence just before, by the countries of their people
                 before = [m for m in reports if m.start < r.start]

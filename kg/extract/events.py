@@ -13,7 +13,7 @@ from ..gazetteer import Gazetteer
 from ..records import EventReport
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
 from .agreements import AgreementReading
-from .common import NOT_VENUE
+from .common import NOT_VENUE, SAID_BEFORE
 from .common import dedupe as _dedupe
 from .gatherings import GatheringReading
 from .mentions import Mention
@@ -437,6 +437,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         before = text[max(0, d.start - 25):d.start]
         after = text[d.end:d.end + 14].lower()
         ranged = d.get("day2") is not None or re.match(r"\s*(to|until|till|through)\b", after)
+        if re.match(r"\s*,?\s*when\b", after):
+            return False  # "the first since April 2023, when X travelled to Moscow": the time of that trip
         if _NOT_EVENT_DATE.search(before) and not (ranged and re.search(r"\bfrom\s*$", before)):
             return True  # "since 2001", "by 2024"; but "from October 22 to 24" dates the event
         if re.match(r"\s*(target|goal|deadline)", after) or re.match(r"\s*(years?|months?|weeks?|days?)\b", after):
@@ -445,7 +447,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return True
         if re.search(r"\b(the first|first|past|last|the past) (\d+|\w+) months? of\s*$", before, re.I):
             return True
-        if re.search(r"\b(said|says|told \w+|announced|added|noted|confirmed|wrote|reported|stated)\s+(on\s+|in\s+|earlier\s+)?$", before, re.I):
+        if SAID_BEFORE.search(before):
             return True  # the day something was said, not the day of the event
         if re.search(r"\b(ends?|ended|closes?|closed|concludes?|concluded|wraps? up|wrapped up|runs? until|ran until)\s+(on\s+|in\s+)?$",
                      before, re.I):
