@@ -140,6 +140,23 @@ def test_the_day_it_was_said_and_the_time_a_when_clause_tells(nlp):
     assert [(t.date, set(t.participants)) for t in talks] == [("2023-03", {"viktor-khrenin", "li-shangfu"})]
 
 
+def test_an_appositive_title_with_its_country_after_it(nlp):
+    rec = read(nlp, "Lukashenko met Zheng Jianbang, vice chairman of the Standing Committee of China's National People's "
+                    "Congress, in Minsk on Friday.", "2024-09-07")
+    assert rec.entities["zheng-jianbang"].represents == "china"
+    assert set(events_of(rec, "Meeting")[0].participants) == {"alexander-lukashenko", "zheng-jianbang"}
+
+
+def test_talks_followed_by_other_talks_and_a_signing(nlp):
+    rec = read(nlp, "The Kazakh president arrived in Beijing on Monday for a state visit.\n\nTokayev and Xi Jinping "
+                    "held an informal meeting on Monday evening, followed by official talks on Tuesday, when the two "
+                    "leaders signed a joint declaration on eternal partnership.", "2025-03-19")
+    talks = sorted(e.date for e in events_of(rec, "Meeting"))
+    assert talks == ["2025-03-17", "2025-03-18"]
+    signing = events_of(rec, "Agreement")[0]
+    assert signing.date == "2025-03-18" and signing.location == "beijing"
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

@@ -284,11 +284,17 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                 # signed where the talks of that trip last told before it were held
                 talks = [m for m in reports if m.part_of == r.part_of and _family(m) == "Meeting" and m.start < r.start and m.location]
                 r.location = talks[-1].location if talks else None
-            r.location = r.location or (parent.location if _family(parent) != "Meeting" else None)
+            r.location = r.location or (parent.location if parent.kind not in REMOTE_KINDS else None)
             if r.date is None and parent.date:
                 # a multi-day trip or summit dates what happened during it only to its month
                 r.date = parent.date[:7] if _family(parent) == "Visit" and len(parent.date) == 10 else parent.date
                 r.date_weak = parent.date_weak
+    for r in reports:
+        # signed at talks in person that took their place from the trip they belong to (told later)
+        parent = reports[r.part_of] if r.part_of is not None else None
+        if _family(r) == "Agreement" and r.location is None and parent is not None and _family(parent) == "Meeting" \
+                and parent.kind not in REMOTE_KINDS:
+            r.location = parent.location
     for v in visits:
         if v.date is None:
             # "Putin and Xi last met in May, when the Russian leader paid a state visit": the talks date the trip

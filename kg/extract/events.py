@@ -155,7 +155,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         texts, lowers = self.words, self.lowers
         for i in range(sent.start + 1, sent.end):
             if texts[i] == ";" or (lowers[i] in ("and", "while", "whereas", "but") and texts[i - 1] == ",") \
-                    or (lowers[i] == "and" and self._verb_follows(i + 1)):
+                    or (lowers[i] == "and" and self._verb_follows(i + 1)) \
+                    or (lowers[i] == "followed" and texts[i - 1] == "," and i + 1 < sent.end and lowers[i + 1] == "by"):
                 cuts.append(i)
         cuts.append(sent.end)
         return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]

@@ -101,7 +101,7 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
             new_spans.append(span)
             note = notes.setdefault(span.id_, PersonNote(span.id_, span.text))
             note.roles.add(_singular(doc[start:end].text, titles))
-            note.country = note.country or country or _country_in_sentence(doc, start)
+            note.country = note.country or country or _country_after(doc, end) or _country_in_sentence(doc, start)
     if new_spans:
         doc.ents = filter_spans(list(doc.ents) + new_spans)
     return notes
@@ -125,6 +125,17 @@ def _name_before(doc: Doc, title_start: int) -> tuple[int, int] | None:
     if k > 0 and doc[k - 1].is_sent_start and _is_name_token(doc[k - 1]) and doc[k - 1].ent_type_ == "" and j - k < 3:
         k -= 1  # the name opens the sentence
     return (k, j) if j - k >= 2 else None
+
+
+def _country_after(doc: Doc, i: int) -> str | None:
+    """The country an appositive names after the title, up to its closing comma: 'X, vice chairman
+    of the Standing Committee of China's National People's Congress, ...'."""
+    for tok in doc[i:min(len(doc), i + 12)]:
+        if tok.text == "," or tok.is_sent_end:
+            break
+        if tok.ent_type_ in ("NORP", "COUNTRY") and tok.ent_id_:
+            return tok.ent_id_
+    return None
 
 
 def _country_in_sentence(doc: Doc, i: int) -> str | None:
