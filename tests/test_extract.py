@@ -157,6 +157,20 @@ def test_talks_followed_by_other_talks_and_a_signing(nlp):
     assert signing.date == "2025-03-18" and signing.location == "beijing"
 
 
+def test_a_call_told_by_an_aide_and_a_meeting_agreed_on(nlp):
+    rec = read(nlp, "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev spoke by telephone "
+                    "on Monday, presidential aide Erlan Karin told reporters.\n\nThe leaders agreed to meet at the "
+                    "CSTO summit in Bishkek.", "2025-06-18")
+    call = events_of(rec, "PhoneCall")[0]
+    assert set(call.participants) == {"kassym-jomart-tokayev", "shavkat-mirziyoyev"} and call.date == "2025-06-16"
+    meeting = events_of(rec, "Meeting")[0]
+    assert set(meeting.participants) == {"kassym-jomart-tokayev", "shavkat-mirziyoyev"}
+    assert meeting.planned and meeting.date is None  # not the day of the call told just before
+    # "On Monday, X told Y by phone ...": the one who tells the other is in the call
+    rec = read(nlp, "On Monday, Tokayev told Mirziyoyev by phone that Kazakhstan was ready to help.", "2025-06-18")
+    assert set(events_of(rec, "PhoneCall")[0].participants) == {"kassym-jomart-tokayev", "shavkat-mirziyoyev"}
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

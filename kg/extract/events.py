@@ -34,7 +34,9 @@ _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead 
 _ELLIPSIS = re.compile(r"\s*(The|Their|Its) (first|previous|last|latest|earlier|second|other) (one |call |meeting |conversation )?(took place|was held|came|happened|was on|was in)\b")
 # between the people of one subject: "X, Y and Z", "Kazakh President X and Chinese President Y"
 _COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*(?:(?:[A-Z][\w.'’-]*|the|of)\s+){0,5}")
-_REPORTING = re.compile(r"\s+(?:said|says|told|tells|added|adds|noted|stressed|explained|wrote|announced|confirmed)\b")
+_REPORTING = re.compile(r"\s+(?:said|says|told|tells|added|adds|noted|stressed|explained|wrote|announced|confirmed)\b"
+                        r"(?:\s+[\w’'-]+){0,5}\s*[.!?]")
+_REPORTER_BEFORE = re.compile(r"[,.!?][\"”’]\s*$|,\s*(?:[\w’'-]+\s+){0,4}$")
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 _TO_BE_HELD = r"(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|will start|will begin|will convene)\b"
 _PLANNED_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,4}?(?:which|that|to)?\s*" + _TO_BE_HELD, re.I)
@@ -321,8 +323,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
     def _excluded_person(self, m: Mention) -> bool:
         """'a message from Vladimir Putin', 'greetings to X': named, but not taking part."""
         before = self.text[max(0, m.start - 22):m.start].lower()
-        if _REPORTING.match(self.text, m.end) and re.search(r"[,.!?][\"”’]\s*$|,\s*$", before):
-            return True  # '"... will be held in Beijing," Zakharova told a briefing': who tells, not who meets
+        if _REPORTING.match(self.text, m.end) and _REPORTER_BEFORE.search(self.text[max(0, m.start - 40):m.start]):
+            # '"... will be held in Beijing," Zakharova told a briefing.', '..., Kremlin aide Yuri Ushakov told
+            # reporters.': who tells of the event at the end of the sentence, not who takes part in it
+            return True
         return bool(re.search(r"\b(message|letter|greetings|wishes|regards) (from|to)\s+$|\bfrom\s+$|\bon behalf of\s+$"
                               r"|\binvitation of\s+(\w+\s+){0,2}$|\binvited by\s+(\w+\s+){0,2}$|\brepresenting\s+$"
                               r"|\b(standing in|stood in|deputising|deputizing) for\s+$", before))
@@ -342,7 +346,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         return [replace(report, date=v) for v in values]
 
     def _meeting(self, report: EventReport, span: Span, words: set, by_family: dict) -> None:
-        if report.date is None and not report.anaphoric and words & _IN_PERSON and self._planned_at(span, span.start) is False:
+        if report.date is None and not report.anaphoric and words & _IN_PERSON and not report.planned:
             sent = sentence_of(self.doc, span.start)
             day, place = self._narrative(sent)
             if day is not None:

@@ -29,7 +29,8 @@ _AGENT_VERBS = {"said", "says", "announced", "announces", "published", "publishe
                 "added", "noted", "reported", "denied", "warned", "insisted", "released", "issued", "has", "had", "is",
                 "was", "will", "would", "called", "welcomed", "rejected", "responded", "declined", "described", "claimed"}
 _OPENERS = {"his", "her", "their", "the", "both", "he", "she", "they"}  # words a description, group or pronoun starts with
-_TWO = {("the", "two"), ("both",), ("the", "pair"), ("the", "two", "heads", "of", "state")}
+_TWO = {("the", "two"), ("both",), ("the", "pair"), ("the", "two", "heads", "of", "state"), ("the", "leaders"),
+        ("the", "presidents")}
 _GROUP_NOUNS = {"leaders", "presidents", "men", "heads", "premiers", "ministers", "sides"}
 
 
@@ -488,6 +489,8 @@ class MentionResolver:
                     if end >= len(doc) or doc[end].lower_ not in _GROUP_NOUNS:
                         return None
                     end += 1
+                elif prefix in (("the", "leaders"), ("the", "presidents")) and end < len(doc) and doc[end].lower_ in ("of", "who"):
+                    return None  # "the leaders of the SCO states": not the pair just told
                 noun = doc[end - 1].lower_
                 pair = self._last_pair(leaders=noun in ("leaders", "presidents", "heads", "premiers") or prefix == ("the", "pair"),
                                        ministers=noun == "ministers")
