@@ -171,6 +171,20 @@ def test_a_call_told_by_an_aide_and_a_meeting_agreed_on(nlp):
     assert set(events_of(rec, "PhoneCall")[0].participants) == {"kassym-jomart-tokayev", "shavkat-mirziyoyev"}
 
 
+def test_a_date_opening_the_second_clause_is_its_own(nlp):
+    rec = read(nlp, "In early March, Tokayev paid a state visit to China, and in June he met Xi Jinping in Astana during "
+                    "the SCO summit.", "2024-08-22")
+    assert events_of(rec, "StateVisit")[0].date == "2024-03"
+    meeting = events_of(rec, "Meeting")[0]
+    assert meeting.date == "2024-06" and meeting.location == "astana"
+
+
+def test_an_agreement_between_agencies_names_them(nlp):
+    rec = read(nlp, "Roscosmos and the China National Space Administration signed an agreement on a lunar power "
+                    "station in Moscow on Tuesday.", "2024-06-05")
+    assert set(events_of(rec, "Agreement")[0].participants) == {"roscosmos", "cnsa"}
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

@@ -49,6 +49,7 @@ _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|\d+|two|thr
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
 # "met X on Wednesday, capping a two-day visit": the later event includes the earlier one's day
+CLAUSE_DISTANCE = 200  # characters a clause boundary between a date and a trigger counts for
 _LINKED = re.compile(r"\b(capping|concluding|wrapping up|ending|closing|during|in the course of|as part of|on the (?:first|second|last|final) day of|when|where|during which|at which)\b", re.I)
 _WIRE_TAG = re.compile(r"\s*(?:/[A-Z][A-Za-z-]+/\.?\s*)+")  # "/TASS/. Relations between ..."
 _DATED_THEY = re.compile(r"\s*(On|In|Last|Earlier,? on|Back in) [^,.;]{2,25}?,? (they|the two (leaders|presidents|sides|men))\b")
@@ -408,15 +409,25 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if year_ctx is not None and d.kind in ("md", "dm", "m") and len(r.value) > 4:
                 r = Resolved(year_ctx.value + r.value[4:], weak=year_ctx.weak, future=r.future)
             dist = abs(d.start - trig_char) + (0 if d.start >= trig_char else 5)
+            if self._clause_between(min(d.start, trig_char), max(d.start, trig_char), sent):
+                dist += CLAUSE_DISTANCE  # a date of the trigger's own clause first
             if d.start > trig_char and any(trig_char < c < d.start for c in anchors_chars):
                 continue  # after another event's trigger: that event's date
-            if d.start < trig_char and any(c < d.start for c in anchors_chars) and not _LINKED.search(self.text[d.end:trig_char]):
+            if d.start < trig_char and any(c < d.start and not self._clause_between(c, d.start, sent) for c in anchors_chars) \
+                    and not _LINKED.search(self.text[d.end:trig_char]):
                 continue  # between two triggers: the earlier event's ("received X on Wednesday and awaited a visit")
             if d.start in self.claimed:
                 continue  # "Monday's call": the date of an event already told
             if best_dist is None or dist < best_dist or (len(r.value) > len(best.value) and dist < best_dist + 40 and best.value.startswith(r.value[:4])):
                 best, best_dist = r, dist
         return best
+
+    def _clause_between(self, a: int, b: int, sent: Span) -> bool:
+        """Whether a clause of the sentence begins between character offsets ``a`` and ``b`` ("X made a
+        visit in May, and in July he met Y": July opens the clause of the meeting)."""
+        first = bisect_left(self.starts, a)
+        last = bisect_left(self.starts, b)
+        return any(first < c_start <= last for c_start, _ in self._clauses(sent))
 
     def _years(self, start: int, end: int, planned: bool) -> list[Resolved]:
         """The years a stretch of text gives ("in 2019", "last year"), resolved, in text order."""
