@@ -185,6 +185,14 @@ def test_an_agreement_between_agencies_names_them(nlp):
     assert set(events_of(rec, "Agreement")[0].participants) == {"roscosmos", "cnsa"}
 
 
+def test_talks_planned_on_a_planned_trip_belong_to_it(nlp):
+    rec = read(nlp, "Kazakh Prime Minister Olzhas Bektenov will travel to Beijing next Tuesday for talks with Li Qiang.",
+               "2024-05-18")
+    trip, talks = events_of(rec, "Visit")[0], events_of(rec, "Meeting")[0]
+    assert trip.planned and talks.planned and rec.events[talks.part_of] is trip
+    assert trip.date == "2024-05-21" and talks.date.startswith("2024-05")
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

@@ -230,7 +230,7 @@ def _within(child: EventReport, parent: EventReport) -> bool:
 
 
 def _link_parts(reports: list[EventReport], people_of, places, country_of) -> None:
-    visits = [r for r in reports if _family(r) == "Visit" and not r.planned]
+    visits = [r for r in reports if _family(r) == "Visit"]
     summits = [r for r in reports if _family(r) == "Summit"]
     for r in reports:
         fam = _family(r)
