@@ -193,6 +193,15 @@ def test_talks_planned_on_a_planned_trip_belong_to_it(nlp):
     assert trip.date == "2024-05-21" and talks.date.startswith("2024-05")
 
 
+def test_an_invitation_accepted_is_a_trip_to_come_and_dates_its_forum(nlp):
+    rec = read(nlp, "Mongolian President Ukhnaagiin Khurelsukh said on Tuesday that he had accepted an invitation from "
+                    "Xi Jinping to visit China in October for the Belt and Road Forum.", "2023-09-20")
+    trip = events_of(rec, "Visit")[0]
+    assert trip.planned and trip.date == "2023-10" and trip.location == "china"
+    forum = events_of(rec, "Summit")[0]
+    assert forum.planned and forum.date == "2023-10"
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

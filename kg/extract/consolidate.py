@@ -312,6 +312,11 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
             days = sorted(r.date for r in children if r.date and r.start == s.start)
             if days:
                 s.date = days[0][:7]
+        if s.date is None:
+            # "to visit China in October for the Belt and Road Forum": the trip to it dates it
+            trip = next((v for v in visits if v.start == s.start and v.date and set(people_of(v)) <= set(people_of(s))), None)
+            if trip is not None:
+                s.date, s.planned = trip.date[:7], trip.planned
 
 
 def _trip_before(visits: list[EventReport], r: EventReport, country_of, places) -> EventReport | None:
