@@ -202,6 +202,15 @@ def test_an_invitation_accepted_is_a_trip_to_come_and_dates_its_forum(nlp):
     assert forum.planned and forum.date == "2023-10"
 
 
+def test_a_factbox_lists_its_events_but_its_title_is_none(nlp):
+    rec = read(nlp, "FACTBOX-Tokayev and Xi: a decade of meetings\n\nHere are some key meetings between Kazakh "
+                    "President Kassym-Jomart Tokayev and Chinese President Xi Jinping:\n\n* September 2019 - Tokayev "
+                    "makes a state visit to Beijing.\n\n* July 3-4, 2024 - Xi makes a state visit to Astana.",
+               "2024-07-05")
+    assert all(e.date for e in rec.events)
+    assert sorted(e.date for e in events_of(rec, "StateVisit")) == ["2019-09", "2024-07-03"]
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

@@ -45,7 +45,8 @@ _HELD_LATER = re.compile(r"\W*(?:[\w.'’-]+\W+){0,12}?" + _TO_BE_HELD, re.I)
 # "a visit to Moscow by the Chinese premier later this year": a time still to come, told after the trigger
 _FUTURE_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,8}?(?:later this (?:week|month|year)|next (?:week|month|year)|"
                            r"in the coming (?:days|weeks|months))\b", re.I)
-_HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b", re.I)
+_HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (?:(?:key|major|important|regular|previous|recent) )?(times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b"
+                       r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b", re.I)
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
 # "met X on Wednesday, capping a two-day visit": the later event includes the earlier one's day
