@@ -1,6 +1,7 @@
 """End to end on the seeds: the build runs, its outputs parse, the ontology is in the dataset."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -12,7 +13,7 @@ from kg.build import build
 from kg.cli import main
 from kg.errors import InputError
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, copy_seeds
 
 DIP = "https://w3id.org/dipkg/ontology#"
 
@@ -104,3 +105,28 @@ def test_build_py_prints_a_summary(tmp_path):
                          capture_output=True, text=True, cwd=ROOT, check=True).stdout
     for word in ("articles", "entities", "events", "triples", "time"):
         assert word in out
+
+
+def test_extraction_does_not_depend_on_the_hash_seed(tmp_path):
+    """Every record of the seed articles and of one of our own, read in processes with different
+    string hashing: the same (set and dict orders must never decide what is read)."""
+    copy_seeds(tmp_path)
+    (tmp_path / "own.txt").write_text(  # one leader named more often, the other last: "the two heads of state"
+        "Kazakh President Kassym-Jomart Tokayev held a video call with Chinese President Xi Jinping on Monday.\n\n"
+        "Tokayev said relations were at their best. Tokayev also spoke of trade, and Tokayev thanked Xi Jinping.\n\n"
+        "In June the two heads of state issued a joint statement on eternal partnership.\n", encoding="utf-8")
+    script = """
+import dataclasses, sys
+from pathlib import Path
+from kg.corpus import read_corpus
+from kg.extract.pipeline import build_pipeline, extract
+nlp = build_pipeline()
+def plain(x):  # sets printed sorted: their own order is the hash seed's
+    return {k: sorted(v) if isinstance(v, set) else v for k, v in dataclasses.asdict(x).items()}
+for article in read_corpus(Path(sys.argv[1]))[0]:
+    record = extract(article, nlp)
+    print([plain(e) for _, e in sorted(record.entities.items())], [plain(r) for r in record.events])
+"""
+    outputs = {subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True,
+                              cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3", "4")}
+    assert len(outputs) == 1 and len(next(iter(outputs))) > 1000

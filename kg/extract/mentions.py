@@ -29,8 +29,11 @@ _AGENT_VERBS = {"said", "says", "announced", "announces", "published", "publishe
                 "added", "noted", "reported", "denied", "warned", "insisted", "released", "issued", "has", "had", "is",
                 "was", "will", "would", "called", "welcomed", "rejected", "responded", "declined", "described", "claimed"}
 _OPENERS = {"his", "her", "their", "the", "both", "he", "she", "they"}  # words a description, group or pronoun starts with
-_TWO = {("the", "two"), ("both",), ("the", "pair"), ("the", "two", "heads", "of", "state"), ("the", "leaders"),
-        ("the", "presidents")}
+# tried in this order, the longest first (a set's order would change with the hash seed, and with it
+# which prefix reads "the two heads of state")
+_TWO = (("the", "two", "heads", "of", "state"), ("the", "two"), ("the", "pair"), ("the", "leaders"), ("the", "presidents"),
+        ("both",))
+_TWO_LEADERS = {("the", "pair"), ("the", "two", "heads", "of", "state")}  # leaders, whatever the last word
 _GROUP_NOUNS = {"leaders", "presidents", "men", "heads", "premiers", "ministers", "sides"}
 
 
@@ -492,8 +495,8 @@ class MentionResolver:
                 elif prefix in (("the", "leaders"), ("the", "presidents")) and end < len(doc) and doc[end].lower_ in ("of", "who"):
                     return None  # "the leaders of the SCO states": not the pair just told
                 noun = doc[end - 1].lower_
-                pair = self._last_pair(leaders=noun in ("leaders", "presidents", "heads", "premiers") or prefix == ("the", "pair"),
-                                       ministers=noun == "ministers")
+                leaders = noun in ("leaders", "presidents", "heads", "premiers") or prefix in _TWO_LEADERS
+                pair = self._last_pair(leaders=leaders, ministers=noun == "ministers")
                 if not pair:
                     return None
                 for key in pair:
