@@ -211,6 +211,23 @@ def test_a_factbox_lists_its_events_but_its_title_is_none(nlp):
     assert sorted(e.date for e in events_of(rec, "StateVisit")) == ["2019-09", "2024-07-03"]
 
 
+def test_titles_with_the_country_or_region_after_them(nlp):
+    rec = read(nlp, "Wang Yi met with Secretary of the Security Council of Kyrgyzstan Marat Imankulov in Beijing on "
+                    "Monday.", "2025-02-18")
+    assert rec.entities["marat-imankulov"].represents == "kyrgyzstan"
+    assert set(events_of(rec, "Meeting")[0].participants) == {"wang-yi", "marat-imankulov"}
+    rec = read(nlp, "Chinese Ambassador to Russia Zhang Hanhui met Governor of Primorsky Krai Oleg Kozhemyako in "
+                    "Vladivostok on Monday.", "2025-02-18")
+    assert rec.entities["oleg-kozhemyako"].represents == "russia"
+    assert set(events_of(rec, "Meeting")[0].participants) == {"zhang-hanhui", "oleg-kozhemyako"}
+
+
+def test_visiting_before_a_name_is_no_trip_told(nlp):
+    rec = read(nlp, "Li Qiang met visiting Mongolian Prime Minister Gombojavyn Zandanshatar in Beijing on Monday.",
+               "2025-02-18")
+    assert [(e.kind, set(e.participants)) for e in rec.events] == [("Meeting", {"li-qiang", "gombojavyn-zandanshatar"})]
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

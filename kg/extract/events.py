@@ -180,6 +180,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         # "invited X to Moscow" tells of a trip only with the place it names
         triggers = [t for t in triggers if self.doc[t[1]].lower_ not in ("invited", "invites", "invite")
                     or any(m.kind in ("Place", "Country") and 0 < m.token - t[1] <= 8 for m in ments)]
+        # "met visiting Mongolian Prime Minister X": a word about X, not a trip told ("visiting China" is one)
+        triggers = [t for t in triggers if not self._visiting_adjective(t[1])]
         if not triggers:
             return []
         planned = bool(_PLANNED.search(self._str(span)))
@@ -518,6 +520,13 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         # that will be held ...": the summit is to come, not the talks)
         return bool(later) and anchor - self._clause_start(span) <= 3 \
             and not any(end < a < end + later.end() for a in self.anchors)
+
+    def _visiting_adjective(self, i: int) -> bool:
+        doc = self.doc
+        if doc[i].lower_ != "visiting" or i + 1 >= len(doc):
+            return False
+        nxt = doc[i + 1]
+        return nxt.ent_type_ in ("NORP", "PERSON") or (nxt.text[:1].isupper() and nxt.ent_type_ not in ("COUNTRY", "PLACE"))
 
     def _clause_start(self, span: Span) -> int:
         """The first word of the clause, after opening quotes and punctuation."""

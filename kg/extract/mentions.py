@@ -83,11 +83,13 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
     for start, end, role in title_matches:
         country, _ = _country_before(doc, start)
         j = end
-        # "of Russia", "to China" after the title
-        if j + 1 < len(doc) and doc[j].lower_ in ("of", "to") and doc[j + 1].ent_type_ == "COUNTRY":
-            if doc[j].lower_ == "of" and country is None:
-                country = doc[j + 1].ent_id_
-            j += 2
+        # "of Russia", "to China", "of Primorsky Krai" after the title
+        if j + 1 < len(doc) and doc[j].lower_ in ("of", "to"):
+            named, after = _place_named_at(doc, j + 1, gaz)
+            if after > j + 1:
+                if doc[j].lower_ == "of" and country is None:
+                    country = named
+                j = after
         if j < len(doc) and doc[j].text == ",":
             j += 1
         if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_id_:
@@ -129,6 +131,24 @@ def _name_before(doc: Doc, title_start: int) -> tuple[int, int] | None:
     if k > 0 and doc[k - 1].is_sent_start and _is_name_token(doc[k - 1]) and doc[k - 1].ent_type_ == "" and j - k < 3:
         k -= 1  # the name opens the sentence
     return (k, j) if j - k >= 2 else None
+
+
+def _place_named_at(doc: Doc, i: int, gaz: Gazetteer) -> tuple[str | None, int]:
+    """A country or place named from token ``i`` (tagged, or one the tagger left untagged inside a
+    longer name: "the Security Council of Kyrgyzstan", "Governor of Primorsky Krai"): (its country,
+    the token after it); (None, i) when none is."""
+    tok = doc[i]
+    if tok.ent_type_ in ("COUNTRY", "PLACE") and tok.ent_id_:
+        e = gaz.get(tok.ent_id_)
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return (tok.ent_id_ if tok.ent_type_ == "COUNTRY" else (e.country if e else None)), end
+    for n in (3, 2, 1):
+        key = gaz.by_name.get(doc[i:i + n].text) if i + n <= len(doc) else None
+        if key and gaz[key].kind in ("Country", "Place") and not doc[i:i + n].text.islower():
+            return (key if gaz[key].kind == "Country" else gaz[key].country), i + n
+    return None, i
 
 
 def _country_after(doc: Doc, i: int) -> str | None:
