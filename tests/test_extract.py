@@ -228,6 +228,13 @@ def test_visiting_before_a_name_is_no_trip_told(nlp):
     assert [(e.kind, set(e.participants)) for e in rec.events] == [("Meeting", {"li-qiang", "gombojavyn-zandanshatar"})]
 
 
+def test_a_summit_scheduled_for_a_day(nlp):
+    for text in ("The CSTO summit in Bishkek, scheduled for Nov. 27-28, will bring together six leaders.",
+                 "The CSTO summit in Bishkek, scheduled for November 27, will bring together six leaders."):
+        summit = events_of(read(nlp, text, "2025-11-10"), "Summit")[0]
+        assert summit.planned and summit.date == "2025-11-27" and summit.location == "bishkek", text
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

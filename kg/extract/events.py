@@ -38,7 +38,8 @@ _REPORTING = re.compile(r"\s+(?:said|says|told|tells|added|adds|noted|stressed|e
                         r"(?:\s+[\w’'-]+){0,5}\s*[.!?]")
 _REPORTER_BEFORE = re.compile(r"[,.!?][\"”’]\s*$|,\s*(?:[\w’'-]+\s+){0,4}$")
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
-_TO_BE_HELD = r"(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|will start|will begin|will convene)\b"
+_TO_BE_HELD = (r"(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|"
+               r"will start|will begin|will convene|scheduled for|set for|slated for|planned for)\b")
 _PLANNED_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,4}?(?:which|that|to)?\s*" + _TO_BE_HELD, re.I)
 # "Talks between X and Foreign Minister Y will be held in Beijing": the trigger's own long subject
 _HELD_LATER = re.compile(r"\W*(?:[\w.'’-]+\W+){0,12}?" + _TO_BE_HELD, re.I)
@@ -458,6 +459,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         ranged = d.get("day2") is not None or re.match(r"\s*(to|until|till|through)\b", after)
         if re.match(r"\s*,?\s*when\b", after):
             return False  # "the first since April 2023, when X travelled to Moscow": the time of that trip
+        if re.search(r"\b(scheduled|set|slated|planned|due|fixed) for\s*$", before, re.I):
+            return False  # "the summit, scheduled for August 31": its day
         if _NOT_EVENT_DATE.search(before) and not (ranged and re.search(r"\bfrom\s*$", before)):
             return True  # "since 2001", "by 2024"; but "from October 22 to 24" dates the event
         if re.match(r"\s*(target|goal|deadline)", after) or re.match(r"\s*(years?|months?|weeks?|days?)\b", after):
