@@ -235,6 +235,19 @@ def test_a_summit_scheduled_for_a_day(nlp):
         assert summit.planned and summit.date == "2025-11-27" and summit.location == "bishkek", text
 
 
+def test_what_may_or_will_not_happen(nlp):
+    day = "2025-05-10"
+    said = read(nlp, "Analysts said a possible meeting between Tokayev and Mirziyoyev could take place in Samarkand.", day)
+    assert [(e.planned, e.date) for e in said.events] == [(True, None)]
+    for text in ("Astana said there were no plans for Tokayev to travel to Tashkent this year.",
+                 "Mirziyoyev declined an invitation to visit Astana in June."):
+        assert read(nlp, text, day).events == [], text
+    cond = read(nlp, "If Tokayev visits Tashkent, he will meet Mirziyoyev.", day)
+    assert cond.events and all(e.planned and e.date is None for e in cond.events)
+    unlikely = events_of(read(nlp, "Tokayev is unlikely to attend the CSTO summit in Bishkek in July.", day), "Summit")
+    assert [(e.planned, e.date) for e in unlikely] == [(True, "2025-07")]
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

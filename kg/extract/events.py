@@ -29,7 +29,8 @@ _PLANNED = re.compile(
     r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invitation to|looks? forward|looking forward|"
     r"awaiting|waiting for|lined up|preparations? for|preparing|to pay|would (?:\w+ )?(?:travel|visit|meet|hold|attend|go|fly|sign)|agreed to (?:see|meet|hold)|"
     r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this|considering|considers|intends? to|"
-    r"hopes? to|would be|proposed|to be held|ahead of|accept(?:ed|s)? (?:an |the )?invitation)\b", re.I)
+    r"hopes? to|would be|proposed|to be held|ahead of|accept(?:ed|s)? (?:an |the )?invitation|possible|potential|"
+    r"(?:un)?likely to|if)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead of|for|after|over|within|between)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
 _ELLIPSIS = re.compile(r"\s*(The|Their|Its) (first|previous|last|latest|earlier|second|other) (one |call |meeting |conversation )?(took place|was held|came|happened|was on|was in)\b")
 # between the people of one subject: "X, Y and Z", "Kazakh President X and Chinese President Y"
@@ -39,7 +40,8 @@ _REPORTING = re.compile(r"\s+(?:said|says|told|tells|added|adds|noted|stressed|e
 _REPORTER_BEFORE = re.compile(r"[,.!?][\"”’]\s*$|,\s*(?:[\w’'-]+\s+){0,4}$")
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 _TO_BE_HELD = (r"(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|"
-               r"will start|will begin|will convene|scheduled for|set for|slated for|planned for)\b")
+               r"will start|will begin|will convene|scheduled for|set for|slated for|planned for|"
+               r"(?:could|may|might) (?:take place|be held))\b")
 _PLANNED_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,4}?(?:which|that|to)?\s*" + _TO_BE_HELD, re.I)
 # "Talks between X and Foreign Minister Y will be held in Beijing": the trigger's own long subject
 _HELD_LATER = re.compile(r"\W*(?:[\w.'’-]+\W+){0,12}?" + _TO_BE_HELD, re.I)
@@ -58,7 +60,9 @@ _DATED_THEY = re.compile(r"\s*(On|In|Last|Earlier,? on|Back in) [^,.;]{2,25}?,? 
 _ANOTHER_TIME = re.compile(r"\b(second|third|fourth|first|previous|last|another) time\b", re.I)
 _DURING_THAT = re.compile(r"\b(during|on|in the course of|at the end of) (that|the|this|his|her|their) (visit|trip|tour|stay)\b", re.I)
 _NEGATED = re.compile(r"\b(did not|didn't|does not|doesn't|will not|won't|would not|never|no longer|refused to|declined to|"
-                      r"failed to|not to|cancell?ed|called off|postponed|scrapped|ruled out)\s+(\w+\s+){0,2}$", re.I)
+                      r"failed to|not to|cancell?ed|called off|postponed|scrapped|ruled out|"
+                      r"no plans? (?:for|to)(?: \w+)?(?: \w+)? to|(?:declined|turned down|rejected) (?:an|the|a) invitation to)"
+                      r"\s+(\w+\s+){0,2}$", re.I)
 NARRATIVE_DAYS = 14  # an undated meeting inherits the day of the sentence before it only within this
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
