@@ -248,6 +248,14 @@ def test_what_may_or_will_not_happen(nlp):
     assert [(e.planned, e.date) for e in unlikely] == [(True, "2025-07")]
 
 
+def test_the_next_day_and_days_later_count_from_the_day_told(nlp):
+    rec = read(nlp, "Tokayev arrived in Beijing on July 13 and was received by Xi Jinping the next day.\n\n"
+                    "Two days later, Tokayev met Li Qiang in Tianjin.", "2025-07-20")
+    dates = {frozenset(e.participants): e.date for e in events_of(rec, "Meeting")}
+    assert dates[frozenset({"kassym-jomart-tokayev", "xi-jinping"})] == "2025-07-14"
+    assert dates[frozenset({"kassym-jomart-tokayev", "li-qiang"})] == "2025-07-16"
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

@@ -5,6 +5,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 from datetime import date as _date
+from datetime import timedelta
 
 from spacy.tokens import Doc, Span
 
@@ -52,6 +53,9 @@ _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|tw
                        r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b", re.I)
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
+# "the next day", "a day later", "two days later": counted from the last day the text gave
+_DAYS_LATER = re.compile(r"\b(?:the (next|following) day|(a|one|two|three|four|five) days? later)\b", re.I)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 CLAUSE_DISTANCE = 200  # characters a clause boundary between a date and a trigger counts for
 # "met X on Wednesday, capping a two-day visit": the later event includes the earlier one's day
 _LINKED = re.compile(r"\b(capping|concluding|wrapping up|ending|closing|during|in the course of|as part of|on the (?:first|second|last|final) day of|when|where|during which|at which)\b", re.I)
@@ -430,6 +434,29 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 best, best_dist = r, dist
         return best
 
+    def _days_later(self, span: Span) -> Resolved | None:
+        """'... and was received by X the next day', 'Two days later, they met': the day given last
+        before it in the sentence, else the day of the event told last, moved on."""
+        m = _DAYS_LATER.search(self._str(span))
+        if not m:
+            return None
+        n = 1 if m.group(1) or m.group(2).lower() in ("a", "one") else _NUMBER_WORDS.get(m.group(2).lower())
+        at = span.start_char + m.start()
+        sent_start = sentence_of(self.doc, span.start).start_char
+        day = None
+        for d in reversed(self.dates[:bisect_left(self.date_starts, at)]):
+            if self._excluded(d):
+                continue
+            r = resolve(d, self.reference)
+            if d.start < sent_start and self.told and self.told[-1].date and len(self.told[-1].date) == 10:
+                day = Resolved(self.told[-1].date, weak=self.told[-1].date_weak)  # the day of the event told last
+            elif r is not None and len(r.value) == 10:
+                day = r
+            break  # the last date told is not a day: nothing to count from
+        if day is None or not n:
+            return None
+        return Resolved((_date.fromisoformat(day.value) + timedelta(days=n)).isoformat(), weak=day.weak)
+
     def _clause_between(self, a: int, b: int, sent: Span) -> bool:
         """Whether a clause of the sentence begins between character offsets ``a`` and ``b`` ("X made a
         visit in May, and in July he met Y": July opens the clause of the meeting)."""
@@ -544,7 +571,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def _report(self, kind: str, sent: Span, span: Span, anchor: int, ments: list[Mention]) -> EventReport:
         planned = self._planned_at(span, anchor)
-        d = self._date(sent, span, anchor, planned, EVENT_FAMILY.get(kind))
+        d = self._date(sent, span, anchor, planned, EVENT_FAMILY.get(kind)) or self._days_later(span)
         ref = self.reference.date
         is_planned = planned or bool(d and d.future)
         if d and ref and not d.weak and d.value > ref.isoformat()[:len(d.value)]:
