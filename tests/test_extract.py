@@ -256,6 +256,14 @@ def test_the_next_day_and_days_later_count_from_the_day_told(nlp):
     assert dates[frozenset({"kassym-jomart-tokayev", "li-qiang"})] == "2025-07-16"
 
 
+def test_an_aside_about_the_visit_leaves_the_talks_their_place(nlp):
+    rec = read(nlp, "On May 24, President Xi Jinping met with Kazakh Prime Minister Olzhas Bektenov, who was on an "
+                    "official visit to China, at the Great Hall of the People.", "2024-05-25")
+    talks = events_of(rec, "Meeting")[0]
+    assert set(talks.participants) == {"xi-jinping", "olzhas-bektenov"} and talks.location == "beijing"
+    assert [(v.participants, v.location) for v in events_of(rec, "Visit")] == [(["olzhas-bektenov"], "china")]
+
+
 def test_meeting_on_the_sidelines_is_part_of_the_summit(nlp):
     rec = read(nlp, "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping met on the sidelines of the "
                     "BRICS summit in Johannesburg on August 24, 2023.")

@@ -56,6 +56,7 @@ _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "r
 # "the next day", "a day later", "two days later": counted from the last day the text gave
 _DAYS_LATER = re.compile(r"\b(?:the (next|following) day|(a|one|two|three|four|five) days? later)\b", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
+_ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
 CLAUSE_DISTANCE = 200  # characters a clause boundary between a date and a trigger counts for
 # "met X on Wednesday, capping a two-day visit": the later event includes the earlier one's day
 _LINKED = re.compile(r"\b(capping|concluding|wrapping up|ending|closing|during|in the course of|as part of|on the (?:first|second|last|final) day of|when|where|during which|at which)\b", re.I)
@@ -271,10 +272,18 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             # a person named after another kind of event's trigger belongs to that event
             later = [t[1] for fam, ts in by_family.items() if fam != family for t in ts if t[1] > anchor]
             later += [t[1] for t in summits if t[1] > anchor] if family != "Summit" else []
+            # "met X, who is in China for an official visit, at the Great Hall": the relative clause
+            # tells of the visit and its place; the talks go on after it
+            asides = self._asides(span)
+            inside = next(((a, b) for a, b in asides if a <= anchor < b), None)
+            later = [t for t in later if inside is not None or not any(a <= t < b for a, b in asides)]
             cut = min(later) if later else span.end
+            if inside is not None:
+                cut = min(cut, inside[1])
             earlier = [t[2] for fam, ts in by_family.items() if fam != family for t in ts if t[2] <= anchor]
             begin = max(earlier) if earlier else span.start
-            mine = [m for m in ments if begin <= m.token < cut and not self._excluded_person(m) and not self._modifies(m, later)]
+            mine = [m for m in ments if begin <= m.token < cut and not self._excluded_person(m) and not self._modifies(m, later)
+                    and not (inside is None and m.kind in ("Place", "Country") and any(a <= m.token < b for a, b in asides))]
             if family == "Meeting" and not any(m.kind == "Person" and m.token < anchor for m in mine):
                 # "X visited Beijing in May ... and met his counterpart Y": the sentence's subject met Y;
                 # after "when he held talks ...", the one that pronoun names
@@ -554,6 +563,15 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         # that will be held ...": the summit is to come, not the talks)
         return bool(later) and anchor - self._clause_start(span) <= 3 \
             and not any(end < a < end + later.end() for a in self.anchors)
+
+    def _asides(self, span: Span) -> list[tuple[int, int]]:
+        """Token ranges of the relative clauses set off by commas (", who is in China for a visit,")."""
+        out = []
+        for m in _ASIDE.finditer(self._str(span)):
+            a = bisect_left(self.starts, span.start_char + m.start())
+            b = bisect_left(self.starts, span.start_char + m.end())
+            out.append((a, b))
+        return out
 
     def _visiting_adjective(self, i: int) -> bool:
         doc = self.doc
