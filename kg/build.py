@@ -127,13 +127,17 @@ def _progress(total: int, show: bool):
                 file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
-def extract_records(articles: list[Article], model: str | None, old: RecordCache | None, new: RecordCache | None,
-                    show_progress: bool = False) -> tuple[list[ArticleRecord], dict[str, Counter], int, list[str]]:
-    """Records and word counts of every article: from ``old`` where cached, extracted otherwise;
-    all written to ``new``. Returns (records, words, number extracted, cache keys)."""
+def article_keys(articles: list[Article], model: str | None) -> list[str]:
+    """The cache key of each article (its content, metadata and name, and the extractor's fingerprint)."""
     fp = fingerprint(model)
+    return [article_key(a, fp) for a in articles]
+
+
+def extract_records(articles: list[Article], keys: list[str], model: str | None, old: RecordCache | None,
+                    new: RecordCache | None, show_progress: bool = False) -> tuple[list[ArticleRecord], dict[str, Counter], int]:
+    """Records and word counts of every article (``keys``: their cache keys): from ``old`` where
+    cached, extracted otherwise; all written to ``new``. Returns (records, words, number extracted)."""
     values: dict[int, tuple[ArticleRecord, Counter]] = {}
-    keys = [article_key(a, fp) for a in articles]
     todo = []
     for i, (article, key) in enumerate(zip(articles, keys)):
         hit = old.get(key) if old is not None else None
@@ -150,7 +154,7 @@ def extract_records(articles: list[Article], model: str | None, old: RecordCache
                 new.put(keys[i], value)
     records = [values[i][0] for i in range(len(articles))]
     words = {records[i].id: values[i][1] for i in range(len(articles))}
-    return records, words, len(todo), keys
+    return records, words, len(todo)
 
 
 def merged(records, words, keys: list[str], old_cache: Path, new_cache: Path):
@@ -304,12 +308,13 @@ def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model
         if not articles:
             why = "; ".join(str(p) for p in problems) or "it has no *.txt files"
             raise InputError(f"no article could be read from {input_dir} ({why}); the previous output is kept")
-        inputs = inputs_digest(articles, model, html, validate)
+        keys = article_keys(articles, model)
+        inputs = inputs_digest(keys, model, html, validate)
         result = _unchanged(out_dir, inputs, problems)
         if result is None:
             staged = staging_dir(out_dir)
             try:
-                result = _build_into(articles, problems, out_dir, staged, model, html, progress, validate, inputs)
+                result = _build_into(articles, keys, problems, out_dir, staged, model, html, progress, validate, inputs)
                 swap_in(staged, out_dir)
             except BaseException:
                 shutil.rmtree(staged, ignore_errors=True)
@@ -319,13 +324,12 @@ def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model
     return result
 
 
-def inputs_digest(articles: list[Article], model: str | None, html: bool, validate: bool) -> str:
-    """A digest of everything a build's output depends on: the articles (content, metadata, file
-    names), the code and data of kg/, ontology/ and queries/, the libraries' versions, the options."""
-    fp = fingerprint(model)
+def inputs_digest(keys: list[str], model: str | None, html: bool, validate: bool) -> str:
+    """A digest of everything a build's output depends on: the articles (``keys``: content, metadata,
+    file names), the code and data of kg/, ontology/ and queries/, the libraries' versions, the options."""
     code = fingerprint(model, globs=OUTPUT_GLOBS, packages=OUTPUT_PACKAGES)
     h = hashlib.sha256(f"{code}\0{html}\0{validate}\0".encode())
-    for key in sorted(article_key(a, fp) for a in articles):
+    for key in sorted(keys):
         h.update(key.encode())
     return h.hexdigest()
 
@@ -355,7 +359,7 @@ def _unchanged(out_dir: Path, inputs: str, problems: list[Problem]) -> BuildResu
     return BuildResult(*counts, 0.0, problems, outputs, violations=info.get("violations"), unchanged=True)
 
 
-def _build_into(articles, problems, out_dir: Path, staged: Path, model, html: bool, progress: bool,
+def _build_into(articles, keys: list[str], problems, out_dir: Path, staged: Path, model, html: bool, progress: bool,
                 validate: bool, inputs: str) -> BuildResult:
     phases: dict[str, float] = {}
     clock = [time.perf_counter()]
@@ -365,8 +369,8 @@ def _build_into(articles, problems, out_dir: Path, staged: Path, model, html: bo
         phases[name] = now - clock[0]
         clock[0] = now
 
-    records, words, extracted, keys = extract_records(articles, model, RecordCache(out_dir / CACHE_DIR),
-                                                      RecordCache(staged / CACHE_DIR), progress)
+    records, words, extracted = extract_records(articles, keys, model, RecordCache(out_dir / CACHE_DIR),
+                                                RecordCache(staged / CACHE_DIR), progress)
     lap("extract")
     entities, events = merged(records, words, keys, out_dir / CACHE_DIR, staged / CACHE_DIR)
     lap("merge")

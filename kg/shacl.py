@@ -288,14 +288,23 @@ def subclasses(store: ox.Store, iri: str) -> list[str]:
     return sorted(str(row["c"]) for row in store.query(query, use_default_graph_as_union=True))
 
 
-def run_check(store: ox.Store, check: Check, focus: set[str] | None):
-    """(focus node, value or None) for each violation of ``check`` in ``store``'s union graph."""
+def run_checks(store: ox.Store, checks: list[Check], focus: set[str] | None):
+    """(check, focus node, value or None) for each violation in ``store``'s union graph; with
+    ``focus``, of those nodes only. Each class's subclasses are looked up once for all checks."""
     values = "" if focus is None else "VALUES ?focus { " + " ".join(f"<{f}>" for f in sorted(focus)) + " } "
-    query = SUBCLASSES.sub(lambda m: " ".join(subclasses(store, m.group(1))), check.query).replace("{focus}", values)
-    solutions = store.query(query, use_default_graph_as_union=True)
-    with_value = ox.Variable("value") in solutions.variables
-    for row in solutions:
-        yield row["focus"], (row["value"] if with_value else None)
+    known: dict[str, str] = {}
+
+    def classes(m) -> str:
+        if m.group(1) not in known:
+            known[m.group(1)] = " ".join(subclasses(store, m.group(1)))
+        return known[m.group(1)]
+
+    for check in checks:
+        query = SUBCLASSES.sub(classes, check.query).replace("{focus}", values)
+        solutions = store.query(query, use_default_graph_as_union=True)
+        with_value = ox.Variable("value") in solutions.variables
+        for row in solutions:
+            yield check, row["focus"], (row["value"] if with_value else None)
 
 
 def short(term) -> str:

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from .errors import DataError
 from .gazetteer import ONTOLOGY_DIR
-from .shacl import SH, Check, Unsupported, read_checks, run_check, short
+from .shacl import SH, Check, Unsupported, read_checks, run_checks, short
 from .store import PREFIXES, Store, open_built, read_trig
 from .vocab import ONTOLOGY_IRI
 from .vocab import RESOURCE as RESOURCE_NS
@@ -133,12 +133,8 @@ def _label(store: Store, focus) -> str | None:
 
 
 def _with_sparql(store: Store, checks: list[Check], focus: set[str] | None) -> list[Violation]:
-    out = []
-    for check in checks:
-        for node, value in run_check(store.ox, check, focus):
-            out.append(Violation(node.value, _label(store, node), check.path, check.message, short(value),
-                                 check.severity))
-    return out
+    return [Violation(node.value, _label(store, node), check.path, check.message, short(value), check.severity)
+            for check, node, value in run_checks(store.ox, checks, focus)]
 
 
 def _ox(term):

@@ -3,13 +3,16 @@ JSON-LD (via rdflib) of the whole dataset or of the union of its graphs."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
 import rdflib
 
 from ..store import PREFIXES, Store
 from .html import EVENT_KINDS, graph_elements
+
+if TYPE_CHECKING:  # networkx is imported when a graph is written, not with the `kg` command
+    import networkx as nx
 
 FORMATS = ("graphml", "gexf", "jsonld", "html")
 
@@ -17,6 +20,8 @@ FORMATS = ("graphml", "gexf", "jsonld", "html")
 def to_networkx(store: Store) -> nx.MultiDiGraph:
     """The drawn graph (events, the entities they link, and the links) as a networkx graph:
     node attributes ``label``, ``type`` and (events) ``date``, ``sources``; edge attribute ``relation``."""
+    import networkx as nx
+
     data = graph_elements(store, max_nodes=0, layout=False)
     g = nx.MultiDiGraph()
     for n in data["nodes"]:
@@ -34,11 +39,15 @@ def to_networkx(store: Store) -> nx.MultiDiGraph:
 
 
 def write_graphml(store: Store, path: Path) -> Path:
+    import networkx as nx
+
     nx.write_graphml(to_networkx(store), str(path), encoding="utf-8")
     return Path(path)
 
 
 def write_gexf(store: Store, path: Path) -> Path:
+    import networkx as nx
+
     nx.write_gexf(to_networkx(store), str(path), encoding="utf-8")
     return Path(path)
 

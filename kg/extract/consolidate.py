@@ -249,7 +249,6 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                         and r.start - last.end <= ADJACENT_CHARS \
                         and set(r.participants) <= {country_of(p) for p in people_of(last)}:
                     parent = last
-                    r.location = r.location or (last.location if last.kind not in REMOTE_KINDS else None)
         if r.kind in REMOTE_KINDS and parent is None and fam == "Meeting":
             continue
         if parent is None:

@@ -94,6 +94,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         # that belong to an event already told ("Monday's call")
         self.anchors: dict[int, str] = {}
         self.claimed: set[int] = set()
+        self._clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
         counts: dict[str, int] = {}
         for m in mentions:
             e = gaz.get(m.key)
@@ -165,6 +166,13 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                             reported=self.reference.date.isoformat() if self.reference.date else None)]
 
     def _clauses(self, sent: Span) -> list[tuple[int, int]]:
+        """The sentence's clauses as token ranges (worked out once per sentence: dates ask often)."""
+        key = (sent.start, sent.end)
+        if key not in self._clause_cache:
+            self._clause_cache[key] = self._cut_clauses(sent)
+        return self._clause_cache[key]
+
+    def _cut_clauses(self, sent: Span) -> list[tuple[int, int]]:
         cuts = [sent.start]
         texts, lowers = self.words, self.lowers
         for i in range(sent.start + 1, sent.end):
