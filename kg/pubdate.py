@@ -21,6 +21,14 @@ _DATE_LINE = re.compile(r"^\s*date\s*[:=]?\s*((?:19|20)\d\d-\d\d-\d\d)\b", re.I 
 _DATELINE = re.compile(
     rf"^\s*(?P<city>[A-Z][A-Z .'-]{{2,30}}),(?:\s*[A-Z][a-z]+,)?\s+{_MON}\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?",
     re.M)
+# a line of its own near the top that is a full date: "March 21, 2023, 16:10", "Published: May 5, 2025",
+# "Wednesday, 3 September 2025 | 5-minute read", "Posted on 12 Sept. 2024 by ..."
+_STAMP_LINE = re.compile(
+    rf"^[ \t]*(?:(?:published|posted|updated|date|dated|released)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    rf"(?:{_MON}\s+(?P<day>\d{{1,2}}),?|(?P<day2>\d{{1,2}})\s+{_MON.replace('(Jan', '(?P<mon2>Jan', 1)})\s+(?P<year>(?:19|20)\d\d)\b"
+    rf"(?P<rest>[^\n]{{0,60}})$", re.I | re.M)
+STAMP_LINES = 8  # the stamp is looked for among the first lines with text
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "last Friday (December 30)", "on Friday, December 30", "Friday, 16 September"
 _WEEKDAY_DATE = re.compile(
@@ -38,6 +46,17 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def _stamp_line(head: str) -> dt.date | None:
+    """The date of a line near the top that holds nothing but a date (and a time, place or reading time)."""
+    lines = [line for line in head.splitlines() if line.strip()][:STAMP_LINES]
+    for line in lines:
+        m = _STAMP_LINE.match(line)
+        if m and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", m.group("rest")):  # not a sentence going on
+            mon = m.group(1) or m.group("mon2")
+            return _date(int(m.group("year")), _month(mon), int(m.group("day") or m.group("day2")))
+    return None
+
+
 def publication_date(text: str) -> tuple[str | None, Reference]:
     """The publication date the text states (ISO or None) and the reference for relative dates."""
     head = text[:3000]
@@ -45,6 +64,9 @@ def publication_date(text: str) -> tuple[str | None, Reference]:
     m = _DATE_LINE.search(head[:400])
     if m:
         d = dt.date.fromisoformat(m.group(1))
+        return d.isoformat(), Reference(d, False, years)
+    d = _stamp_line(head)
+    if d:
         return d.isoformat(), Reference(d, False, years)
     m = _DATELINE.search(head)
     if m:

@@ -476,3 +476,37 @@ def test_an_organization_named_only_as_a_source_is_no_entity(nlp):
                   "Presidential Executive Office of Russia", "World Bank"):
         assert label not in {e.label for e in rec.entities.values()}, label
     assert {"State Duma", "World Trade Organization"} <= {e.label for e in rec.entities.values()}
+
+
+def test_days_of_a_visit_told_around_it(nlp):
+    """'wrapped up a three-day visit on Friday' began on Wednesday; a date of a 'since ...' clause is
+    that clause's; 'that evening', 'the same day' are the day told last; 'according to X' is a source;
+    'no further bilateral meeting was planned' is no event."""
+    text = ("ASTANA, June 14, 2024 (Wire) — Uzbek President Shavkat Mirziyoyev wrapped up a three-day state visit "
+            "to Kazakhstan on Friday. The visit, his first abroad since he was re-elected on July 9, began in Astana "
+            "on Wednesday. Kazakh President Kassym-Jomart Tokayev hosted a dinner for him that evening, and the two "
+            "presidents held talks the same day, according to presidential aide Ruslan Zheldibay. An aide said no "
+            "further bilateral meeting was planned.")
+    rec = read(nlp, text, "2024-06-14")
+    visits = events_of(rec, "StateVisit")
+    assert [v.date for v in visits] == ["2024-06-12"]
+    talks = events_of(rec, "Meeting")
+    assert len(talks) == 1
+    assert talks[0].date == "2024-06-12"
+    assert set(talks[0].participants) == {"shavkat-mirziyoyev", "kassym-jomart-tokayev"}
+
+
+def test_a_visit_under_way_is_dated_to_its_month(nlp):
+    rec = read(nlp, "Kassym-Jomart Tokayev held talks in Astana with Shavkat Mirziyoyev, who is in Kazakhstan on a "
+                    "state visit.", "2024-06-14")
+    assert [e.date for e in events_of(rec, "Meeting")] == ["2024-06-14"]
+    assert [e.date for e in events_of(rec, "StateVisit")] == ["2024-06"]  # it began before today
+
+
+def test_the_leaders_attending_a_summit_are_not_the_pair_just_named(nlp):
+    rec = read(nlp, "Monday: Vladimir Putin landed in Tianjin for a four-day visit to China. Xi Jinping welcomed the "
+                    "leaders attending the Shanghai Cooperation Organization summit at a banquet that evening.", "2024-06-14")
+    assert not events_of(rec, "Meeting")
+    assert [e.date for e in events_of(rec, "Visit")] == ["2024-06-10"]
+    summit = events_of(rec, "Summit")[0]
+    assert summit.date == "2024-06-10" and "vladimir-putin" not in summit.participants

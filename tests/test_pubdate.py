@@ -31,3 +31,16 @@ def test_weekday_anchor_is_only_an_estimate():
 def test_no_date_at_all():
     published, ref = publication_date("The leaders talked about trade and energy.")
     assert published is None and ref.date is None
+
+
+def test_a_line_that_is_only_a_date_near_the_top():
+    """Web pages put the date on a line of its own: with a time, a label or a reading time."""
+    for text, want in [
+        ("President of Kazakhstan · News\n\nTalks with the President of Uzbekistan\n\nJune 4, 2024, 13:45\nAkorda, Astana\n\n"
+         "Kassym-Jomart Tokayev held talks with Shavkat Mirziyoyev.", "2024-06-04"),
+        ("MONITOR\n\nA headline\n\nPublished: 9 Feb. 2023\n\nThe minister arrived on Monday.", "2023-02-09"),
+        ("Posted on Friday, 14 July 2023 | 4-minute read\n\nText.", "2023-07-14"),
+    ]:
+        assert publication_date(text)[0] == want
+    # a sentence that begins with a date is no date line
+    assert publication_date("A headline\n\nOn March 3, 2023, the two ministers met in Tashkent to discuss trade.\n")[0] is None

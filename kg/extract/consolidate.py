@@ -16,6 +16,9 @@ LEAD_SENTENCES = 3  # news leads report the article's own news
 VISIT_DAYS = 7  # reports of one person's trip within this many days are one visit
 ADJACENT_CHARS = 3  # the next sentence: only the white space between them
 NEARBY_CHARS = 1200  # "The two presidents also held a three-way meeting ...": a few sentences on
+_ONGOING_VISIT = re.compile(r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+)?(?:(?:in|on)\s+(?:[A-Z][\w.-]*\s+){1,3})?"
+                            r"(?:on|for)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\b"
+                            r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?visiting\b")
 _BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: it is not dated by the article
 # a lead sentence dated relative to something else is not dated by the article
 _RELATIVE_DAY = re.compile(r"\b(opening|closing|first|second|last|final) day\b|\bthe day (before|after)\b|\bdays? (after|before)\b", re.I)
@@ -144,7 +147,8 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
                 and _family(r) != "Agreement" and r.label not in ("such", "ellipsis")
                 and not _RELATIVE_DAY.search(r.evidence) and _BODY_END.search(r.evidence)
                 and not _event_dates(r.evidence)):  # a date the sentence gives went to another event of it
-            r.date = today
+            # "X, who is in Russia on a state visit": a visit under way began on an earlier day of the month
+            r.date = today[:7] if _family(r) == "Visit" and _ONGOING_VISIT.search(r.evidence) else today
             r.confidence = max(0.4, r.confidence - 0.1)
     kept: list[EventReport] = []
     sentence_target: dict[int, EventReport] = {}

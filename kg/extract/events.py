@@ -54,9 +54,13 @@ _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|tw
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
 # "the next day", "a day later", "two days later": counted from the last day the text gave
-_DAYS_LATER = re.compile(r"\b(?:the (next|following) day|(a|one|two|three|four|five) days? later)\b", re.I)
+_DAYS_LATER = re.compile(r"\b(?:the (next|following) day|(a|one|two|three|four|five) days? later|(?P<same>the same day|"
+                         r"that (?:same )?(?:day|morning|afternoon|evening|night)|later in the day|in the (?:morning|afternoon|evening)))\b",
+                         re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
+# "since he was sworn in for a fifth term on" (up to a date): a clause telling of an earlier time
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]{3,90}$", re.I)
 CLAUSE_DISTANCE = 200  # characters a clause boundary between a date and a trigger counts for
 # "met X on Wednesday, capping a two-day visit": the later event includes the earlier one's day
 _LINKED = re.compile(r"\b(capping|concluding|wrapping up|ending|closing|during|in the course of|as part of|on the (?:first|second|last|final) day of|when|where|during which|at which)\b", re.I)
@@ -67,7 +71,10 @@ _DURING_THAT = re.compile(r"\b(during|on|in the course of|at the end of) (that|t
 _NEGATED = re.compile(r"\b(did not|didn't|does not|doesn't|will not|won't|would not|never|no longer|refused to|declined to|"
                       r"failed to|not to|cancell?ed|called off|postponed|scrapped|ruled out|"
                       r"no plans? (?:for|to)(?: \w+)?(?: \w+)? to|(?:declined|turned down|rejected) (?:an|the|a) invitation to)"
-                      r"\s+(\w+\s+){0,2}$", re.I)
+                      r"\s+(\w+\s+){0,2}$"
+                      # "no further one-on-one meeting ... was planned", "no three-way talks"
+                      r"|\bno\s+(?:(?:further|other|more|separate|bilateral|formal|official|one-on-one|face-to-face|"
+                      r"three-way|trilateral|direct|new|such|additional|personal)\s+){1,3}$", re.I)
 NARRATIVE_DAYS = 14  # an undated meeting inherits the day of the sentence before it only within this
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
@@ -352,14 +359,15 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def _excluded_person(self, m: Mention) -> bool:
         """'a message from Vladimir Putin', 'greetings to X': named, but not taking part."""
-        before = self.text[max(0, m.start - 22):m.start].lower()
+        before = self.text[max(0, m.start - 40):m.start].lower()
         if _REPORTING.match(self.text, m.end) and _REPORTER_BEFORE.search(self.text[max(0, m.start - 40):m.start]):
             # '"... will be held in Beijing," Zakharova told a briefing.', '..., Kremlin aide Yuri Ushakov told
             # reporters.': who tells of the event at the end of the sentence, not who takes part in it
             return True
         return bool(re.search(r"\b(message|letter|greetings|wishes|regards) (from|to)\s+$|\bfrom\s+$|\bon behalf of\s+$"
                               r"|\binvitation of\s+(\w+\s+){0,2}$|\binvited by\s+(\w+\s+){0,2}$|\brepresenting\s+$"
-                              r"|\b(standing in|stood in|deputising|deputizing) for\s+$", before))
+                              r"|\b(standing in|stood in|deputising|deputizing) for\s+$"
+                              r"|\baccording to\s+([\w-]+\s+){0,3}$", before))
 
     def _each_date(self, report: EventReport, span: Span, anchor: int, planned: bool) -> list[EventReport]:
         """'travelled to China twice last year, in May and again in December': one event per date."""
@@ -447,6 +455,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue  # between two triggers: the earlier event's ("received X on Wednesday and awaited a visit")
             if d.start in self.claimed:
                 continue  # "Monday's call": the date of an event already told
+            since = _SINCE_CLAUSE.search(self.text, sent.start_char, d.start)
+            if since and not since.start() < trig_char < d.start:
+                continue  # "The visit, the first since he was sworn in on May 7, began ...": that clause's date
             if best_dist is None or dist < best_dist or (len(r.value) > len(best.value) and dist < best_dist + 40 and best.value.startswith(r.value[:4])):
                 best, best_dist = r, dist
         return best
@@ -457,7 +468,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         m = _DAYS_LATER.search(self._str(span))
         if not m:
             return None
-        n = 1 if m.group(1) or m.group(2).lower() in ("a", "one") else _NUMBER_WORDS.get(m.group(2).lower())
+        if m.group("same"):
+            n = 0  # "that evening", "earlier the same day"
+        else:
+            n = 1 if m.group(1) or m.group(2).lower() in ("a", "one") else _NUMBER_WORDS.get(m.group(2).lower())
         at = span.start_char + m.start()
         sent_start = sentence_of(self.doc, span.start).start_char
         day = None
@@ -470,7 +484,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             elif r is not None and len(r.value) == 10:
                 day = r
             break  # the last date told is not a day: nothing to count from
-        if day is None or not n:
+        if day is None or n is None:
             return None
         return Resolved((_date.fromisoformat(day.value) + timedelta(days=n)).isoformat(), weak=day.weak)
 

@@ -512,8 +512,9 @@ class MentionResolver:
                     if end >= len(doc) or doc[end].lower_ not in _GROUP_NOUNS:
                         return None
                     end += 1
-                elif prefix in (("the", "leaders"), ("the", "presidents")) and end < len(doc) and doc[end].lower_ in ("of", "who"):
-                    return None  # "the leaders of the SCO states": not the pair just told
+                elif prefix in (("the", "leaders"), ("the", "presidents")) and end < len(doc) and doc[end].lower_ in (
+                        "of", "who", "attending", "from", "gathered", "present", "taking"):
+                    return None  # "the leaders of the SCO states", "the leaders attending": not the pair just told
                 noun = doc[end - 1].lower_
                 leaders = noun in ("leaders", "presidents", "heads", "premiers") or prefix in _TWO_LEADERS
                 pair = self._last_pair(leaders=leaders, ministers=noun == "ministers")

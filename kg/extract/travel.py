@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date as _date, timedelta
 
 from spacy.tokens import Span
 
@@ -10,6 +11,11 @@ from .common import NOT_VENUE
 from .mentions import Mention
 
 _SUBORDINATORS = {"when", "where", "whose", "who", "while", "after", "as", "because", "since", "before"}
+# "wrapped up a two-day state visit ... on Friday": the visit began the day before
+_ENDED_TRIP = re.compile(r"\b(?:wrapped up|wraps up|wrapping up|ended|ends|ending|concluded|concludes|concluding|completed|"
+                         r"completes|completing|finished|finishes|rounded off|rounds off)\s+(?:a|an|his|her|their|the)\s+"
+                         r"(?P<n>two|three|four|five|six|seven|[2-7])-day\b", re.I)
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 
 
@@ -82,6 +88,10 @@ class TravelReading:
             if len(places) == 1 and not any(m.kind == "Country" for m in ments if m.token > anchor):
                 dest = places.pop()
         report.location = dest
+        ended = _ENDED_TRIP.search(self._str(sent))
+        if ended and report.date and len(report.date) == 10:
+            n = _DAYS.get(ended.group("n").lower()) or int(ended.group("n"))
+            report.date = (_date.fromisoformat(report.date) - timedelta(days=n - 1)).isoformat()
 
     def _trip_word_near(self, char: int) -> bool:
         window = self.text[max(0, char - 60):char].lower()
