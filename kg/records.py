@@ -83,7 +83,7 @@ class Event:
 
 
 # document nouns grouped by kind: reports naming the same document may word it differently
-DOC_KINDS = {"statement": "statement", "declaration": "statement", "communique": "statement", "treaty": "treaty",
+DOC_KINDS = {"statement": "statement", "declaration": "statement", "communique": "statement", "communiqué": "statement", "treaty": "treaty",
              "roadmap": "roadmap", "road map": "roadmap", "plan": "roadmap", "memorandum": "memorandum",
              "protocol": "protocol", "contract": "agreement", "deal": "agreement", "agreement": "agreement",
              "accord": "agreement", "pact": "agreement"}

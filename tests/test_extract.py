@@ -510,3 +510,21 @@ def test_the_leaders_attending_a_summit_are_not_the_pair_just_named(nlp):
     assert [e.date for e in events_of(rec, "Visit")] == ["2024-06-10"]
     summit = events_of(rec, "Summit")[0]
     assert summit.date == "2024-06-10" and "vladimir-putin" not in summit.participants
+
+
+def test_a_communique_signed_at_the_end_of_talks_dates_them(nlp):
+    rec = read(nlp, "Kazakh Prime Minister Olzhas Bektenov and Chinese Premier Li Qiang signed a joint communiqué in "
+                    "Astana on Tuesday at the end of the fifth regular meeting of the two heads of government.",
+               "2024-06-12")
+    docs = events_of(rec, "Agreement")
+    assert len(docs) == 1 and docs[0].date == "2024-06-11" and docs[0].location == "astana"
+    talks = events_of(rec, "Meeting")
+    assert len(talks) == 1 and talks[0].date == "2024-06-11"
+    assert docs[0].part_of == rec.events.index(talks[0])
+
+
+def test_a_trip_whose_destination_follows_a_later_word_of_it(nlp):
+    rec = read(nlp, "Chinese Premier Li Qiang arrived at the airport on Tuesday for a three-day official visit to "
+                    "Kazakhstan.", "2024-06-12")
+    visits = events_of(rec, "Visit")
+    assert [(v.date, v.location, v.participants) for v in visits] == [("2024-06-11", "kazakhstan", ["li-qiang"])]

@@ -13,7 +13,7 @@ from .sentences import sentence_of
 
 _SIGNED = re.compile(r"\b(sign|signs|signed|signing|adopt|adopted|adopts|issued|issue|published|concluded|conclude|inked|released|agreed|reached|struck|finali[sz]ed|extended|prolonged|renewed|ratified)\b", re.I)
 _GENERIC_DOCS = {"documents", "agreements", "contracts", "memorandums", "memoranda", "deals"}
-_DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "protocol", "deal", "accord", "declaration", "pact", "statement", "communique", "map"}
+_DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "protocol", "deal", "accord", "declaration", "pact", "statement", "communique", "communiqué", "map"}
 _REFERRING = {"about", "over", "against", "prolonging", "extending", "extended", "renewing", "under", "implementing",
               "replacing", "amending", "of", "to", "with", "within", "violating", "violated", "breaching"}
 _SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}

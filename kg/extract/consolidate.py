@@ -288,6 +288,9 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                 talks = [m for m in reports if m.part_of == r.part_of and _family(m) == "Meeting" and m.start < r.start and m.location]
                 r.location = talks[-1].location if talks else None
             r.location = r.location or (parent.location if parent.kind not in REMOTE_KINDS else None)
+            if fam == "Agreement" and _family(parent) == "Meeting" and parent.date is None and r.date and r.start == parent.start:
+                # "signed a communique on Wednesday at the end of their talks": the talks' day too
+                parent.date, parent.date_weak = r.date, r.date_weak
             if r.date is None and parent.date:
                 # a multi-day trip or summit dates what happened during it only to its month
                 r.date = parent.date[:7] if _family(parent) == "Visit" and len(parent.date) == 10 else parent.date

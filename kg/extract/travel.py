@@ -70,7 +70,8 @@ class TravelReading:
             obj = [m for m in ments if m.kind in ("Place", "Country") and m.token == anchor + 1]
             dest = self._city_of(obj[0].key) if obj else None
         for m in ments if dest is None else ():
-            if m.kind in ("Place", "Country") and 0 <= m.token - anchor <= 12:
+            if m.kind in ("Place", "Country") and any(0 <= m.token - a <= 12 for _, a, _ in trigs):
+                # after any of the trip's words: "arrived at the airport on Tuesday for a visit to Russia"
                 pre = self.text[max(sent.start_char, m.start - 10):m.start].lower()
                 if re.search(r"\b(to|in|into|at)\s+(the\s+)?$", pre) and not NOT_VENUE.search(self.text[max(sent.start_char, m.start - 30):m.start]):
                     dest = self._city_of(m.key)
