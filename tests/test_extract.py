@@ -528,3 +528,25 @@ def test_a_trip_whose_destination_follows_a_later_word_of_it(nlp):
                     "Kazakhstan.", "2024-06-12")
     visits = events_of(rec, "Visit")
     assert [(v.date, v.location, v.participants) for v in visits] == [("2024-06-11", "kazakhstan", ["li-qiang"])]
+
+
+def test_talks_between_two_named_people_are_theirs_only(nlp):
+    rec = read(nlp, "KazMunayGas and Sinopec have signed a memorandum on a new refinery, KazMunayGas chief executive "
+                    "Askhat Khassenov said on Monday, after talks between Presidents Kassym-Jomart Tokayev and Xi Jinping "
+                    "in Astana. Sinopec, chaired by Ma Yongsheng, did not comment on the Tokayev-Xi talks.", "2024-07-01")
+    talks = events_of(rec, "Meeting")
+    assert [sorted(t.participants) for t in talks] == [["kassym-jomart-tokayev", "xi-jinping"]]
+    assert talks[0].date == "2024-07-01" and talks[0].location == "astana"
+
+
+def test_people_in_a_quotation_are_talked_of_not_present(nlp):
+    """'"President X will come to Y," Z said as W received him': W met Z, now; X's trip is still to come."""
+    rec = read(nlp, "Kazakh Foreign Minister Murat Nurtleu arrived in Tashkent on Tuesday. \"President Kassym-Jomart "
+                    "Tokayev will come to Samarkand in the autumn,\" Nurtleu said as Uzbek President Shavkat Mirziyoyev "
+                    "received him on Wednesday.", "2024-06-12")
+    talks = events_of(rec, "Meeting")
+    assert len(talks) == 1
+    assert set(talks[0].participants) == {"murat-nurtleu", "shavkat-mirziyoyev"}
+    assert talks[0].date == "2024-06-12" and not talks[0].planned
+    trip = next(e for e in rec.events if e.kind == "Visit" and e.participants == ["kassym-jomart-tokayev"])
+    assert trip.planned

@@ -80,6 +80,20 @@ _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)
 
 
+_QUOTE = re.compile(r"[\"“][^\"“”]{12,}?[\"”]")
+
+
+def _quotes(text: str, offset: int) -> list[tuple[int, int]]:
+    """Where the quotations of a text are, as character offsets (plus ``offset``)."""
+    first = re.search(r"[\"“”]", text)
+    if first and (text[first.start()] == "”" or text[first.start()] == '"' and text.count('"') % 2 == 1
+                  and text[first.start() - 1:first.start()] in (",", ".", "!", "?")):
+        # the text begins inside a quotation ('"' went with the sentence before): up to its close
+        rest = _quotes(text[first.end():], offset + first.end())
+        return [(offset, offset + first.end())] + rest
+    return [(offset + m.start(), offset + m.end()) for m in _QUOTE.finditer(text)]
+
+
 class SentenceReader(AgreementReading, TravelReading, GatheringReading):
     """Reads the events of each sentence of one article."""
 
@@ -209,7 +223,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         triggers = [t for t in triggers if not self._visiting_adjective(t[1])]
         if not triggers:
             return []
-        planned = bool(_PLANNED.search(self._str(span)))
+        text = self._str(span)
+        for a, b in _quotes(text, 0):  # a quotation's "will" is the quotation's, unless an event is told in it
+            if not any(a <= self.starts[t[1]] - span.start_char < b for t in triggers):
+                text = text[:a] + " " * (b - a) + text[b:]
+        planned = bool(_PLANNED.search(text))
         by_family: dict[str, list[tuple[str, int, int]]] = {}
         for kind, s, e in triggers:
             by_family.setdefault(EVENT_FAMILY[kind], []).append((kind, s, e))
@@ -299,7 +317,14 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             begin = max(earlier) if earlier else span.start
             mine = [m for m in ments if begin <= m.token < cut and not self._excluded_person(m) and not self._modifies(m, later)
                     and not (inside is None and m.kind in ("Place", "Country") and any(a <= m.token < b for a, b in asides))]
-            if family == "Meeting" and not any(m.kind == "Person" and m.token < anchor for m in mine):
+            quotes = [(a, b) for a, b in _quotes(self._str(span), span.start_char) if not a <= self.starts[anchor] < b]
+            if quotes:  # '"President X will come," Y said as Z received him': X is only talked of
+                mine = [m for m in mine if not any(a <= m.start < b for a, b in quotes)]
+            between = self._between(trigs, ments) if family == "Meeting" else []
+            if between:  # "..., Miller said, after talks between Presidents X and Y": those two
+                keys = {m.key for m in between}
+                mine = [m for m in mine if m.kind != "Person" or m.key in keys]
+            elif family == "Meeting" and not any(m.kind == "Person" and m.token < anchor for m in mine):
                 # "X visited Beijing in May ... and met his counterpart Y": the sentence's subject met Y;
                 # after "when he held talks ...", the one that pronoun names
                 before = [m for m in self._ments_in(sent.start_char, self.starts[anchor]) if m.kind == "Person"]
@@ -328,6 +353,25 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                     report.anaphoric = True
             out.extend(self._each_date(report, span, anchor, planned))
         return out
+
+    def _between(self, trigs, ments: list[Mention]) -> list[Mention]:
+        """The people a 'talks between X and Y' names: the trigger's own sides."""
+        for _, _, e in trigs:
+            end = self.starts[e - 1] + len(self.words[e - 1])
+            m = re.match(r"\s+between\s+", self.text[end:end + 12])
+            if not m:
+                continue
+            people = [x for x in ments if x.kind == "Person" and x.start >= end + m.end()]
+            if not people or people[0].start - (end + m.end()) > 40:
+                return []
+            out = [people[0]]
+            for x in people[1:]:
+                if x.start == out[-1].start or _COORDINATION.fullmatch(self.text[out[-1].end:x.start]):
+                    out.append(x)
+                else:
+                    break
+            return out if len({x.key for x in out}) >= 2 else []
+        return []
 
     def _modifies(self, m: Mention, triggers: list[int]) -> bool:
         """'Putin visit', "Putin's trip": a name that modifies another event's trigger."""
@@ -367,7 +411,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         return bool(re.search(r"\b(message|letter|greetings|wishes|regards) (from|to)\s+$|\bfrom\s+$|\bon behalf of\s+$"
                               r"|\binvitation of\s+(\w+\s+){0,2}$|\binvited by\s+(\w+\s+){0,2}$|\brepresenting\s+$"
                               r"|\b(standing in|stood in|deputising|deputizing) for\s+$"
-                              r"|\baccording to\s+([\w-]+\s+){0,3}$", before))
+                              r"|\baccording to\s+([\w-]+\s+){0,3}$"
+                              r"|,\s*(?:chaired|headed|run|founded|owned) by\s+$", before))  # "CNPC, chaired by X,"
 
     def _each_date(self, report: EventReport, span: Span, anchor: int, planned: bool) -> list[EventReport]:
         """'travelled to China twice last year, in May and again in December': one event per date."""
@@ -572,8 +617,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         ('a visit by the premier later this year'), or the verb of the clause the trigger opens
         ('Talks between X and Y will be held in Beijing')."""
         at = self.doc[anchor].idx
+        quotes = [(a, b) for a, b in _quotes(self._str(span), span.start_char) if not a <= at < b]
         for m in _PLANNED.finditer(self._str(span)):
             start = span.start_char + m.start()
+            if any(a <= start < b for a, b in quotes):
+                continue  # '"X will come to Kazan," Y said as Z received him': the quotation's future
             if start <= at + len(self.doc[anchor].text) and at - start <= 100:
                 return True
         end = at + len(self.doc[anchor].text)
