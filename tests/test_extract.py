@@ -550,3 +550,27 @@ def test_people_in_a_quotation_are_talked_of_not_present(nlp):
     assert talks[0].date == "2024-06-12" and not talks[0].planned
     trip = next(e for e in rec.events if e.kind == "Visit" and e.participants == ["kassym-jomart-tokayev"])
     assert trip.planned
+
+
+def test_a_year_of_contacts_told_one_after_another(nlp):
+    """'the summit of the X' is X's summit whatever else the article names most; 'a week after that'
+    counts from the day told last; a roadmap 'up to 2024' and a strategy 'to 2035' are not dated by
+    those years; "Y's invitation to attend" is not Y's trip; talks told right after a trip are of it."""
+    text = ("Kazakh President Kassym-Jomart Tokayev arrived in Beijing on May 16 for a state visit. Two days later "
+            "Tokayev and Xi Jinping opened a business forum in Shanghai. A week after that, both presidents were in "
+            "Dushanbe for the summit of the Conference on Interaction and Confidence-Building Measures in Asia.\n\n"
+            "In September, Kazakh Prime Minister Olzhas Bektenov travelled to China. He and Chinese Premier Li Qiang "
+            "met in Xi'an, where the two governments signed a joint statement on a roadmap for trade up to 2030 and "
+            "a development strategy to 2035.\n\nBRICS will hold its summit in Kazan next year. Tokayev has accepted "
+            "Xi's invitation to attend the celebrations in Beijing next September.")
+    rec = read(nlp, text, "2024-12-04")
+    summits = {e.organization: e for e in events_of(rec, "Summit") if e.organization}
+    assert summits["cica"].date == "2024-05-25" and summits["cica"].location == "dushanbe"
+    trip = next(e for e in rec.events if e.kind == "Visit" and e.participants == ["olzhas-bektenov"])
+    talks = next(e for e in events_of(rec, "Meeting") if "li-qiang" in e.participants)
+    assert talks.part_of == rec.events.index(trip) and talks.date == "2024-09"
+    docs = events_of(rec, "Agreement")
+    assert docs and all(d.date in (None, "2024-09") for d in docs)
+    assert len([d for d in docs if "roadmap" in (d.label or "").lower()]) == 1  # the statement is on the roadmap
+    expo = [e for e in rec.events if e.kind == "Visit" and e.planned]
+    assert [e.participants for e in expo] == [["kassym-jomart-tokayev"]]

@@ -37,6 +37,8 @@ class AgreementReading:
         for t in nouns:
             if merged and t[1] - merged[-1][2] <= 3 and doc[merged[-1][1]].lower_ in ("agreement", "deal", "accord", "document"):
                 merged[-1] = t
+            elif merged and t[1] - merged[-1][2] <= 3 and doc[merged[-1][2]].lower_ in ("on", "about", "regarding"):
+                continue  # "a joint statement on a roadmap for trade": what the statement is about
             else:
                 merged.append(t)
         signed = bool(_SIGNED.search(self._str(sent))) or bool(_SIGNED.search(self._previous_sentence(sent)) and re.search(r"\b(include|included|including|among them|are|were)\b", self._str(sent)))

@@ -277,7 +277,9 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                 mine = set(people_of(r))
                 ok_people = bool(visitor & mine) or fam == "Agreement" or _compatriots(v, r, people_of, places, country_of)
                 ok_place = r.location is None or v.location is None or r.location == v.location or places(r.location) == v.location
-                dated = r.date is not None or v.start == r.start or (fam == "Agreement" and v is _trip_before(visits, r, country_of, places))
+                dated = r.date is not None or v.start == r.start or (fam == "Agreement" and v is _trip_before(visits, r, country_of, places)) \
+                    or (fam == "Meeting" and bool(visitor & mine) and not v.anaphoric and 0 < r.start - v.start <= NEARBY_CHARS)
+                # ("X travelled to Russia in September. He and Y met in St Petersburg": talks of that trip)
                 if ok_people and ok_place and _within(r, v) and v.planned == r.planned and dated:
                     parent = v
                     break

@@ -54,7 +54,8 @@ _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|tw
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
 # "the next day", "a day later", "two days later": counted from the last day the text gave
-_DAYS_LATER = re.compile(r"\b(?:the (next|following) day|(a|one|two|three|four|five) days? later|(?P<same>the same day|"
+_DAYS_LATER = re.compile(r"\b(?:the (next|following) day|(a|one|two|three|four|five) days? (?:later|after that)|"
+                         r"(?P<weeks>a|one|two|three) weeks? (?:later|after that)|(?P<same>the same day|"
                          r"that (?:same )?(?:day|morning|afternoon|evening|night)|later in the day|in the (?:morning|afternoon|evening)))\b",
                          re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -515,6 +516,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return None
         if m.group("same"):
             n = 0  # "that evening", "earlier the same day"
+        elif m.group("weeks"):
+            n = 7 * (1 if m.group("weeks").lower() in ("a", "one") else _NUMBER_WORDS[m.group("weeks").lower()])
         else:
             n = 1 if m.group(1) or m.group(2).lower() in ("a", "one") else _NUMBER_WORDS.get(m.group(2).lower())
         at = span.start_char + m.start()
@@ -570,6 +573,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return False  # "the summit, scheduled for August 31": its day
         if _NOT_EVENT_DATE.search(before) and not (ranged and re.search(r"\bfrom\s*$", before)):
             return True  # "since 2001", "by 2024"; but "from October 22 to 24" dates the event
+        if re.search(r"\b(?:up to|(?:strategy|plan|programme|program|roadmap|road map|concept|vision|agenda|period|outlook)\s+(?:to|till))\s*$",
+                     before, re.I):
+            return True  # "a roadmap for trade up to 2024", "a development strategy to 2035": a horizon
         if re.match(r"\s*(target|goal|deadline)", after) or re.match(r"\s*(years?|months?|weeks?|days?)\b", after):
             return True
         if d.kind in ("rel", "ago", "y") and re.match(r"\s*['’]s\b", after):

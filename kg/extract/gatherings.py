@@ -1,6 +1,8 @@
 """Reading summits and forums: the organization or the name that makes a gathering."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from ..records import EventReport
@@ -24,6 +26,9 @@ class GatheringReading:
             if e is not None and e.subkind != "intergovernmental":
                 continue
             d = s - m.token if m.token < s else (m.token - s) * 3
+            end = self.doc[s].idx + len(self.doc[s].text)
+            if m.token > s and self.doc[s].lower_ in ("summit", "summits") and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[end:m.start]):
+                d = 1  # "the summit of the Shanghai Cooperation Organisation"
             if d <= 8 and (best_d is None or d < best_d):
                 best, best_d = m.key, d
         return best

@@ -15,6 +15,7 @@ _SUBORDINATORS = {"when", "where", "whose", "who", "while", "after", "as", "beca
 _ENDED_TRIP = re.compile(r"\b(?:wrapped up|wraps up|wrapping up|ended|ends|ending|concluded|concludes|concluding|completed|"
                          r"completes|completing|finished|finishes|rounded off|rounds off)\s+(?:a|an|his|her|their|the)\s+"
                          r"(?P<n>two|three|four|five|six|seven|[2-7])-day\b", re.I)
+_INVITATION = re.compile(r"\s+(?:\w+\s+)?(?:invitation|invite|offer|request|proposal)\b", re.I)  # "Putin's invitation to attend"
 _DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 
@@ -30,7 +31,7 @@ class TravelReading:
         # "Xi's visit", "a visit by X"
         for m in people:
             after = self.text[m.end:m.end + 4]
-            if after.startswith("'s") or after.startswith("’s"):
+            if (after.startswith("'s") or after.startswith("’s")) and not _INVITATION.match(self.text, m.end + 2):
                 if m.token < anchor and anchor - m.token <= 6:
                     visitor = m.key
         if doc[anchor].lower_ in ("invited", "invites", "invite"):
