@@ -37,6 +37,9 @@ _NUM = r"(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?,?\s+{_YEAR}\b")),
+    # "March last year", "on May 16 this year", "in October of next year": a month of a year told relatively
+    ("dmry", re.compile(rf"\b{_DAY}\s+{_MON}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
+    ("mry", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON}(?:\s+{_DAY})?,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
     ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\s+{_MON}\s+{_YEAR}\b")),
     ("md", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\b(?![:\d])")),
     ("dm", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\s+{_MON}\b(?!\s+(?:19|20)\d\d)")),
@@ -155,6 +158,14 @@ def resolve(expr: DateExpr, ref: Reference, future: bool = False) -> Resolved | 
         return Resolved(f"{int(expr.get('year')):04d}-{month_of(expr):02d}")
     if k == "y":
         return Resolved(expr.get("year"))
+    if k in ("mry", "dmry"):
+        if today is None:
+            return None
+        rel = expr.get("rel").lower()
+        year = today.year + {"last": -1, "this": 0, "next": 1}[rel]
+        month, day = month_of(expr), expr.get("day")
+        v = _ymd(year, month, int(day)) if day else f"{year:04d}-{month:02d}"
+        return Resolved(v, weak=weak, future=rel == "next") if v else None
     if k in ("md", "dm"):
         month, day = month_of(expr), int(expr.get("day"))
         wd = expr.get("wd")

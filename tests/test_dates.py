@@ -67,3 +67,13 @@ def test_compatible_dates():
     assert compatible("2022", "2022-12-30")
     assert not compatible("2022-12-30", "2022-12-15")
     assert compatible(None, "2020")
+
+
+def test_a_month_of_a_year_told_relatively():
+    ref = Reference(dt.date(2024, 7, 28), False, ())
+    for text, want in [("in March last year", "2023-03"), ("on 16 May last year", "2023-05-16"),
+                       ("on May 16 this year", "2024-05-16"), ("in October of next year", "2025-10"),
+                       ("in early March last year", "2023-03")]:
+        found = find_dates(text)
+        assert len(found) == 1, text
+        assert resolve(found[0], ref).value == want, text

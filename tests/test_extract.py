@@ -574,3 +574,12 @@ def test_a_year_of_contacts_told_one_after_another(nlp):
     assert len([d for d in docs if "roadmap" in (d.label or "").lower()]) == 1  # the statement is on the roadmap
     expo = [e for e in rec.events if e.kind == "Visit" and e.planned]
     assert [e.participants for e in expo] == [["kassym-jomart-tokayev"]]
+
+
+def test_a_place_introduced_by_its_kind(nlp):
+    rec = read(nlp, "On Wednesday Kazakh Foreign Minister Murat Nurtleu received his Kyrgyz counterpart, Zheenbek "
+                    "Kulubaev, in the southern city of Shymkent. The following day Nurtleu was in the Uzbek capital, "
+                    "Tashkent, where he met Uzbek Foreign Minister Bakhtiyor Saidov.", "2024-07-28")
+    where = {frozenset(e.participants): e.location for e in events_of(rec, "Meeting")}
+    assert where[frozenset({"murat-nurtleu", "zheenbek-kulubaev"})] == "shymkent"
+    assert where[frozenset({"murat-nurtleu", "bakhtiyor-saidov"})] == "tashkent"

@@ -13,3 +13,7 @@ SAID_BEFORE = re.compile(r"\b(said|says|told \w+|announced|added|noted|confirmed
 def dedupe(keys):
     """The keys in their first order, each once."""
     return list(dict.fromkeys(keys))
+
+# "in the southern city of Guangzhou", "in the Laotian capital, Vientiane": a place introduced by its kind
+PLACE_OF_KIND = re.compile(r"\b(?:in|at|to|into)\s+the\s+(?:[\w-]+\s+){0,3}(?:city|town|capital|port|village|resort|region|"
+                           r"province)(?:\s+of\s+|,\s+)$", re.I)

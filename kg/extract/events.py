@@ -14,7 +14,7 @@ from ..gazetteer import Gazetteer
 from ..records import EventReport
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
 from .agreements import AgreementReading
-from .common import NOT_VENUE, SAID_BEFORE
+from .common import NOT_VENUE, PLACE_OF_KIND, SAID_BEFORE
 from .common import dedupe as _dedupe
 from .gatherings import GatheringReading
 from .mentions import Mention
@@ -421,7 +421,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return [report]
         values = []
         for d in self.dates:
-            if span.start_char <= d.start < span.end_char and d.kind in ("m", "md", "dm", "my", "mdy", "dmy") and not self._excluded(d):
+            if span.start_char <= d.start < span.end_char and d.kind in ("m", "md", "dm", "my", "mdy", "dmy", "mry", "dmry") and not self._excluded(d):
                 r = self._with_year_context(d, span, planned)
                 if r is not None and r.value not in values:
                     values.append(r.value)
@@ -688,7 +688,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if m.kind not in ("Place", "Country"):
                 continue
             before = self.text[max(sent.start_char, m.start - 16):m.start].lower()
-            if not re.search(r"\b(in|at|to|into|inside|near|outside)\s+(the\s+|his\s+|her\s+|their\s+|its\s+)?(chinese |russian )?$", before):
+            if not re.search(r"\b(in|at|to|into|inside|near|outside)\s+(the\s+|his\s+|her\s+|their\s+|its\s+)?(chinese |russian )?$", before) \
+                    and not PLACE_OF_KIND.search(self.text[max(sent.start_char, m.start - 60):m.start]):
                 continue
             if re.search(r"\bto\s+(the\s+)?$", before) and not self._trip_word_near(m.start):
                 continue

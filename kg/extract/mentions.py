@@ -95,7 +95,8 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
         if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_id_:
             key = doc[j].ent_id_
             note = notes.setdefault(key, PersonNote(key, doc[j].text))
-            note.roles.add(_singular(doc[start:end].text, titles))
+            if role:
+                note.roles.add(_singular(doc[start:end].text, titles))
             note.country = note.country or country
             continue
         k = j
@@ -106,7 +107,8 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
             span = Span(doc, name[0], name[1], label="PERSON", span_id=slug(doc[name[0]:name[1]].text))
             new_spans.append(span)
             note = notes.setdefault(span.id_, PersonNote(span.id_, span.text))
-            note.roles.add(_singular(doc[start:end].text, titles))
+            if role:
+                note.roles.add(_singular(doc[start:end].text, titles))
             note.country = note.country or country or _country_after(doc, end) or _country_in_sentence(doc, start)
     if new_spans:
         doc.ents = filter_spans(list(doc.ents) + new_spans)

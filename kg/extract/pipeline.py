@@ -161,6 +161,10 @@ def make_titles(nlp: Language, name: str, gazetteer_dir: str | None):
             if s >= last_end:
                 keep.append((s, e, r))
                 last_end = e
+        # "his Kyrgyz counterpart, Zheenbek Kulubaev": introduces a name as a title does (no role of its own)
+        covered = {i for s, e, _ in keep for i in range(s, e)}
+        keep += [(t.i, t.i + 1, "") for t in doc if t.lower_ in ("counterpart", "counterparts") and t.i not in covered]
+        keep.sort()
         doc._.dip_notes = find_titled_people(doc, gaz, keep)
         return doc
 

@@ -7,7 +7,7 @@ from datetime import date as _date, timedelta
 from spacy.tokens import Span
 
 from ..records import EventReport
-from .common import NOT_VENUE
+from .common import NOT_VENUE, PLACE_OF_KIND
 from .mentions import Mention
 
 _SUBORDINATORS = {"when", "where", "whose", "who", "while", "after", "as", "because", "since", "before"}
@@ -74,7 +74,8 @@ class TravelReading:
             if m.kind in ("Place", "Country") and any(0 <= m.token - a <= 12 for _, a, _ in trigs):
                 # after any of the trip's words: "arrived at the airport on Tuesday for a visit to Russia"
                 pre = self.text[max(sent.start_char, m.start - 10):m.start].lower()
-                if re.search(r"\b(to|in|into|at)\s+(the\s+)?$", pre) and not NOT_VENUE.search(self.text[max(sent.start_char, m.start - 30):m.start]):
+                if (re.search(r"\b(to|in|into|at)\s+(the\s+)?$", pre)
+                        or PLACE_OF_KIND.search(self.text[max(sent.start_char, m.start - 60):m.start])) and not NOT_VENUE.search(self.text[max(sent.start_char, m.start - 30):m.start]):
                     dest = self._city_of(m.key)
                     break
         if dest is None:
