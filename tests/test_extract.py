@@ -583,3 +583,22 @@ def test_a_place_introduced_by_its_kind(nlp):
     where = {frozenset(e.participants): e.location for e in events_of(rec, "Meeting")}
     assert where[frozenset({"murat-nurtleu", "zheenbek-kulubaev"})] == "shymkent"
     assert where[frozenset({"murat-nurtleu", "bakhtiyor-saidov"})] == "tashkent"
+
+
+def test_a_week_of_talks_told_in_an_analysis(nlp):
+    """'In July they met again', 'The following day' after an undated aside, 'The pair' of the sentence
+    told last, a date of a trailing 'whose ...' clause, 'have yet to sign'."""
+    rec = read(nlp, "Tokayev met Xi Jinping in Astana in May. In July they met again in Beijing.", "2024-07-28")
+    assert sorted(e.date for e in events_of(rec, "Meeting")
+                  if set(e.participants) == {"kassym-jomart-tokayev", "xi-jinping"}) == ["2024-05", "2024-07"]
+    text = ("On Wednesday Kazakh Foreign Minister Murat Nurtleu received Kyrgyz Foreign Minister Zheenbek Kulubaev "
+            "in Almaty. Kulubaev's trip was his first abroad this year. The following day Nurtleu and Uzbek Foreign "
+            "Minister Bakhtiyor Saidov held talks in Tashkent. Saidov thanked Nurtleu for the visit. The pair then "
+            "sat down for a three-way meeting with Tajik Foreign Minister Sirojiddin Muhriddin, whose country "
+            "chairs the CIS this year.\n\nKazMunayGas and Sinopec have yet to sign a contract for the new refinery.")
+    rec = read(nlp, text, "2024-07-28")
+    pairs = {frozenset(e.participants): e for e in events_of(rec, "Meeting")}
+    assert pairs[frozenset({"murat-nurtleu", "bakhtiyor-saidov"})].date == "2024-07-25"
+    three = pairs[frozenset({"murat-nurtleu", "bakhtiyor-saidov", "sirojiddin-muhriddin"})]
+    assert three.date != "2024"
+    assert not events_of(rec, "Agreement")

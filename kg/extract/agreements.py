@@ -16,6 +16,9 @@ _GENERIC_DOCS = {"documents", "agreements", "contracts", "memorandums", "memoran
 _DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "protocol", "deal", "accord", "declaration", "pact", "statement", "communique", "communiqué", "map"}
 _REFERRING = {"about", "over", "against", "prolonging", "extending", "extended", "renewing", "under", "implementing",
               "replacing", "amending", "of", "to", "with", "within", "violating", "violated", "breaching"}
+_UNSIGNED = re.compile(r"\b(?:(?:have|has|had|are|is)\s+yet\s+to|(?:did|does|do|have|has|had|could|would|will)\s*(?:not|n't)|never|"
+                       r"failed\s+to|refused\s+to|declined\s+to|no\s+(?:new\s+)?)\s+(?:yet\s+|been\s+)?(?:sign|signed|agree|agreed|conclude|concluded)\b",
+                       re.I)
 _SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
 _MONTH_NAMES = {*MONTH_NAMES, "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
 
@@ -30,8 +33,8 @@ class AgreementReading:
         for k, s, e in trigs:
             if doc[s].lower_ == "agreed" and s + 1 < span.end and doc[s + 1].lower_ == "with" and not nouns:
                 nouns.append((k, s, e))
-        if not nouns:
-            return []
+        if not nouns or _UNSIGNED.search(self._str(span)):
+            return []  # "have yet to sign a contract", "did not sign": no document
         # "a key agreement: a roadmap for ...": one document named twice
         merged = []
         for t in nouns:

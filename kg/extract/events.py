@@ -60,6 +60,7 @@ _DAYS_LATER = re.compile(r"\b(?:the (next|following) day|(a|one|two|three|four|f
                          re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
+_RELATIVE_AFTER = re.compile(r",\s*(?:who|whose|which)\b[^,;]*$")
 # "since he was sworn in for a fifth term on" (up to a date): a clause telling of an earlier time
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]{3,90}$", re.I)
 CLAUSE_DISTANCE = 200  # characters a clause boundary between a date and a trigger counts for
@@ -501,6 +502,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue  # between two triggers: the earlier event's ("received X on Wednesday and awaited a visit")
             if d.start in self.claimed:
                 continue  # "Monday's call": the date of an event already told
+            rel = _RELATIVE_AFTER.search(self.text, trig_char, d.start) if d.start > trig_char else None
+            if rel and self.text[trig_char + len(self.doc[anchor].text):rel.start()].strip():
+                # "... with X, whose country chairs ASEAN this year": that clause's time (but "the trip,
+                # which began on Tuesday," tells of the trip itself)
+                continue
             since = _SINCE_CLAUSE.search(self.text, sent.start_char, d.start)
             if since and not since.start() < trig_char < d.start:
                 continue  # "The visit, the first since he was sworn in on May 7, began ...": that clause's date
@@ -527,8 +533,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if self._excluded(d):
                 continue
             r = resolve(d, self.reference)
-            if d.start < sent_start and self.told and self.told[-1].date and len(self.told[-1].date) == 10:
-                day = Resolved(self.told[-1].date, weak=self.told[-1].date_weak)  # the day of the event told last
+            last = next((t for t in reversed(self.told) if t.date and len(t.date) == 10), None)
+            if d.start < sent_start and last is not None:
+                day = Resolved(last.date, weak=last.date_weak)  # the day of the event told last
             elif r is not None and len(r.value) == 10:
                 day = r
             break  # the last date told is not a day: nothing to count from

@@ -531,11 +531,13 @@ class MentionResolver:
     def _last_pair(self, leaders: bool = True, ministers: bool = False) -> list[str] | None:
         """'the two leaders': of two countries, the leaders first, then the most named, then the latest;
         'the two ministers': the latest two ministers (not the spokeswoman quoted since), then the
-        latest two; 'the two men': the latest two."""
+        latest two; 'the two men': the latest two. Among equals, those of the sentence told last first."""
         counts = self.person_counts
         recency = {p: i for i, p in enumerate(self.recent_people)}
+        # the people of the sentence told last: "X congratulated Y ... The pair then sat down with Z"
+        last = set(self.sentence_people[max(self.sentence_people)]) if self.sentence_people else set()
         if leaders:
-            ranked = sorted(self.recent_people, key=lambda p: (not self._is_leader(p), -counts.get(p, 0),
+            ranked = sorted(self.recent_people, key=lambda p: (not self._is_leader(p), p not in last, -counts.get(p, 0),
                                                                -self.salience.get(self.person_country(p), 0), -recency[p]))
         else:
             ranked = sorted(self.recent_people, key=lambda p: (ministers and not self._is_minister(p), -recency[p]))
@@ -557,7 +559,12 @@ class MentionResolver:
             return None
         if tok.lower_ in ("they", "their"):  # "They last met in ...", "Their most recent encounter ..."
             if not tok.is_sent_start:
-                return None
+                # "In July they met again", "Earlier this month, they ...": after a short opening phrase
+                sent = sentence_of(self.doc, i)
+                prefix = self.doc[sent.start:i]
+                if len(prefix) > 6 or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "COUNTRY") for t in prefix) \
+                        or any(t.lower_ in ("and", "but", "that", "when", "as", "if", "because", "while", "where") for t in prefix):
+                    return None
             pair = self._last_pair()
             if not pair:
                 return None
