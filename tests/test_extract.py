@@ -602,3 +602,12 @@ def test_a_week_of_talks_told_in_an_analysis(nlp):
     three = pairs[frozenset({"murat-nurtleu", "bakhtiyor-saidov", "sirojiddin-muhriddin"})]
     assert three.date != "2024"
     assert not events_of(rec, "Agreement")
+
+
+def test_talked_for_hours_on_the_first_day_of_a_visit(nlp):
+    rec = read(nlp, "ASTANA, June 4 (Wire) – Kassym-Jomart Tokayev and Shavkat Mirziyoyev talked for nearly three hours "
+                    "in Akorda on Monday, the first day of a two-day state visit.\n\nA headline: what Tokayev and "
+                    "Mirziyoyev talked about on the visit", "2024-06-04")
+    talks = events_of(rec, "Meeting")
+    assert [(t.date, sorted(t.participants)) for t in talks] == [
+        ("2024-06-03", ["kassym-jomart-tokayev", "shavkat-mirziyoyev"])]

@@ -294,7 +294,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             kinds = {k for k, _, _ in trigs}
             kind = next((k for k in ("StateVisit", "VideoConference", "PhoneCall", "Visit", "Meeting") if k in kinds))
             words = {self.doc[s].lower_ for _, s, _ in trigs}
-            if family == "Meeting" and kind == "Meeting" and "Visit" in by_family and not words & (_IN_PERSON | {"talks", "negotiations"}):
+            # "X and Y talked for four hours in the Kremlin on the first day of a visit" (not "talked about")
+            talked = any(self.doc[s].lower_ in ("talked", "conferred") and s + 1 < len(self.doc)
+                         and self.doc[s + 1].lower_ not in ("about", "of", "up", "over") for _, s, _ in trigs)
+            if family == "Meeting" and kind == "Meeting" and "Visit" in by_family and not talked \
+                    and not words & (_IN_PERSON | {"talks", "negotiations"}):
                 continue
             if family == "Meeting" and not words - {"met", "meet", "meets"} and (
                     _AIRPORT.search(self._str(span)) or all(self.doc[t[1] - 1].lower_ in _BE for t in trigs)):
