@@ -611,3 +611,13 @@ def test_talked_for_hours_on_the_first_day_of_a_visit(nlp):
     talks = events_of(rec, "Meeting")
     assert [(t.date, sorted(t.participants)) for t in talks] == [
         ("2024-06-03", ["kassym-jomart-tokayev", "shavkat-mirziyoyev"])]
+
+
+def test_talks_before_a_signing_and_they_after_a_long_opening(nlp):
+    rec = read(nlp, "Mirziyoyev arrived in Astana on June 5. After talks in Akorda that day, he and Tokayev signed a "
+                    "joint statement. Tokayev and Mirziyoyev were in Bishkek for the summit of the Shanghai Cooperation "
+                    "Organisation on June 14. The day after it closed, on June 15, they met again in Dushanbe.",
+               "2024-12-04")
+    talks = {e.date: sorted(e.participants) for e in events_of(rec, "Meeting")}
+    assert talks.get("2024-06-05") == ["kassym-jomart-tokayev", "shavkat-mirziyoyev"]
+    assert talks.get("2024-06-15") == ["kassym-jomart-tokayev", "shavkat-mirziyoyev"]

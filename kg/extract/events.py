@@ -60,6 +60,7 @@ _DAYS_LATER = re.compile(r"\b(?:the (next|following) day|(a|one|two|three|four|f
                          re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
+_VERB_FORMS = {"met", "meets", "meet", "flew", "flies", "held", "holds", "signs", "sign", "visits", "spoke", "speaks", "will", "is", "was"}
 _RELATIVE_AFTER = re.compile(r",\s*(?:who|whose|which)\b[^,;]*$")
 # "since he was sworn in for a fifth term on" (up to a date): a clause telling of an earlier time
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]{3,90}$", re.I)
@@ -386,6 +387,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return False
         if self.doc[j].text in ("'s", "’s"):
             j += 1
+        elif j < len(self.doc) and (self.doc[j].lower_.endswith("ed") or self.doc[j].lower_ in _VERB_FORMS):
+            return False  # "he and Putin signed a joint statement": the subject of that verb, not a modifier
         return j in triggers
 
     def _evidence(self, sent: Span) -> tuple[str, int, int]:

@@ -559,10 +559,10 @@ class MentionResolver:
             return None
         if tok.lower_ in ("they", "their"):  # "They last met in ...", "Their most recent encounter ..."
             if not tok.is_sent_start:
-                # "In July they met again", "Earlier this month, they ...": after a short opening phrase
+                # "In July they met again", "The day after it closed, on June 15, they ...": after an opening phrase
                 sent = sentence_of(self.doc, i)
                 prefix = self.doc[sent.start:i]
-                if len(prefix) > 6 or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "COUNTRY") for t in prefix) \
+                if len(prefix) > (12 if self.doc[i - 1].text == "," else 6) or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "COUNTRY") for t in prefix) \
                         or any(t.lower_ in ("and", "but", "that", "when", "as", "if", "because", "while", "where") for t in prefix):
                     return None
             pair = self._last_pair()
