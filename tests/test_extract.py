@@ -621,3 +621,18 @@ def test_talks_before_a_signing_and_they_after_a_long_opening(nlp):
     talks = {e.date: sorted(e.participants) for e in events_of(rec, "Meeting")}
     assert talks.get("2024-06-05") == ["kassym-jomart-tokayev", "shavkat-mirziyoyev"]
     assert talks.get("2024-06-15") == ["kassym-jomart-tokayev", "shavkat-mirziyoyev"]
+
+
+def test_received_on_the_second_day_of_a_visit(nlp):
+    rec = read(nlp, "Kazakh Senate Chairman Maulen Ashimbayev was received by Uzbek President Shavkat Mirziyoyev in "
+                    "Tashkent on Tuesday, the second day of an official visit to Uzbekistan made at the invitation of "
+                    "Chairman of the Senate of the Oliy Majlis Tanzila Narbaeva.\n\nIn Samarkand he laid a wreath at a "
+                    "memorial to soldiers who fought Japanese forces, and met Erkinjon Turdimov, governor of the "
+                    "Samarkand region.", "2025-08-27")
+    talks = events_of(rec, "Meeting")
+    first = next(t for t in talks if "shavkat-mirziyoyev" in t.participants)
+    assert sorted(first.participants) == ["maulen-ashimbayev", "shavkat-mirziyoyev"] and first.date == "2025-08-26"
+    visit = events_of(rec, "Visit")[0]
+    assert visit.date == "2025-08-25" and first.part_of == rec.events.index(visit)
+    governor = rec.entities.get("erkinjon-turdimov")
+    assert governor is not None and governor.represents != "japan"

@@ -418,7 +418,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             # reporters.': who tells of the event at the end of the sentence, not who takes part in it
             return True
         return bool(re.search(r"\b(message|letter|greetings|wishes|regards) (from|to)\s+$|\bfrom\s+$|\bon behalf of\s+$"
-                              r"|\binvitation of\s+(\w+\s+){0,2}$|\binvited by\s+(\w+\s+){0,2}$|\brepresenting\s+$"
+                              r"|\binvitation of\s+(\w+\s+){0,6}$|\binvited by\s+(\w+\s+){0,6}$|\brepresenting\s+$"
                               r"|\b(standing in|stood in|deputising|deputizing) for\s+$"
                               r"|\baccording to\s+([\w-]+\s+){0,3}$"
                               r"|,\s*(?:chaired|headed|run|founded|owned) by\s+$", before))  # "CNPC, chaired by X,"

@@ -166,7 +166,9 @@ def _country_after(doc: Doc, i: int) -> str | None:
 
 def _country_in_sentence(doc: Doc, i: int) -> str | None:
     sent = sentence_of(doc, i)
-    for tok in reversed(doc[sent.start:i]):
+    for tok in reversed(doc[max(sent.start, i - 10):i]):
+        if tok.text == ";" or tok.text == "," and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("and", "but", "while", "who", "which"):
+            break  # another clause: not "fought Japanese forces, and met X, governor of ..."
         if tok.ent_type_ in ("NORP",) and tok.ent_id_:
             return tok.ent_id_
     return None

@@ -6,6 +6,7 @@ from datetime import date as _date, timedelta
 
 from spacy.tokens import Span
 
+from ..dates import resolve
 from ..records import EventReport
 from .common import NOT_VENUE, PLACE_OF_KIND
 from .mentions import Mention
@@ -16,6 +17,9 @@ _ENDED_TRIP = re.compile(r"\b(?:wrapped up|wraps up|wrapping up|ended|ends|endin
                          r"completes|completing|finished|finishes|rounded off|rounds off)\s+(?:a|an|his|her|their|the)\s+"
                          r"(?P<n>two|three|four|five|six|seven|[2-7])-day\b", re.I)
 _INVITATION = re.compile(r"\s+(?:\w+\s+)?(?:invitation|invite|offer|request|proposal)\b", re.I)  # "Putin's invitation to attend"
+_NTH_DAY = re.compile(r"\bthe\s+(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+day\s+of\s+(?:a|an|his|her|their|the)\s+"
+                     r"(?:[\w-]+\s+){0,3}(?:visit|trip|tour|stay)\b", re.I)
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 _DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 
@@ -92,8 +96,17 @@ class TravelReading:
                 dest = places.pop()
         report.location = dest
         ended = _ENDED_TRIP.search(self._str(sent))
-        if ended and report.date and len(report.date) == 10:
-            n = _DAYS.get(ended.group("n").lower()) or int(ended.group("n"))
+        nth = _NTH_DAY.search(self._str(sent))
+        if nth and report.date is None:
+            # "was received on Tuesday, the second day of a visit": that day is the visit's second
+            at = sent.start_char + nth.start()
+            told = [d for d in self._dates_in(sent.start_char, at) if re.fullmatch(r",?\s*", self.text[d.end:at])]
+            day = resolve(told[-1], self.reference) if told else None
+            if day is not None and len(day.value) == 10:
+                report.date, report.date_weak = day.value, day.weak
+        if (ended or nth) and report.date and len(report.date) == 10:
+            # "wrapped up a three-day visit on Friday", "on Tuesday, the second day of a visit": its first day
+            n = _DAYS.get(ended.group("n").lower()) or int(ended.group("n")) if ended else _ORDINALS[nth.group("n").lower()]
             report.date = (_date.fromisoformat(report.date) - timedelta(days=n - 1)).isoformat()
 
     def _trip_word_near(self, char: int) -> bool:
