@@ -636,3 +636,15 @@ def test_received_on_the_second_day_of_a_visit(nlp):
     assert visit.date == "2025-08-25" and first.part_of == rec.events.index(visit)
     governor = rec.entities.get("erkinjon-turdimov")
     assert governor is not None and governor.represents != "japan"
+
+
+def test_a_fronted_date_and_what_was_said_after_the_talks(nlp):
+    """'On April 1 he held talks with X and was then received by Y, where Y said Z would come on May 9':
+    both talks are of April 1; Z and May 9 are what Y said."""
+    rec = read(nlp, "Kazakh Foreign Minister Murat Nurtleu arrived in Tashkent on March 31. On April 1 he held talks "
+                    "with Uzbek Foreign Minister Bakhtiyor Saidov and was then received by Shavkat Mirziyoyev in the "
+                    "Kuksaroy residence, where the Uzbek leader said Kassym-Jomart Tokayev would be the main guest at "
+                    "the May 9 celebrations.", "2025-05-05")
+    talks = {frozenset(e.participants): e.date for e in events_of(rec, "Meeting")}
+    assert talks == {frozenset({"murat-nurtleu", "bakhtiyor-saidov"}): "2025-04-01",
+                     frozenset({"murat-nurtleu", "shavkat-mirziyoyev"}): "2025-04-01"}

@@ -60,6 +60,9 @@ _DAYS_LATER = re.compile(r"\b(?:the (next|following) day|(a|one|two|three|four|f
                          re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
+# "said Xi would", "said that the visit ...": a reporting verb followed by what was said
+_SAID_THAT = re.compile(r"\b(?:said|says|told \w+|added|noted|stressed|explained|announced|wrote)\s+(?:that\s+)?(?=[A-Z]|the\b|it\b|he\b|she\b|they\b)")
+_OPENING = re.compile(r"\W*(?:(?:late|early|later|earlier)\s+)?(?:on|in)?\s*", re.I)
 _VERB_FORMS = {"met", "meets", "meet", "flew", "flies", "held", "holds", "signs", "sign", "visits", "spoke", "speaks", "will", "is", "was"}
 _RELATIVE_AFTER = re.compile(r",\s*(?:who|whose|which)\b[^,;]*$")
 # "since he was sworn in for a fifth term on" (up to a date): a clause telling of an earlier time
@@ -346,6 +349,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                         subjects.append(m)
                 have = {m.key for m in mine}
                 mine = [m for m in subjects if m.key not in have] + mine
+            said = self._said_after(span, anchor)
+            if said is not None:  # "..., where the Russian leader said Xi would be the main guest": talked of
+                mine = [m for m in mine if m.start < said]
             report = self._report(kind, sent, span, anchor, mine)
             report.anaphoric = anaphoric
             if family == "Meeting":
@@ -509,6 +515,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue  # between two triggers: the earlier event's ("received X on Wednesday and awaited a visit")
             if d.start in self.claimed:
                 continue  # "Monday's call": the date of an event already told
+            said = _SAID_THAT.search(self.text, trig_char, d.start) if d.start > trig_char else None
+            if said:
+                continue  # "received X, where the leader said Y would come on May 9": what was said
             rel = _RELATIVE_AFTER.search(self.text, trig_char, d.start) if d.start > trig_char else None
             if rel and self.text[trig_char + len(self.doc[anchor].text):rel.start()].strip():
                 # "... with X, whose country chairs ASEAN this year": that clause's time (but "the trip,
@@ -519,6 +528,12 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue  # "The visit, the first since he was sworn in on May 7, began ...": that clause's date
             if best_dist is None or dist < best_dist or (len(r.value) > len(best.value) and dist < best_dist + 40 and best.value.startswith(r.value[:4])):
                 best, best_dist = r, dist
+        if best is None and span.start_char > sent.start_char and not planned:
+            # "On April 1 he held talks with X and was then received by Y": a date opening the sentence
+            # dates every clause of it that gives none
+            for d in in_sent[:1]:
+                if d.start < span.start_char and _OPENING.fullmatch(self.text[sent.start_char:d.start]) and not self._excluded(d):
+                    best = resolve(d, self.reference)
         return best
 
     def _days_later(self, span: Span) -> Resolved | None:
@@ -676,6 +691,13 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         while i < span.end - 1 and (self.doc[i].is_punct or self.doc[i].is_quote):
             i += 1
         return i
+
+    def _said_after(self, span: Span, anchor: int) -> int | None:
+        """Where a reporting verb after the trigger begins what someone said (the people and days named
+        in it are what was said, not the event's)."""
+        at = self.starts[anchor]
+        m = _SAID_THAT.search(self.text, at, span.end_char)
+        return m.end() if m else None
 
     def _report(self, kind: str, sent: Span, span: Span, anchor: int, ments: list[Mention]) -> EventReport:
         planned = self._planned_at(span, anchor)
