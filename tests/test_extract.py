@@ -648,3 +648,11 @@ def test_a_fronted_date_and_what_was_said_after_the_talks(nlp):
     talks = {frozenset(e.participants): e.date for e in events_of(rec, "Meeting")}
     assert talks == {frozenset({"murat-nurtleu", "bakhtiyor-saidov"}): "2025-04-01",
                      frozenset({"murat-nurtleu", "shavkat-mirziyoyev"}): "2025-04-01"}
+
+
+def test_the_same_he_twice_in_a_sentence(nlp):
+    rec = read(nlp, "Kazakh Defence Minister Ruslan Zhaksylykov paid an official visit to Beijing last week. On October 14 "
+                    "he held talks with Chinese Defence Minister Dong Jun, and during the same trip he also met Zhang "
+                    "Youxia, vice-chairman of China's Central Military Commission.", "2024-10-23")
+    pairs = sorted(sorted(e.participants) for e in events_of(rec, "Meeting"))
+    assert pairs == [["dong-jun", "ruslan-zhaksylykov"], ["ruslan-zhaksylykov", "zhang-youxia"]]

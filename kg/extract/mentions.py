@@ -575,7 +575,11 @@ class MentionResolver:
             return i + 1
         sent = sentence_of(self.doc, i)
         here = self._people_before(i)
-        if here:
+        same = [m for m in self.mentions if m.via == "pronoun" and sent.start_char <= m.start < tok.idx
+                and self.doc.user_data.get("text", self.doc.text)[m.start:m.end].lower() == tok.lower_]
+        if same:  # "he held talks with X, and ... he also met Y": the same 'he'
+            key = same[-1].key
+        elif here:
             key = here[-1]
         else:
             earlier = [start for start in self.sentence_people if start < sent.start]
