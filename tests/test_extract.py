@@ -656,3 +656,13 @@ def test_the_same_he_twice_in_a_sentence(nlp):
                     "Youxia, vice-chairman of China's Central Military Commission.", "2024-10-23")
     pairs = sorted(sorted(e.participants) for e in events_of(rec, "Meeting"))
     assert pairs == [["dong-jun", "ruslan-zhaksylykov"], ["ruslan-zhaksylykov", "zhang-youxia"]]
+
+
+def test_talks_during_the_same_trip_told_after_an_undated_one(nlp):
+    rec = read(nlp, "The summit came a little over a week after Kazakh Defence Minister "
+                    "Ruslan Zhaksylykov paid an official visit to Beijing. On October 14 he held talks with Chinese "
+                    "Defence Minister Dong Jun, and during the same trip he also met Zhang Youxia.", "2024-10-23")
+    trip = events_of(rec, "Visit")[0]
+    assert trip.date == "2024-10" and trip.location == "beijing"  # not the article's day: it came before
+    talks = events_of(rec, "Meeting")
+    assert talks and all(t.part_of == rec.events.index(trip) for t in talks)

@@ -19,9 +19,10 @@ NEARBY_CHARS = 1200  # "The two presidents also held a three-way meeting ...": a
 _ONGOING_VISIT = re.compile(r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+)?(?:(?:in|on)\s+(?:[A-Z][\w.-]*\s+){1,3})?"
                             r"(?:on|for)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\b"
                             r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?visiting\b")
+_DURING_TRIP = re.compile(r"\b(?:during|on|in the course of) (?:the same|that|this|the|his|her|their) (?:trip|visit|tour|stay)\b", re.I)
 _BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: it is not dated by the article
 # a lead sentence dated relative to something else is not dated by the article
-_RELATIVE_DAY = re.compile(r"\b(opening|closing|first|second|last|final) day\b|\bthe day (before|after)\b|\bdays? (after|before)\b", re.I)
+_RELATIVE_DAY = re.compile(r"\b(opening|closing|first|second|last|final) day\b|\bthe day (before|after)\b|\b(?:days?|weeks?|months?|years?|shortly|soon|just|long) (after|before)\b", re.I)
 
 
 def _event_dates(text: str) -> list:
@@ -271,6 +272,12 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                     r.date is None and shared and fam == "Meeting" and 0 < r.start - s.start <= NEARBY_CHARS):
                 parent = s
                 break
+        if parent is None and fam == "Meeting" and _DURING_TRIP.search(r.evidence):
+            # "during the same trip he also met X": the trip last told of one of its people
+            told = [v for v in visits if v.start <= r.start and set(people_of(v)) & set(people_of(r)) and v.planned == r.planned]
+            parent = told[-1] if told else None
+            if parent is not None and parent.date is None and r.date:
+                parent.date, parent.date_weak = r.date[:7], r.date_weak
         if parent is None:
             for v in visits:
                 visitor = set(people_of(v))
