@@ -666,3 +666,12 @@ def test_talks_during_the_same_trip_told_after_an_undated_one(nlp):
     assert trip.date == "2024-10" and trip.location == "beijing"  # not the article's day: it came before
     talks = events_of(rec, "Meeting")
     assert talks and all(t.part_of == rec.events.index(trip) for t in talks)
+
+
+def test_no_meeting_and_a_name_that_does_not_modify_the_forum(nlp):
+    rec = read(nlp, "On Tuesday Tokayev met Hungarian Prime Minister Viktor Orbán, the only EU head of government at the "
+                    "forum. UN Secretary-General António Guterres also addressed the forum, but no meeting between him "
+                    "and Tokayev was on the programme. Tokayev and Mirziyoyev attended the Group of Twenty summit.",
+               "2023-10-18")
+    assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["kassym-jomart-tokayev", "viktor-orban"]]
+    assert {e.organization for e in events_of(rec, "Summit")} <= {"g20", None}

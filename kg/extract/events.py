@@ -80,7 +80,7 @@ _NEGATED = re.compile(r"\b(did not|didn't|does not|doesn't|will not|won't|would 
                       r"\s+(\w+\s+){0,2}$"
                       # "no further one-on-one meeting ... was planned", "no three-way talks"
                       r"|\bno\s+(?:(?:further|other|more|separate|bilateral|formal|official|one-on-one|face-to-face|"
-                      r"three-way|trilateral|direct|new|such|additional|personal)\s+){1,3}$", re.I)
+                      r"three-way|trilateral|direct|new|such|additional|personal)\s+){0,3}$", re.I)
 NARRATIVE_DAYS = 14  # an undated meeting inherits the day of the sentence before it only within this
 _BE = {"be", "been", "being", "is", "are", "was", "were"}
 _AIRPORT = re.compile(r"\b(at the airport|on arrival|upon arrival|at the station)\b", re.I)

@@ -13,6 +13,10 @@ from .mentions import Mention
 _SUMMIT_MODIFIERS = {"annual", "informal", "extraordinary", "ongoing", "current", "landmark", "key", "historic"}
 
 
+# words that end a name's modifying the summit after it ("SCO summit", "the 24th EU-China summit")
+_NOT_MODIFIER = {"at", "in", "of", "to", "for", "with", "from", ",", "head", "heads", "leader", "leaders", "said", "and"}
+
+
 class GatheringReading:
     """The part of the sentence reader that reads summits and forums (mixed into SentenceReader)."""
 
@@ -26,6 +30,8 @@ class GatheringReading:
             if e is not None and e.subkind != "intergovernmental":
                 continue
             d = s - m.token if m.token < s else (m.token - s) * 3
+            if m.token < s and any(t.lower_ in _NOT_MODIFIER for t in self.doc[m.token + 1:s] if t.idx >= m.end):
+                continue  # "the only EU head of government at the forum": not the EU's forum
             end = self.doc[s].idx + len(self.doc[s].text)
             if m.token > s and self.doc[s].lower_ in ("summit", "summits") and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[end:m.start]):
                 d = 1  # "the summit of the Shanghai Cooperation Organisation"
