@@ -675,3 +675,11 @@ def test_no_meeting_and_a_name_that_does_not_modify_the_forum(nlp):
                "2023-10-18")
     assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["kassym-jomart-tokayev", "viktor-orban"]]
     assert {e.organization for e in events_of(rec, "Summit")} <= {"g20", None}
+
+
+def test_people_of_an_aside_and_an_intended_meeting(nlp):
+    rec = read(nlp, "Kassym-Jomart Tokayev, who asked Murat Nurtleu to pass on his best wishes to Xi Jinping, said he "
+                    "intended to hold a separate bilateral meeting with Shavkat Mirziyoyev in Samarkand.", "2024-09-12")
+    talks = events_of(rec, "Meeting")
+    assert [(sorted(t.participants), t.planned) for t in talks] == [
+        (["kassym-jomart-tokayev", "shavkat-mirziyoyev"], True)]

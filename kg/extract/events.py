@@ -29,7 +29,7 @@ _PLANNED = re.compile(
     r"\b(will|shall|is expected|are expected|was expected|were expected|expected to|is due|are due|due to|is set to|are set to|"
     r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invitation to|looks? forward|looking forward|"
     r"awaiting|waiting for|lined up|preparations? for|preparing|to pay|would (?:\w+ )?(?:travel|visit|meet|hold|attend|go|fly|sign)|agreed to (?:see|meet|hold)|"
-    r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this|considering|considers|intends? to|"
+    r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this|considering|considers|intends? to|intended to|"
     r"hopes? to|would be|proposed|to be held|ahead of|accept(?:ed|s)? (?:an |the )?invitation|possible|potential|"
     r"(?:un)?likely to|if)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead of|for|after|over|within|between)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
@@ -326,7 +326,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             earlier = [t[2] for fam, ts in by_family.items() if fam != family for t in ts if t[2] <= anchor]
             begin = max(earlier) if earlier else span.start
             mine = [m for m in ments if begin <= m.token < cut and not self._excluded_person(m) and not self._modifies(m, later)
-                    and not (inside is None and m.kind in ("Place", "Country") and any(a <= m.token < b for a, b in asides))]
+                    and not (inside is None and m.kind in ("Place", "Country", "Person") and any(a <= m.token < b for a, b in asides))]
             quotes = [(a, b) for a, b in _quotes(self._str(span), span.start_char) if not a <= self.starts[anchor] < b]
             if quotes:  # '"President X will come," Y said as Z received him': X is only talked of
                 mine = [m for m in mine if not any(a <= m.start < b for a, b in quotes)]

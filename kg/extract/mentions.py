@@ -579,6 +579,8 @@ class MentionResolver:
                 and self.doc.user_data.get("text", self.doc.text)[m.start:m.end].lower() == tok.lower_]
         if same:  # "he held talks with X, and ... he also met Y": the same 'he'
             key = same[-1].key
+        elif here and i > 0 and self.doc[i - 1].lower_ in ("said", "says", "added", "noted", "stressed", "explained"):
+            key = here[0]  # "X, who asked Y to greet Z, said he ...": the one who said it
         elif here:
             key = here[-1]
         else:
