@@ -683,3 +683,12 @@ def test_people_of_an_aside_and_an_intended_meeting(nlp):
     talks = events_of(rec, "Meeting")
     assert [(sorted(t.participants), t.planned) for t in talks] == [
         (["kassym-jomart-tokayev", "shavkat-mirziyoyev"], True)]
+
+
+def test_a_bulletin_item_dated_by_its_heading(nlp):
+    text = ("CENTRAL ASIA DAILY\n\n• Monday: the summit opened in Astana.\n\n• Tuesday: the bilateral part. In "
+            "Astana, Tokayev and Mirziyoyev held official talks at Akorda, then a three-way meeting with Kyrgyz "
+            "President Sadyr Japarov.")
+    rec = read(nlp, text, "2025-09-03")
+    talks = events_of(rec, "Meeting")
+    assert talks and all(t.date == "2025-09-02" and t.location == "astana" for t in talks)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 # a place named as the scene of something else: 'the war in Ukraine', 'the situation in the Asia-Pacific'
-NOT_VENUE = re.compile(r"\b(war|conflict|crisis|situation|fighting|invasion|troops|forces|interests|investment|stability|peace|security|tensions|losses|attack)\s+(in|at|near)\s+(the\s+)?$", re.I)
+NOT_VENUE = re.compile(r"\b(war|conflict|crisis|situation|fighting|invasion|troops|forces|interests|investment|stability|peace|security|tensions|losses|attack)\s+(in|at|near|into)\s+(the\s+)?$", re.I)
 
 # what comes right before the day something was said, not the day of the event: 'said on Monday'
 SAID_BEFORE = re.compile(r"\b(said|says|told \w+|announced|added|noted|confirmed|wrote|reported|stated)\s+(on\s+|in\s+|earlier\s+)?$", re.I)

@@ -297,7 +297,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             trigs = own or trigs
             kinds = {k for k, _, _ in trigs}
             kind = next((k for k in ("StateVisit", "VideoConference", "PhoneCall", "Visit", "Meeting") if k in kinds))
-            words = {self.doc[s].lower_ for _, s, _ in trigs}
+            words = {self.doc[s].lower_ for _, s, _ in trigs} | {self._compound(s) for _, s, _ in trigs}
             # "X and Y talked for four hours in the Kremlin on the first day of a visit" (not "talked about")
             talked = any(self.doc[s].lower_ in ("talked", "conferred") and s + 1 < len(self.doc)
                          and self.doc[s + 1].lower_ not in ("about", "of", "up", "over") for _, s, _ in trigs)
@@ -366,6 +366,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                     report.anaphoric = True
             out.extend(self._each_date(report, span, anchor, planned))
         return out
+
+    def _compound(self, i: int) -> str:
+        """The hyphenated word token ``i`` begins ("three-way", "face-to-face"), lower-cased."""
+        m = re.match(r"[\w-]+", self.text[self.starts[i]:self.starts[i] + 40])
+        return m.group(0).lower() if m else self.lowers[i]
 
     def _between(self, trigs, ments: list[Mention]) -> list[Mention]:
         """The people a 'talks between X and Y' names: the trigger's own sides."""

@@ -538,6 +538,7 @@ class MentionResolver:
         recency = {p: i for i, p in enumerate(self.recent_people)}
         # the people of the sentence told last: "X congratulated Y ... The pair then sat down with Z"
         last = set(self.sentence_people[max(self.sentence_people)]) if self.sentence_people else set()
+        last = last if len(last) == 2 else set()
         if leaders:
             ranked = sorted(self.recent_people, key=lambda p: (not self._is_leader(p), p not in last, -counts.get(p, 0),
                                                                -self.salience.get(self.person_country(p), 0), -recency[p]))
