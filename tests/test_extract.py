@@ -692,3 +692,11 @@ def test_a_bulletin_item_dated_by_its_heading(nlp):
     rec = read(nlp, text, "2025-09-03")
     talks = events_of(rec, "Meeting")
     assert talks and all(t.date == "2025-09-02" and t.location == "astana" for t in talks)
+
+
+def test_no_one_visits_their_own_country(nlp):
+    rec = read(nlp, "Earlier the same day Kassym-Jomart Tokayev held talks with Indian Prime Minister Narendra Modi, on "
+                    "his first trip to Kazakhstan in seven years. Tokayev welcomed Uzbek President Shavkat Mirziyoyev "
+                    "in Astana on Friday at the start of a three-day state visit.", "2025-09-05")
+    assert sorted(e.participants[0] for e in rec.events if e.kind in ("Visit", "StateVisit")) == [
+        "narendra-modi", "shavkat-mirziyoyev"]

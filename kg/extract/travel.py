@@ -95,6 +95,11 @@ class TravelReading:
             if len(places) == 1 and not any(m.kind == "Country" for m in ments if m.token > anchor):
                 dest = places.pop()
         report.location = dest
+        if dest and report.participants and self.country_of(report.participants[0]) == self._country_of_place(dest):
+            # "X held talks with Indian Prime Minister Y, on his first trip to China": no one visits their own country
+            others = [m.key for m in people if m.key != report.participants[0]
+                      and self.country_of(m.key) not in (None, self._country_of_place(dest))]
+            report.participants = others[-1:] if others else []
         ended = _ENDED_TRIP.search(self._str(sent))
         nth = _NTH_DAY.search(self._str(sent))
         if nth and report.date is None:
@@ -108,6 +113,12 @@ class TravelReading:
             # "wrapped up a three-day visit on Friday", "on Tuesday, the second day of a visit": its first day
             n = _DAYS.get(ended.group("n").lower()) or int(ended.group("n")) if ended else _ORDINALS[nth.group("n").lower()]
             report.date = (_date.fromisoformat(report.date) - timedelta(days=n - 1)).isoformat()
+
+    def _country_of_place(self, key: str) -> str | None:
+        e = self.gaz.get(key)
+        if e is None:
+            return None
+        return key if e.kind == "Country" else e.country
 
     def _trip_word_near(self, char: int) -> bool:
         window = self.text[max(0, char - 60):char].lower()
