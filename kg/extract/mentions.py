@@ -72,6 +72,12 @@ def _country_before(doc: Doc, i: int) -> tuple[str | None, int]:
         j -= 1
     if j >= 0 and doc[j].ent_type_ in ("NORP", "COUNTRY") and doc[j].ent_id_:
         return doc[j].ent_id_, j
+    # "Kazakh Senate Chairman", "Russian State Duma Chairman": the body's name between
+    k = j
+    while k >= 0 and j - k < 3 and doc[k].text[:1].isupper() and not doc[k].ent_type_ and not doc[k].is_sent_start:
+        k -= 1
+    if k < j and k >= 0 and doc[k].ent_type_ == "NORP" and doc[k].ent_id_:
+        return doc[k].ent_id_, k
     return None, i
 
 
@@ -109,7 +115,9 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
             note = notes.setdefault(span.id_, PersonNote(span.id_, span.text))
             if role:
                 note.roles.add(_singular(doc[start:end].text, titles))
-            note.country = note.country or country or _country_after(doc, end) or _country_in_sentence(doc, start)
+            appositive = name[1] <= start  # "X, vice chairman of China's NPC,": the title after the name
+            note.country = note.country or country or (_country_after(doc, end) if appositive else None) \
+                or _country_in_sentence(doc, start)
     if new_spans:
         doc.ents = filter_spans(list(doc.ents) + new_spans)
     return notes
