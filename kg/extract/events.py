@@ -501,6 +501,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         years = self._years(sent.start_char, sent.end_char, planned)
         year_ctx = years[-1] if years else None
         best, best_dist = None, None
+        said = self._said_after(span, anchor)
         anchors_chars = [c for c, fam in self.anchors.items() if fam != family]
         for d in in_sent:
             if not (span.start_char <= d.start < span.end_char) or self._excluded(d):
@@ -520,8 +521,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue  # between two triggers: the earlier event's ("received X on Wednesday and awaited a visit")
             if d.start in self.claimed:
                 continue  # "Monday's call": the date of an event already told
-            said = _SAID_THAT.search(self.text, trig_char, d.start) if d.start > trig_char else None
-            if said:
+            if said is not None and d.start >= said:
                 continue  # "received X, where the leader said Y would come on May 9": what was said
             rel = _RELATIVE_AFTER.search(self.text, trig_char, d.start) if d.start > trig_char else None
             if rel and self.text[trig_char + len(self.doc[anchor].text):rel.start()].strip():

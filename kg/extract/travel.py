@@ -6,7 +6,7 @@ from datetime import date as _date, timedelta
 
 from spacy.tokens import Span
 
-from ..dates import resolve
+from ..dates import NUMBERS, resolve
 from ..records import EventReport
 from .common import NOT_VENUE, PLACE_OF_KIND
 from .mentions import Mention
@@ -20,7 +20,6 @@ _INVITATION = re.compile(r"\s+(?:\w+\s+)?(?:invitation|invite|offer|request|prop
 _NTH_DAY = re.compile(r"\bthe\s+(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+day\s+of\s+(?:a|an|his|her|their|the)\s+"
                      r"(?:[\w-]+\s+){0,3}(?:visit|trip|tour|stay)\b", re.I)
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
-_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 
 
@@ -111,7 +110,7 @@ class TravelReading:
                 report.date, report.date_weak = day.value, day.weak
         if (ended or nth) and report.date and len(report.date) == 10:
             # "wrapped up a three-day visit on Friday", "on Tuesday, the second day of a visit": its first day
-            n = _DAYS.get(ended.group("n").lower()) or int(ended.group("n")) if ended else _ORDINALS[nth.group("n").lower()]
+            n = NUMBERS.get(ended.group("n").lower()) or int(ended.group("n")) if ended else _ORDINALS[nth.group("n").lower()]
             report.date = (_date.fromisoformat(report.date) - timedelta(days=n - 1)).isoformat()
 
     def _country_of_place(self, key: str) -> str | None:
