@@ -700,3 +700,17 @@ def test_no_one_visits_their_own_country(nlp):
                     "in Astana on Friday at the start of a three-day state visit.", "2025-09-05")
     assert sorted(e.participants[0] for e in rec.events if e.kind in ("Visit", "StateVisit")) == [
         "narendra-modi", "shavkat-mirziyoyev"]
+
+
+def test_co_chaired_hosting_and_the_visit_of_a_named_person(nlp):
+    rec = read(nlp, "Uzbek Deputy Prime Minister Jamshid Khodjaev visited Astana last week, where he co-chaired the "
+                    "intergovernmental commission with Kazakh Deputy Prime Minister Serik Zhumangarin. Kazakhstan and "
+                    "Uzbekistan signed a roadmap during the visit of Prime Minister Abdulla Aripov to Astana in May. "
+                    "Tokayev will host Mirziyoyev in Astana next month. Zhumangarin co-chairs the commission with "
+                    "Khodjaev.", "2024-07-10")
+    pairs = {frozenset(e.participants): e for e in events_of(rec, "Meeting")}
+    assert set(pairs) == {frozenset({"jamshid-khodjaev", "serik-zhumangarin"}),
+                          frozenset({"kassym-jomart-tokayev", "shavkat-mirziyoyev"})}
+    assert pairs[frozenset({"kassym-jomart-tokayev", "shavkat-mirziyoyev"})].planned
+    trips = {e.participants[0]: e for e in rec.events if e.kind == "Visit"}
+    assert trips["abdulla-aripov"].date == "2024-05" and trips["abdulla-aripov"].location == "astana"

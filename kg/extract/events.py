@@ -24,7 +24,8 @@ from .sentences import words as token_words
 
 # words of talks held face to face ("welcomed", "greeted" are said of video calls too)
 _IN_PERSON = {"met", "meet", "meets", "meeting", "meetings", "received", "receives", "hosted", "hosts", "sat", "sit",
-              "sits", "encounter", "get-together", "trilateral", "three-way", "face-to-face", "in-person", "tete-a-tete"}
+              "sits", "encounter", "get-together", "trilateral", "three-way", "face-to-face", "in-person", "tete-a-tete",
+              "co-chaired", "co-chairs", "co-chair", "co-chairing"}
 _PLANNED = re.compile(
     r"\b(will|shall|is expected|are expected|was expected|were expected|expected to|is due|are due|due to|is set to|are set to|"
     r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invitation to|looks? forward|looking forward|"
@@ -361,7 +362,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 self._visit(report, span, trigs, [m for m in ments if m.token < cut and not self._excluded_person(m)])
                 invited = any(self.doc[s].lower_ in ("invited", "invites", "invite") for _, s, _ in trigs)
                 possessive = self.doc[anchor - 1].text in ("'s", "’s") or self.doc[anchor - 1].lower_ in ("his", "her", "their")
-                during = bool(_DURING_THAT.search(self._str(span)))  # "During that visit, they visited Harbin"
+                during = bool(_DURING_THAT.search(self._str(span))) and not (
+                    report.location and re.search(r"\b(?:visit|trip) (?:of|by)\b", self._str(span)))  # "during the visit of X to Y"  # "During that visit, they visited Harbin"
                 if anaphoric or during or (report.location is None and not invited and (report.date is None or possessive)):
                     report.anaphoric = True
             out.extend(self._each_date(report, span, anchor, planned))
@@ -485,6 +487,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                         "thursday's", "friday's", "saturday's", "sunday's", "yesterday's"):
                 if prev in ("their", "his", "her", "its") and e < sent.end and self._date_right_after(e):
                     return False  # 'their call in March' names a date: not the call already told
+                if prev == "the" and e < sent.end and lowers[e] in ("of", "by") \
+                        and any(self.ent_type[k] == "PERSON" for k in range(e + 1, min(sent.end, e + 6))):
+                    return False  # 'the visit of Prime Minister X to Beijing': named there, not one already told
                 continue
             return False
         return True

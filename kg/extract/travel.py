@@ -40,7 +40,7 @@ class TravelReading:
         if doc[anchor].lower_ in ("invited", "invites", "invite"):
             invited = [m for m in people if m.token > anchor]
             visitor = invited[0].key if invited else None
-        by = re.search(r"\b(?:visit|trip)\s+(?:to \w+(?: \w+)?\s+)?by\b", self._str(sent))
+        by = re.search(r"\b(?:visit|trip)\s+(?:to \w+(?: \w+)?\s+)?(?:by|of)\b", self._str(sent))  # "the visit of X to Beijing"
         if visitor is None and by:
             after = [m for m in people if m.start >= sent.start_char + by.end()]
             visitor = after[0].key if after else None
