@@ -136,7 +136,9 @@ class EventMerger:
 
     def _keys(self, family: str, people: set, others: set, r: EventReport) -> list[tuple]:
         if people:
-            return [(family, p) for p in sorted(people)]
+            keys = [(family, p) for p in sorted(people)]
+            # a summit is its gathering, whoever an article names at it
+            return keys + [(family, gathering_key(r))] if family == "Summit" else keys
         keys = [(family, o) for o in sorted(others)]
         if family == "Summit":
             keys.append((family, gathering_key(r)))
@@ -145,7 +147,9 @@ class EventMerger:
         return keys
 
     def _fits(self, r: EventReport, people: set, others: set, c: _Cluster, doc: str | None) -> bool:
-        if people or c.people:
+        same_gathering = c.family == "Summit" and r.organization is not None and any(
+            x.organization == r.organization for x in c.reports[:1])
+        if (people or c.people) and not same_gathering:
             if not people or not c.people:
                 return False
             if not (people <= c.people or c.people <= people):

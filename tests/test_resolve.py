@@ -1,0 +1,37 @@
+"""Merging across articles (kg.resolve), on articles written for the tests."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from kg.corpus import Article
+from kg.dates import Reference
+from kg.extract.pipeline import build_pipeline, extract
+from kg.resolve import merge_entities, merge_events
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def record(nlp, name: str, text: str, day: str):
+    ref = Reference(dt.date.fromisoformat(day), False, ())
+    art = Article(id=name, source_file=f"{name}.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                  published=day, reference=ref)
+    return extract(art, nlp)
+
+
+def test_a_summit_is_one_whoever_each_article_names_at_it(nlp):
+    """One article has the host at the summit, another a guest: the same gathering, one event."""
+    recs = [record(nlp, "a", "Kazakh President Kassym-Jomart Tokayev opened the summit of the Shanghai Cooperation "
+                             "Organisation in Astana on July 4.", "2024-07-05"),
+            record(nlp, "b", "Uzbek President Shavkat Mirziyoyev arrived in Astana on Wednesday for the summit of the "
+                             "Shanghai Cooperation Organisation on July 4.", "2024-07-03")]
+    events = merge_events(recs, merge_entities(recs))
+    summits = [e for e in events if e.kind == "Summit"]
+    assert len(summits) == 1, [(e.date, e.participants, e.articles) for e in summits]
+    assert summits[0].articles == ["a", "b"]
+    assert {"kassym-jomart-tokayev", "shavkat-mirziyoyev"} <= set(summits[0].participants)
