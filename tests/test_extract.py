@@ -714,3 +714,12 @@ def test_co_chaired_hosting_and_the_visit_of_a_named_person(nlp):
     assert pairs[frozenset({"kassym-jomart-tokayev", "shavkat-mirziyoyev"})].planned
     trips = {e.participants[0]: e for e in rec.events if e.kind == "Visit"}
     assert trips["abdulla-aripov"].date == "2024-05" and trips["abdulla-aripov"].location == "astana"
+
+
+def test_talks_named_by_their_sides_or_place_are_not_ones_already_told(nlp):
+    rec = read(nlp, "Tokayev told Mirziyoyev during their meeting in Tashkent last week that trade would double. The "
+                    "talks between Sergei Lavrov and Wang Yi in Samarkand on Thursday lasted two hours.",
+               "2024-07-12")
+    talks = {frozenset(e.participants): (e.date, e.location) for e in events_of(rec, "Meeting")}
+    assert talks[frozenset({"kassym-jomart-tokayev", "shavkat-mirziyoyev"})] == ("2024-07", "tashkent")
+    assert talks[frozenset({"sergey-lavrov", "wang-yi"})] == ("2024-07-11", "samarkand")

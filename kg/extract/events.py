@@ -485,11 +485,12 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 prev = "the"  # "Monday's call", "yesterday's talks"
             if prev in ("the", "this", "that", "their", "his", "her", "its", "such", "today's", "monday's", "tuesday's", "wednesday's",
                         "thursday's", "friday's", "saturday's", "sunday's", "yesterday's"):
-                if prev in ("their", "his", "her", "its") and e < sent.end and self._date_right_after(e):
-                    return False  # 'their call in March' names a date: not the call already told
-                if prev == "the" and e < sent.end and lowers[e] in ("of", "by") \
+                if prev in ("their", "his", "her", "its") and e < sent.end and (
+                        self._date_right_after(e) or lowers[e] in ("in", "at") and e + 1 < sent.end and self.ent_type[e + 1] == "PLACE"):
+                    return False  # 'their call in March', 'their meeting in Astana': named there, not the one already told
+                if prev == "the" and e < sent.end and lowers[e] in ("of", "by", "between") \
                         and any(self.ent_type[k] == "PERSON" for k in range(e + 1, min(sent.end, e + 6))):
-                    return False  # 'the visit of Prime Minister X to Beijing': named there, not one already told
+                    return False  # 'the visit of Prime Minister X to Beijing', 'the talks between X and Y': told there
                 continue
             return False
         return True
