@@ -723,3 +723,9 @@ def test_talks_named_by_their_sides_or_place_are_not_ones_already_told(nlp):
     talks = {frozenset(e.participants): (e.date, e.location) for e in events_of(rec, "Meeting")}
     assert talks[frozenset({"kassym-jomart-tokayev", "shavkat-mirziyoyev"})] == ("2024-07", "tashkent")
     assert talks[frozenset({"sergey-lavrov", "wang-yi"})] == ("2024-07-11", "samarkand")
+
+
+def test_may_visit_is_still_to_come(nlp):
+    rec = read(nlp, "Tokayev may visit Tashkent before the end of the year. Mirziyoyev could meet Tokayev in Samarkand "
+                    "in October.", "2024-07-12")
+    assert [(e.kind, e.planned, e.date) for e in rec.events] == [("Visit", True, None), ("Meeting", True, "2024-10")]

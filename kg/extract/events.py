@@ -29,7 +29,7 @@ _IN_PERSON = {"met", "meet", "meets", "meeting", "meetings", "received", "receiv
 _PLANNED = re.compile(
     r"\b(will|shall|is expected|are expected|was expected|were expected|expected to|is due|are due|due to|is set to|are set to|"
     r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invitation to|looks? forward|looking forward|"
-    r"awaiting|waiting for|lined up|preparations? for|preparing|to pay|would (?:\w+ )?(?:travel|visit|meet|hold|attend|go|fly|sign)|agreed to (?:see|meet|hold)|"
+    r"awaiting|waiting for|lined up|preparations? for|preparing|to pay|(?:would|may|might|could) (?:\w+ )?(?:travel|visit|meet|hold|attend|go|fly|sign|come)|agreed to (?:see|meet|hold)|"
     r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this|considering|considers|intends? to|intended to|"
     r"hopes? to|would be|proposed|to be held|ahead of|accept(?:ed|s)? (?:an |the )?invitation|possible|potential|"
     r"(?:un)?likely to|if)\b", re.I)
