@@ -729,3 +729,9 @@ def test_may_visit_is_still_to_come(nlp):
     rec = read(nlp, "Tokayev may visit Tashkent before the end of the year. Mirziyoyev could meet Tokayev in Samarkand "
                     "in October.", "2024-07-12")
     assert [(e.kind, e.planned, e.date) for e in rec.events] == [("Visit", True, None), ("Meeting", True, "2024-10")]
+
+
+def test_a_documents_name_leaves_out_the_day_it_was_signed(nlp):
+    rec = read(nlp, "KazMunayGas and Sinopec signed an agreement on Monday to build a refinery. Kazakhstan and China "
+                    "signed a roadmap on cross-border payments on Tuesday, May 24 in Astana.", "2024-07-12")
+    assert [d.label for d in events_of(rec, "Agreement")] == ["Agreement", "Roadmap on cross-border payments"]

@@ -20,7 +20,13 @@ _UNSIGNED = re.compile(r"\b(?:(?:have|has|had|are|is)\s+yet\s+to|(?:did|does|do|
                        r"failed\s+to|refused\s+to|declined\s+to|no\s+(?:new\s+)?)\s+(?:yet\s+|been\s+)?(?:sign|signed|agree|agreed|conclude|concluded)\b",
                        re.I)
 _SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
+_DAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow"}
 _MONTH_NAMES = {*MONTH_NAMES, "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
+
+
+def _dateish(tok) -> bool:
+    """A word that begins a date ("Monday", "May", "2024", "yesterday")."""
+    return tok.like_num or tok.text in _MONTH_NAMES or tok.lower_ in _DAY_NAMES
 
 
 class AgreementReading:
@@ -123,9 +129,11 @@ class AgreementReading:
         while start > sent.start and doc[start - 1].text[:1].isupper() and doc[start - 1].ent_type_ == "" and not doc[start - 1].is_sent_start and doc[start - 1].text not in ("The", "A", "An"):
             start -= 1
         end = e
-        if end < sent.end and doc[end].lower_ in ("of", "on", "for", "to", "between"):
+        if end + 1 < sent.end and doc[end].lower_ in ("on", "in") and _dateish(doc[end + 1]):
+            pass  # "an agreement on Monday to ...": the day it was signed, not its name
+        elif end < sent.end and doc[end].lower_ in ("of", "on", "for", "to", "between"):
             k = end + 1
-            while k < sent.end and k - end < 14 and not (doc[k].lower_ in ("in", "on", "at") and k + 1 < sent.end and (doc[k + 1].ent_type_ or doc[k + 1].like_num or doc[k + 1].text in _MONTH_NAMES)) and (not doc[k].is_punct or doc[k].text in ("-", "–") and doc[k].whitespace_ == "") and doc[k].lower_ not in ("which", "that", "who", "signed", "was", "were", "is", "with") and not (doc[k].lower_ == "and" and not doc[k + 1].text[:1].isupper()):
+            while k < sent.end and k - end < 14 and not (doc[k].lower_ in ("in", "on", "at") and k + 1 < sent.end and (doc[k + 1].ent_type_ or _dateish(doc[k + 1]))) and (not doc[k].is_punct or doc[k].text in ("-", "–") and doc[k].whitespace_ == "") and doc[k].lower_ not in ("which", "that", "who", "signed", "was", "were", "is", "with") and not (doc[k].lower_ == "and" and not doc[k + 1].text[:1].isupper()):
                 k += 1
             if doc[end].lower_ in ("between",):
                 k = end  # parties, not the name
