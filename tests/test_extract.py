@@ -735,3 +735,9 @@ def test_a_documents_name_leaves_out_the_day_it_was_signed(nlp):
     rec = read(nlp, "KazMunayGas and Sinopec signed an agreement on Monday to build a refinery. Kazakhstan and China "
                     "signed a roadmap on cross-border payments on Tuesday, May 24 in Astana.", "2024-07-12")
     assert [d.label for d in events_of(rec, "Agreement")] == ["Agreement", "Roadmap on cross-border payments"]
+
+
+def test_areas_talked_about_are_no_places_of_the_record(nlp):
+    rec = read(nlp, "Tokayev met Mirziyoyev in Astana on Monday to discuss security in Central Asia and trade with "
+                    "Europe.", "2024-07-12")
+    assert "astana" in rec.entities and "central-asia" not in rec.entities and "europe" not in rec.entities
