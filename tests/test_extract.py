@@ -741,3 +741,10 @@ def test_areas_talked_about_are_no_places_of_the_record(nlp):
     rec = read(nlp, "Tokayev met Mirziyoyev in Astana on Monday to discuss security in Central Asia and trade with "
                     "Europe.", "2024-07-12")
     assert "astana" in rec.entities and "central-asia" not in rec.entities and "europe" not in rec.entities
+
+
+def test_a_recurring_forum_is_a_gathering_not_an_actor(nlp):
+    rec = read(nlp, "Tokayev and Mirziyoyev met on the sidelines of the Eastern Economic Forum in Vladivostok on "
+                    "Wednesday.", "2024-09-05")
+    assert "eastern-economic-forum" not in rec.entities
+    assert any(e.kind == "Summit" and e.label == "Eastern Economic Forum" for e in rec.events)

@@ -389,9 +389,10 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
     sources = {k for k, info in entities.items() if info.kind == "Organization" and k not in needed}
     for key in attribution_only(article.text, doc._.dip_mentions or [], sources):
         del entities[key]
-    # "Asia", "Europe", "the Arctic": areas the text talks about, no place of the record unless something happens there
-    for key in [k for k, info in entities.items() if info.kind == "Place" and k not in needed
-                and gaz.get(k) is not None and gaz[k].subkind == "area"]:
+    # "Asia", "Europe", "the Arctic": areas the text talks about, no place of the record unless something happens
+    # there; a recurring forum ("the Eastern Economic Forum") is a gathering - an event - not an actor
+    for key in [k for k, info in entities.items() if k not in needed and gaz.get(k) is not None
+                and (info.kind == "Place" and gaz[k].subkind == "area" or gaz[k].subkind == "gathering")]:
         del entities[key]
     return ArticleRecord(article.id, article.source_file, article.sha256, article.published, article.title,
                          article.publisher, article.url, entities, events)
