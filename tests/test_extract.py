@@ -466,14 +466,15 @@ def test_an_organization_named_only_as_a_source_is_no_entity(nlp):
     source of a report is no part of the diplomatic record; named otherwise, it is."""
     text = ("Kazakh President Kassym-Jomart Tokayev held talks with Chinese Premier Li Qiang in Astana on Monday, "
             "the Chinese foreign ministry said. According to Xinhua, the two sides discussed transport links. "
-            "The Kremlin also said on Tuesday that it welcomed the talks.\n\n"
+            "The Kremlin also said on Tuesday that it welcomed the talks, according to the text released by the "
+            "State Council of the People's Republic of China.\n\n"
             "Separately, a delegation of the State Duma met officials of the World Trade Organization in Geneva, "
             "and the World Bank said its forecast was unchanged.")
     rec = read(nlp, text, "2024-06-12")
     keys = set(rec.entities)
     assert "li-qiang" in keys and "kassym-jomart-tokayev" in keys
     for label in ("Ministry of Foreign Affairs of the People's Republic of China", "Xinhua",
-                  "Presidential Executive Office of Russia", "World Bank"):
+                  "Presidential Executive Office of Russia", "World Bank", "State Council of the People's Republic of China"):
         assert label not in {e.label for e in rec.entities.values()}, label
     assert {"State Duma", "World Trade Organization"} <= {e.label for e in rec.entities.values()}
 

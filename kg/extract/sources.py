@@ -23,7 +23,7 @@ _SAYS_AFTER = re.compile(
     re.IGNORECASE)
 # "according to <org>", "quoted by <org>", "told <org>", "a statement from <org>"
 _SOURCE_BEFORE = re.compile(
-    r"\b(?:according to|quoted by|cited by|reported by|told|citing|(?:statement|readout|release|account|summary|"
+    r"\b(?:according to|quoted by|cited by|reported by|released by|published by|issued by|told|citing|(?:statement|readout|release|account|summary|"
     r"report|reports) (?:from|by|issued by|released by|published by|of))\s+(?:the\s+)?$",
     re.IGNORECASE)
 
