@@ -749,3 +749,10 @@ def test_a_recurring_forum_is_a_gathering_not_an_actor(nlp):
                     "Wednesday.", "2024-09-05")
     assert "eastern-economic-forum" not in rec.entities
     assert any(e.kind == "Summit" and e.label == "Eastern Economic Forum" for e in rec.events)
+
+
+def test_the_two_men_are_the_pair_the_last_sentence_opened_with(nlp):
+    rec = read(nlp, "Tokayev and Uzbek Prime Minister Abdulla Aripov opened the trade fair in Shymkent on Friday, where "
+                    "Aripov read out a letter from Shavkat Mirziyoyev. The two men then held a brief meeting.",
+               "2024-05-17")
+    assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["abdulla-aripov", "kassym-jomart-tokayev"]]

@@ -20,9 +20,9 @@ from conftest import SEEDS, shared_path
 SEEDS_MIN = {"overall": 0.99, "entities": 0.95, "events": 0.95, "relations": 0.95, "attributes": 0.95, "merging": 0.95}
 DEV_MIN = {"overall": 0.99, "entities": 0.95, "events": 0.95, "relations": 0.95, "attributes": 0.95, "merging": 0.95}
 # articles written by annotators who never saw the code (tests/data/heldout/README.md): overall
-# a 0.895, b 0.910, c 0.872 (0.789, 0.775, 0.810 before the rules they prompted)
+# a 0.902, b 0.910, c 0.872 (0.789, 0.775, 0.810 before the rules they prompted)
 HELDOUT = Path(__file__).parent / "data" / "heldout"
-HELDOUT_MIN = {"a": 0.87, "b": 0.89, "c": 0.86}
+HELDOUT_MIN = {"a": 0.89, "b": 0.90, "c": 0.86}
 
 
 def score(graph: Path, gold: Path) -> dict:

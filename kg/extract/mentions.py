@@ -3,6 +3,7 @@ appositive), later mentions by surname, descriptions ("the Chinese leader", "his
 counterpart", "the two leaders") and sentence-initial pronouns, resolved to entity keys."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -538,6 +539,19 @@ class MentionResolver:
                 return end
         return None
 
+    def _subject_pair(self) -> set[str]:
+        """'X and Y' opening the sentence told last ("Putin and Han opened the expo, where Han read a
+        letter from Xi. The two men then met"): the pair it is about."""
+        if not self.sentence_people:
+            return set()
+        first = self.doc[max(self.sentence_people)].idx
+        names = [m for m in self.mentions if m.kind == "Person" and m.start >= first and m.via in ("name", "surname")][:2]
+        text = self.doc.user_data.get("text", self.doc.text)
+        if len(names) == 2 and names[0].key != names[1].key and names[0].start - first <= 40 \
+                and re.fullmatch(r"\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,4}", text[names[0].end:names[1].start]):
+            return {names[0].key, names[1].key}
+        return set()
+
     def _last_pair(self, leaders: bool = True, ministers: bool = False) -> list[str] | None:
         """'the two leaders': of two countries, the leaders first, then the most named, then the latest;
         'the two ministers': the latest two ministers (not the spokeswoman quoted since), then the
@@ -546,12 +560,12 @@ class MentionResolver:
         recency = {p: i for i, p in enumerate(self.recent_people)}
         # the people of the sentence told last: "X congratulated Y ... The pair then sat down with Z"
         last = set(self.sentence_people[max(self.sentence_people)]) if self.sentence_people else set()
-        last = last if len(last) == 2 else set()
+        last = last if len(last) == 2 else self._subject_pair()
         if leaders:
             ranked = sorted(self.recent_people, key=lambda p: (not self._is_leader(p), p not in last, -counts.get(p, 0),
                                                                -self.salience.get(self.person_country(p), 0), -recency[p]))
         else:
-            ranked = sorted(self.recent_people, key=lambda p: (ministers and not self._is_minister(p), -recency[p]))
+            ranked = sorted(self.recent_people, key=lambda p: (ministers and not self._is_minister(p), p not in last, -recency[p]))
         seen, countries = [], set()
         for p in ranked:
             c = self.person_country(p)
