@@ -123,6 +123,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         self.anchors: dict[int, str] = {}
         self.claimed: set[int] = set()
         self._clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._quote_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
         counts: dict[str, int] = {}
         for m in mentions:
             e = gaz.get(m.key)
@@ -193,6 +194,13 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                             label="ellipsis", confidence=0.5,
                             reported=self.reference.date.isoformat() if self.reference.date else None)]
 
+    def _quotes(self, span: Span) -> list[tuple[int, int]]:
+        """The quotations of a span, as character offsets (worked out once per span)."""
+        key = (span.start_char, span.end_char)
+        if key not in self._quote_cache:
+            self._quote_cache[key] = _quotes(self._str(span), span.start_char)
+        return self._quote_cache[key]
+
     def _clauses(self, sent: Span) -> list[tuple[int, int]]:
         """The sentence's clauses as token ranges (worked out once per sentence: dates ask often)."""
         key = (sent.start, sent.end)
@@ -231,8 +239,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         if not triggers:
             return []
         text = self._str(span)
-        for a, b in _quotes(text, 0):  # a quotation's "will" is the quotation's, unless an event is told in it
-            if not any(a <= self.starts[t[1]] - span.start_char < b for t in triggers):
+        for a, b in self._quotes(span):  # a quotation's "will" is the quotation's, unless an event is told in it
+            if not any(a <= self.starts[t[1]] < b for t in triggers):
+                a, b = a - span.start_char, b - span.start_char
                 text = text[:a] + " " * (b - a) + text[b:]
         planned = bool(_PLANNED.search(text))
         by_family: dict[str, list[tuple[str, int, int]]] = {}
@@ -328,7 +337,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             begin = max(earlier) if earlier else span.start
             mine = [m for m in ments if begin <= m.token < cut and not self._excluded_person(m) and not self._modifies(m, later)
                     and not (inside is None and m.kind in ("Place", "Country", "Person") and any(a <= m.token < b for a, b in asides))]
-            quotes = [(a, b) for a, b in _quotes(self._str(span), span.start_char) if not a <= self.starts[anchor] < b]
+            quotes = [(a, b) for a, b in self._quotes(span) if not a <= self.starts[anchor] < b]
             if quotes:  # '"President X will come," Y said as Z received him': X is only talked of
                 mine = [m for m in mine if not any(a <= m.start < b for a, b in quotes)]
             between = self._between(trigs, ments) if family == "Meeting" else []
@@ -663,7 +672,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         ('a visit by the premier later this year'), or the verb of the clause the trigger opens
         ('Talks between X and Y will be held in Beijing')."""
         at = self.doc[anchor].idx
-        quotes = [(a, b) for a, b in _quotes(self._str(span), span.start_char) if not a <= at < b]
+        quotes = [(a, b) for a, b in self._quotes(span) if not a <= at < b]
         for m in _PLANNED.finditer(self._str(span)):
             start = span.start_char + m.start()
             if any(a <= start < b for a, b in quotes):

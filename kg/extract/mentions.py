@@ -188,6 +188,7 @@ class MentionResolver:
 
     def __init__(self, doc: Doc, gaz: Gazetteer, day: str | None, notes: dict[str, PersonNote]):
         self.doc, self.gaz, self.day, self.notes = doc, gaz, day, notes
+        self.text = doc.user_data.get("text") or doc.text  # Doc.text rebuilds the string token by token
         self.mentions: list[Mention] = []
         self.surnames: dict[str, str] = {}
         self.recent_people: list[str] = []
@@ -546,9 +547,8 @@ class MentionResolver:
             return set()
         first = self.doc[max(self.sentence_people)].idx
         names = [m for m in self.mentions if m.kind == "Person" and m.start >= first and m.via in ("name", "surname")][:2]
-        text = self.doc.user_data.get("text", self.doc.text)
         if len(names) == 2 and names[0].key != names[1].key and names[0].start - first <= 40 \
-                and re.fullmatch(r"\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,4}", text[names[0].end:names[1].start]):
+                and re.fullmatch(r"\s+and\s+(?:[A-Z][\w.'’-]*\s+){0,4}", self.text[names[0].end:names[1].start]):
             return {names[0].key, names[1].key}
         return set()
 
@@ -599,7 +599,7 @@ class MentionResolver:
         sent = sentence_of(self.doc, i)
         here = self._people_before(i)
         same = [m for m in self.mentions if m.via == "pronoun" and sent.start_char <= m.start < tok.idx
-                and self.doc.user_data.get("text", self.doc.text)[m.start:m.end].lower() == tok.lower_]
+                and self.text[m.start:m.end].lower() == tok.lower_]
         if same:  # "he held talks with X, and ... he also met Y": the same 'he'
             key = same[-1].key
         elif here and i > 0 and self.doc[i - 1].lower_ in ("said", "says", "added", "noted", "stressed", "explained"):
