@@ -37,7 +37,7 @@ from .consolidate import LEAD_SENTENCES, consolidate
 from .events import SentenceReader
 from .mentions import MentionResolver, find_titled_people
 from .sentences import sentence_of, sentences, words
-from .sources import attribution_only
+from .sources import not_of_the_record
 
 TRIGGERS_FILE = ONTOLOGY_DIR / "triggers.json"
 LABEL_OF_KIND = {"Person": "PERSON", "Country": "COUNTRY", "Organization": "ORG", "Place": "PLACE"}
@@ -384,15 +384,7 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
         for k in [*r.participants, r.location]:
             if k and k not in entities and gaz.get(k):
                 entities[k] = _known(gaz[k], gaz[k].represents)
-    needed = {k for r in events for k in [*r.participants, r.location] if k}
-    needed |= {info.represents for info in entities.values() if info.represents}
-    sources = {k for k, info in entities.items() if info.kind == "Organization" and k not in needed}
-    for key in attribution_only(article.text, doc._.dip_mentions or [], sources):
-        del entities[key]
-    # "Asia", "Europe", "the Arctic": areas the text talks about, no place of the record unless something happens
-    # there; a recurring forum ("the Eastern Economic Forum") is a gathering - an event - not an actor
-    for key in [k for k, info in entities.items() if k not in needed and gaz.get(k) is not None
-                and (info.kind == "Place" and gaz[k].subkind == "area" or gaz[k].subkind == "gathering")]:
+    for key in not_of_the_record(article.text, doc._.dip_mentions or [], entities, events, gaz):
         del entities[key]
     return ArticleRecord(article.id, article.source_file, article.sha256, article.published, article.title,
                          article.publisher, article.url, entities, events)

@@ -1,9 +1,11 @@
-"""Organizations an article names only as the source of what it reports.
+"""Entities an article names that are no part of the diplomatic record it tells.
 
-"..., the Kremlin said", "according to the Chinese foreign ministry", "the ministry's readout",
-"Kremlin spokesman Dmitry Peskov", "told TASS": the organization tells of the events, it takes no
-part in them and is not what they are about, so it is no entity of the diplomatic record (unless
-the same article also names it otherwise, or an event or a person's affiliation needs it).
+Organizations named only as the source of what it reports ("..., the Kremlin said", "according to
+the Chinese foreign ministry", "the ministry's readout", "Kremlin spokesman Dmitry Peskov", "told
+TASS"): they tell of the events, take no part in them and are not what they are about. Areas it only
+talks about ("security in Central Asia", "the Arctic"), and recurring forums (gazetteer kind
+`gathering`: a forum is an event, not an actor). Each stays when an event or a person's affiliation
+needs it, or, for a source, when the article also names it otherwise.
 """
 from __future__ import annotations
 
@@ -40,3 +42,16 @@ def attribution_only(text: str, mentions, organizations: set[str]) -> set[str]:
         if m.key in organizations:
             seen[m.key] = seen.get(m.key, True) and is_attribution(text, m.start, m.end)
     return {key for key, only in seen.items() if only}
+
+
+def not_of_the_record(text: str, mentions, entities: dict, events, gaz) -> set[str]:
+    """The keys of ``entities`` (an article's) that are no part of its record (see the module)."""
+    needed = {k for r in events for k in [*r.participants, r.location] if k}
+    needed |= {info.represents for info in entities.values() if info.represents}
+    sources = {k for k, info in entities.items() if info.kind == "Organization" and k not in needed}
+    out = attribution_only(text, mentions, sources)
+    for key, info in entities.items():
+        e = gaz.get(key)
+        if key not in needed and e is not None and (info.kind == "Place" and e.subkind == "area" or e.subkind == "gathering"):
+            out.add(key)
+    return out
