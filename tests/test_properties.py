@@ -44,7 +44,10 @@ TRIGGERS = ["met", "held talks with", "spoke by phone with", "held a video call 
             "he", "she", "they", "on the sidelines of", "in a telephone conversation", "welcomed", "virtually"]
 DATE_WORDS = ["on Friday", "last week", "next month", "yesterday", "on December 30", "30 December 2022",
               "Dec. 15, 2021", "2019-07-04", "in early March", "in the spring", "two weeks ago", "this year",
-              "May", "March 2020", "on Feb. 29", "Sept. 31", "in 2024", "last Friday (December 30)", "on 31 June"]
+              "May", "March 2020", "on Feb. 29", "Sept. 31", "in 2024", "last Friday (December 30)", "on 31 June",
+              "a few days ago", "the previous week", "this coming Monday", "earlier today", "on the day", "tonight",
+              "mid-June 2019", "the end of May last year", "21st May", "in the summer", "Sept 5-7, 2019", "FY2020",
+              "Friday, December 30, 2022", "Tuesday 5 May 2020", "on Monday 3 June"]
 TITLES = ["President", "Foreign Minister", "Prime Minister", "Premier", "Chinese President", "Russian Foreign Minister",
           "Kazakh President", "spokesperson", "Mr.", "Ms."]
 SEPARATORS = [" ", " ", ", ", ". ", "\n", "\n\n", " -- ", "; ", " (", ") ", "\"", "'s "]
@@ -152,6 +155,17 @@ def test_find_dates_and_resolve(text, ref, future):
             elif len(r.value) == 7:
                 dt.date.fromisoformat(r.value + "-01")
             assert r.precision in ("day", "month", "year")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(date_text, date_text.map(str.upper), date_text.map(str.title)))
+def test_date_patterns_are_tried_wherever_they_can_match(text):
+    """find_dates tries each pattern only where a word it can begin with begins: it must find
+    exactly what scanning every position finds, in any case and with any letters around."""
+    from kg.dates import _matches, _starts
+    at = _starts(text)
+    for kind, pat in PATTERNS:
+        assert [m.span() for m in _matches(kind, pat, text, at)] == [m.span() for m in pat.finditer(text)], kind
 
 
 @settings(max_examples=60, deadline=None)

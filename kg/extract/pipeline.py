@@ -163,7 +163,8 @@ def make_titles(nlp: Language, name: str, gazetteer_dir: str | None):
                 last_end = e
         # "his Kyrgyz counterpart, Zheenbek Kulubaev": introduces a name as a title does (no role of its own)
         covered = {i for s, e, _ in keep for i in range(s, e)}
-        keep += [(t.i, t.i + 1, "") for t in doc if t.lower_ in ("counterpart", "counterparts") and t.i not in covered]
+        lowers = words(doc)[2]
+        keep += [(i, i + 1, "") for i, w in enumerate(lowers) if w in ("counterpart", "counterparts") and i not in covered]
         keep.sort()
         doc._.dip_notes = find_titled_people(doc, gaz, keep)
         return doc
@@ -354,7 +355,9 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
             e = gaz[info.represents]
             entities[e.id] = _known(e, None)
     sents = sentences(doc)
-    body = [s for s in sents if len(s.text.split()) >= 8 and s.text.rstrip()[-1:] in ".!?\"'”’)"]
+    text = article.text  # Span.text rebuilds the string from every token
+    body = [s for s in sents if len(text[s.start_char:s.end_char].split()) >= 8
+            and text[s.start_char:s.end_char].rstrip()[-1:] in ".!?\"'”’)"]
     lead_end = body[min(LEAD_SENTENCES, len(body)) - 1].end_char if body else 0
     m = _DATELINE_CITY.search(article.text[:600])
     dateline_city = None
