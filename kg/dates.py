@@ -326,17 +326,27 @@ def _weekday_near(today: dt.date, weekday: int, future: bool) -> dt.date:
     return today - dt.timedelta(days=(today.weekday() - weekday) % 7)
 
 
+UPCOMING_DAYS = 21  # a month and day without a year up to three weeks after the reference are still to come
+
+
 def _year_for(month: int, day: int, ref: Reference, future: bool, weekday: int | None) -> int | None:
     today = ref.date
     if today is not None:
         year = today.year
+        if weekday is not None:
+            # "Friday, April 22": of the years around the reference, the one where it was a Friday
+            fits = [y for y in (year - 1, year, year + 1) if _ymd(y, month, day) and dt.date(y, month, day).weekday() == weekday]
+            if len(fits) == 1:
+                return fits[0]
         cand = _ymd(year, month, day)
         if cand is None:
             return year
         cand_d = dt.date.fromisoformat(cand)
         if future and cand_d < today - dt.timedelta(days=2):
             year += 1
-        elif not future and cand_d > today + dt.timedelta(days=2):
+        elif not future and cand_d > today + dt.timedelta(days=UPCOMING_DAYS):
+            # a day in the next few weeks is this year's, whatever the tense ("the summit in Astana on
+            # July 3-4", written in June); a later one, last year's
             year -= 1
         return year
     if weekday is not None:

@@ -21,12 +21,17 @@ _DATE_LINE = re.compile(r"^\s*date\s*[:=]?\s*((?:19|20)\d\d-\d\d-\d\d)\b", re.I 
 _DATELINE = re.compile(
     rf"^\s*(?P<city>[A-Z][A-Z .'-]{{2,30}}),(?:\s*[A-Z][a-z]+,)?\s+{_MON}\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?",
     re.M)
+_STAMP_LABEL = r"(?:(?:published|posted|updated|date|dated|released)(?:\s+on)?\s*:?\s*)?"
 # a line of its own near the top that is a full date: "March 21, 2023, 16:10", "Published: May 5, 2025",
 # "Wednesday, 3 September 2025 | 5-minute read", "Posted on 12 Sept. 2024 by ..."
 _STAMP_LINE = re.compile(
-    rf"^[ \t]*(?:(?:published|posted|updated|date|dated|released)(?:\s+on)?\s*:?\s*)?"
+    rf"^[ \t]*{_STAMP_LABEL}"
     rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     rf"(?:{_MON}\s+(?P<day>\d{{1,2}}),?|(?P<day2>\d{{1,2}})\s+{_MON.replace('(Jan', '(?P<mon2>Jan', 1)})\s+(?P<year>(?:19|20)\d\d)\b"
+    rf"(?P<rest>[^\n]{{0,60}})$", re.I | re.M)
+# "2018-09-11 23:40", "Updated 2024-05-16T09:30", "2023-03-21 | Beijing"
+_ISO_STAMP_LINE = re.compile(
+    rf"^[ \t]*{_STAMP_LABEL}(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:[ T]\d{{1,2}}:\d\d(?::\d\d)?)?\b"
     rf"(?P<rest>[^\n]{{0,60}})$", re.I | re.M)
 STAMP_LINES = 8  # the stamp is looked for among the first lines with text
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -50,8 +55,11 @@ def _stamp_line(head: str) -> dt.date | None:
     """The date of a line near the top that holds nothing but a date (and a time, place or reading time)."""
     lines = [line for line in head.splitlines() if line.strip()][:STAMP_LINES]
     for line in lines:
-        m = _STAMP_LINE.match(line)
+        m = _STAMP_LINE.match(line) or _ISO_STAMP_LINE.match(line)
         if m and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", m.group("rest")):  # not a sentence going on
+            if m.re is _ISO_STAMP_LINE:
+                y, mo, d = m.group("iso").split("-")
+                return _date(int(y), int(mo), int(d))
             mon = m.group(1) or m.group("mon2")
             return _date(int(m.group("year")), _month(mon), int(m.group("day") or m.group("day2")))
     return None

@@ -77,3 +77,19 @@ def test_a_month_of_a_year_told_relatively():
         found = find_dates(text)
         assert len(found) == 1, text
         assert resolve(found[0], ref).value == want, text
+
+
+def test_a_day_in_the_next_weeks_is_still_to_come():
+    """A month and day without a year: up to three weeks after the article they are this year's
+    (a summit "on March 20-21" in an article of March 8), later ones last year's."""
+    assert first("the summit in Astana on March 20-21") == "2023-03-20"
+    assert first("the talks on March 28") == "2023-03-28"
+    assert first("the talks on April 14") == "2022-04-14"
+
+
+def test_a_weekday_picks_the_year_of_a_month_and_day():
+    """"Friday, April 22": of the years around the article's, the one in which it fell on a Friday."""
+    ref = Reference(dt.date(2023, 4, 16), False, ())
+    assert first("they spoke on Friday, April 22", ref) == "2022-04-22"
+    assert first("they will meet on Saturday, April 22", ref) == "2023-04-22"
+    assert first("on Thursday, May 19", Reference(dt.date(2023, 9, 15), False, ())) == "2022-05-19"

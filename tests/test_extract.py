@@ -756,3 +756,48 @@ def test_the_two_men_are_the_pair_the_last_sentence_opened_with(nlp):
                     "Aripov read out a letter from Shavkat Mirziyoyev. The two men then held a brief meeting.",
                "2024-05-17")
     assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["abdulla-aripov", "kassym-jomart-tokayev"]]
+
+
+def test_their_next_meeting_is_still_to_come(nlp):
+    rec = read(nlp, "Tokayev and Mirziyoyev held talks in Astana on Monday. Their next encounter is expected in early "
+                    "October in Samarkand.", "2024-07-12")
+    assert [(e.date, e.planned) for e in events_of(rec, "Meeting")] == [("2024-07-08", False), ("2024-10", True)]
+
+
+def test_his_guest_is_the_one_he_received(nlp):
+    rec = read(nlp, "Tokayev paid a state visit to Uzbekistan in May. After their talks in Tashkent on May 8, "
+                    "Mirziyoyev presented his guest with the Order of Friendship.", "2024-07-12")
+    talks = events_of(rec, "Meeting")
+    assert [(sorted(e.participants), e.date) for e in talks] == [(["kassym-jomart-tokayev", "shavkat-mirziyoyev"], "2024-05-08")]
+
+
+def test_ten_days_later_counts_from_the_day_told_last(nlp):
+    rec = read(nlp, "Tokayev and Mirziyoyev held talks in Astana on May 5. Ten days later they spoke by phone. "
+                    "12 days after that, they spoke by video link.", "2024-07-12")
+    assert [(e.kind, e.date) for e in rec.events] == [("Meeting", "2024-05-05"), ("PhoneCall", "2024-05-15"),
+                                                      ("VideoConference", "2024-05-27")]
+
+
+def test_the_pairs_previous_call_is_a_call_of_that_kind(nlp):
+    rec = read(nlp, "Tokayev and Mirziyoyev spoke by phone on Monday. The pair's previous call took place on "
+                    "February 25.", "2024-07-12")
+    assert [(e.kind, e.date) for e in rec.events] == [("PhoneCall", "2024-07-08"), ("PhoneCall", "2024-02-25")]
+
+
+def test_a_meeting_no_date_was_set_for_is_no_event(nlp):
+    for tail in ("Neither readout mentioned a date for their next face-to-face meeting.",
+                 "No date has been set for their next meeting."):
+        rec = read(nlp, "Tokayev and Mirziyoyev spoke by phone on Monday. " + tail, "2024-07-12")
+        assert [e.kind for e in rec.events] == ["PhoneCall"], tail
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_date_before_it(nlp):
+    rec = read(nlp, "By video link on June 28, 2021, Tokayev and Mirziyoyev adopted a statement extending the 2001 "
+                    "Treaty of Friendship; on December 15 they spoke by video again.", "2022-09-20")
+    assert [e.date for e in events_of(rec, "VideoConference")] == ["2021-06-28", "2021-12-15"]
+
+
+def test_a_month_and_year_the_sentence_before_gives_dates_a_day_of_that_month(nlp):
+    rec = read(nlp, "Tokayev and Mirziyoyev have met often. June 2019 brought the most lavish show. During Tokayev's "
+                    "state visit to Uzbekistan the two men held talks in Tashkent on June 5.", "2022-09-20")
+    assert [e.date for e in events_of(rec, "Meeting")] == ["2019-06-05"]

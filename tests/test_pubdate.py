@@ -40,7 +40,11 @@ def test_a_line_that_is_only_a_date_near_the_top():
          "Kassym-Jomart Tokayev held talks with Shavkat Mirziyoyev.", "2024-06-04"),
         ("MONITOR\n\nA headline\n\nPublished: 9 Feb. 2023\n\nThe minister arrived on Monday.", "2023-02-09"),
         ("Posted on Friday, 14 July 2023 | 4-minute read\n\nText.", "2023-07-14"),
+        # an ISO date with a time, as ministries' sites print it
+        ("2021-11-03 18:05\n\nWang Yi meets Kazakh Foreign Minister\n\nOn November 3, Wang Yi met ...", "2021-11-03"),
+        ("Kazinform\nUpdated 2024-05-16T09:30 | Astana\n\nThe delegations met.", "2024-05-16"),
     ]:
         assert publication_date(text)[0] == want
     # a sentence that begins with a date is no date line
     assert publication_date("A headline\n\nOn March 3, 2023, the two ministers met in Tashkent to discuss trade.\n")[0] is None
+    assert publication_date("A headline\n\n2023-03-03 saw the two ministers meet in Tashkent to discuss trade.\n")[0] is None

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Span
 
-from ..dates import DateExpr, Reference, Resolved, resolve
+from ..dates import NUMBERS, DateExpr, Reference, Resolved, month_of, resolve
 from ..gazetteer import Gazetteer
 from ..records import EventReport
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
@@ -34,7 +34,9 @@ _PLANNED = re.compile(
     r"hopes? to|would be|proposed|to be held|ahead of|accept(?:ed|s)? (?:an |the )?invitation|possible|potential|"
     r"(?:un)?likely to|if)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead of|for|after|over|within|between)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
-_ELLIPSIS = re.compile(r"\s*(The|Their|Its) (first|previous|last|latest|earlier|second|other) (one |call |meeting |conversation )?(took place|was held|came|happened|was on|was in)\b")
+_ELLIPSIS = re.compile(r"\s*(The|Their|Its|The (?:pair|two (?:leaders|men|presidents|sides|ministers))['’]s?) "
+                       r"(first|previous|last|latest|earlier|second|other) (one |call |meeting |conversation )?"
+                       r"(took place|was held|came|happened|was on|was in)\b")
 # between the people of one subject: "X, Y and Z", "Kazakh President X and Chinese President Y"
 _COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*(?:(?:[A-Z][\w.'’-]*|the|of)\s+){0,5}")
 _REPORTING = re.compile(r"\s+(?:said|says|told|tells|added|adds|noted|stressed|explained|wrote|announced|confirmed)\b"
@@ -43,23 +45,29 @@ _REPORTER_BEFORE = re.compile(r"[,.!?][\"”’]\s*$|,\s*(?:[\w’'-]+\s+){0,4}$
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 _TO_BE_HELD = (r"(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|"
                r"will start|will begin|will convene|scheduled for|set for|slated for|planned for|"
-               r"(?:could|may|might) (?:take place|be held))\b")
+               r"(?:could|may|might) (?:take place|be held)|(?:is|are) expected)\b")
 _PLANNED_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,4}?(?:which|that|to)?\s*" + _TO_BE_HELD, re.I)
 # "Talks between X and Foreign Minister Y will be held in Beijing": the trigger's own long subject
 _HELD_LATER = re.compile(r"\W*(?:[\w.'’-]+\W+){0,12}?" + _TO_BE_HELD, re.I)
 # "a visit to Moscow by the Chinese premier later this year": a time still to come, told after the trigger
 _FUTURE_AFTER = re.compile(r"\W*(?:[\w-]+\W+){0,8}?(?:later this (?:week|month|year)|next (?:week|month|year)|"
                            r"in the coming (?:days|weeks|months))\b", re.I)
+# "their next face-to-face meeting", "the next round of": the one still to come, right before the trigger
+_NEXT_ONE = re.compile(r"\b(?:their|his|her|its|the|a)\s+next\s+(?:[\w-]+\s+){0,2}(?:of\s+)?$", re.I)
+# "Neither readout mentioned a date for their next meeting", "no date has been set for the visit": an
+# event only talked of
+_NO_DATE_FOR = re.compile(r"\b(?:neither|nor|not|no|without)\b[^.;]{0,60}\b(?:date|time)s?\s+(?:(?:has|had|have)\s+been\s+|"
+                          r"was\s+|were\s+|is\s+)?(?:set\s+|fixed\s+|announced\s+|given\s+|agreed\s+)?for\s+(?:[\w-]+\s+){0,4}$", re.I)
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (?:(?:key|major|important|regular|previous|recent) )?(times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b"
                        r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b", re.I)
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
 # "the next day", "a day later", "two days later": counted from the last day the text gave
-_DAYS_LATER = re.compile(r"\b(?:the (next|following) day|(a|one|two|three|four|five) days? (?:later|after that)|"
-                         r"(?P<weeks>a|one|two|three) weeks? (?:later|after that)|(?P<same>the same day|"
+_COUNT = r"a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
+_DAYS_LATER = re.compile(rf"\b(?:the (next|following) day|({_COUNT}) days? (?:later|after that)|"
+                         rf"(?P<weeks>{_COUNT}) weeks? (?:later|after that)|(?P<same>the same day|"
                          r"that (?:same )?(?:day|morning|afternoon|evening|night)|later in the day|in the (?:morning|afternoon|evening)))\b",
                          re.I)
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
 # "said Xi would", "said that the visit ...": a reporting verb followed by what was said
 _SAID_THAT = re.compile(r"\b(?:said|says|told \w+|added|noted|stressed|explained|announced|wrote)\s+(?:that\s+)?(?=[A-Z]|the\b|it\b|he\b|she\b|they\b)")
@@ -99,6 +107,11 @@ def _quotes(text: str, offset: int) -> list[tuple[int, int]]:
         rest = _quotes(text[first.end():], offset + first.end())
         return [(offset, offset + first.end())] + rest
     return [(offset + m.start(), offset + m.end()) for m in _QUOTE.finditer(text)]
+
+
+def _count(word: str) -> int:
+    """'ten' -> 10, '10' -> 10, 'a' -> 1."""
+    return int(word) if word.isdigit() else NUMBERS[word.lower()]
 
 
 class SentenceReader(AgreementReading, TravelReading, GatheringReading):
@@ -318,8 +331,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                     _AIRPORT.search(self._str(span)) or all(self.doc[t[1] - 1].lower_ in _BE for t in trigs)):
                 continue  # "was met at the airport", "the target would be met": not talks
             anchor = min(s for _, s, _ in trigs)
-            if _NEGATED.search(self.text[max(span.start_char, self.starts[anchor] - 40):self.starts[anchor]]):
-                continue  # "Putin did not travel to Brazil", "the talks were called off"
+            if _NEGATED.search(self.text[max(span.start_char, self.starts[anchor] - 40):self.starts[anchor]]) \
+                    or _NO_DATE_FOR.search(self.text[max(span.start_char, self.starts[anchor] - 100):self.starts[anchor]]):
+                continue  # "Putin did not travel to Brazil", "the talks were called off", "no date was set for talks"
             if _HABITUAL.search(self._str(span)) and family == "Meeting":
                 continue  # "spoke over the phone multiple times", "two in-person meetings": not one event
             # a person named after another kind of event's trigger belongs to that event
@@ -513,8 +527,6 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         dates a month-day that has none."""
         trig_char = self.doc[anchor].idx
         in_sent = self._dates_in(sent.start_char, sent.end_char)
-        years = self._years(sent.start_char, sent.end_char, planned)
-        year_ctx = years[-1] if years else None
         best, best_dist = None, None
         said = self._said_after(span, anchor)
         anchors_chars = [c for c, fam in self.anchors.items() if fam != family]
@@ -524,8 +536,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             r = resolve(d, self.reference, future=planned)
             if r is None:
                 continue
-            if year_ctx is not None and d.kind in ("md", "dm", "m") and len(r.value) > 4:
-                r = Resolved(year_ctx.value + r.value[4:], weak=year_ctx.weak, future=r.future)
+            if d.kind in ("md", "dm", "m") and len(r.value) > 4:
+                year_ctx = self._year_context(sent, d, planned)
+                if year_ctx is not None:
+                    r = Resolved(year_ctx.value + r.value[4:], weak=year_ctx.weak, future=r.future)
             dist = abs(d.start - trig_char) + (0 if d.start >= trig_char else 5)
             if self._clause_between(min(d.start, trig_char), max(d.start, trig_char), sent):
                 dist += CLAUSE_DISTANCE  # a date of the trigger's own clause first
@@ -565,9 +579,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         if m.group("same"):
             n = 0  # "that evening", "earlier the same day"
         elif m.group("weeks"):
-            n = 7 * (1 if m.group("weeks").lower() in ("a", "one") else _NUMBER_WORDS[m.group("weeks").lower()])
+            n = 7 * _count(m.group("weeks"))
         else:
-            n = 1 if m.group(1) or m.group(2).lower() in ("a", "one") else _NUMBER_WORDS.get(m.group(2).lower())
+            n = 1 if m.group(1) else _count(m.group(2))
         at = span.start_char + m.start()
         sent_start = sentence_of(self.doc, span.start).start_char
         day = None
@@ -601,6 +615,34 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 if r is not None and len(r.value) == 4:
                     out.append(r)
         return out
+
+    def _year_context(self, sent: Span, d: DateExpr, planned: bool) -> Resolved | None:
+        """The year a month-day without one ("on December 15") takes from the text around it: a year
+        its own clause gives, else the year of the last full date before it in the sentence ("By video
+        link on June 28, 2021, they ...; on December 15 they spoke again": not the "2001 Treaty" in
+        between), else the sentence's last year; in a sentence giving none, a "June 2019" of the
+        paragraph's sentence before, for a day of that month ("June 2019 brought ... talks on June 5")."""
+        years = [(y, r) for y in self._dates_in(sent.start_char, sent.end_char)
+                 if (y.kind == "y" or y.kind == "rel" and (y.get("unit") or "").lower() == "year") and not self._excluded(y)
+                 for r in [resolve(y, self.reference, future=planned)] if r is not None and len(r.value) == 4]
+        full = [(y, r) for y in self._dates_in(sent.start_char, d.start) if y.kind in ("mdy", "dmy", "my", "iso")
+                and not self._excluded(y) for r in [resolve(y, self.reference)] if r is not None]
+        own = [(y, r) for y, r in years + full if not self._clause_between(min(y.start, d.start), max(y.start, d.start), sent)]
+        if own:
+            r = min(own, key=lambda yr: abs(yr[0].start - d.start))[1]
+            return Resolved(r.value[:4], weak=r.weak)
+        if full:
+            return Resolved(full[-1][1].value[:4], weak=full[-1][1].weak)
+        if years:
+            return years[-1][1]
+        if sent.start == 0 or d.kind == "m":
+            return None
+        prev = sentence_of(self.doc, sent.start - 1)
+        if "\n" in self.text[prev.end_char:sent.start_char]:
+            return None
+        month = month_of(d)
+        anchor = [y for y in self._dates_in(prev.start_char, prev.end_char) if y.kind == "my" and month_of(y) == month]
+        return Resolved(anchor[-1].get("year")) if anchor else None
 
     def _with_year_context(self, d: DateExpr, span: Span, planned: bool):
         """A month or day dated by the first year its clause gives."""
@@ -672,6 +714,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         ('a visit by the premier later this year'), or the verb of the clause the trigger opens
         ('Talks between X and Y will be held in Beijing')."""
         at = self.doc[anchor].idx
+        if _NEXT_ONE.search(self.text, max(span.start_char, at - 40), at):
+            return True  # "their next meeting", "the next round of talks"
         quotes = [(a, b) for a, b in self._quotes(span) if not a <= at < b]
         for m in _PLANNED.finditer(self._str(span)):
             start = span.start_char + m.start()

@@ -303,7 +303,7 @@ class MentionResolver:
             used = None
             low = lowers[i]
             if low in _OPENERS or word == "Kremlin":  # cheap tests first: most tokens start nothing
-                used = self._description(i, None) or self._group(i) or self._pronoun(i)
+                used = self._description(i, None) or self._group(i) or self._guest(i) or self._pronoun(i)
             if used is None and word in self.title_first_words:
                 used = self._title_of(i)
             i = used or i + 1
@@ -576,6 +576,23 @@ class MentionResolver:
                 return seen
         return None
 
+    def _guest(self, i: int) -> int | None:
+        """'X presented his guest with an order': the person named last before X, whom X received
+        (not when a name follows: 'his guest, Y', 'her guest Y' are Y)."""
+        doc = self.doc
+        if doc[i].lower_ not in ("his", "her") or i + 1 >= len(doc) or doc[i + 1].lower_ not in ("guest", "visitor"):
+            return None
+        if i + 2 < len(doc) and (doc[i + 2].ent_type_ == "PERSON" or doc[i + 2].text == "," and i + 3 < len(doc)
+                                 and doc[i + 3].ent_type_ == "PERSON"):
+            return None
+        here = self._people_before(i)
+        host = here[-1] if here else None
+        guest = next((p for p in reversed(self.recent_people) if p != host), None)
+        if host is None or guest is None:
+            return None
+        self._add(i, i + 2, guest, "Person", "description")
+        return i + 2
+
     def _pronoun(self, i: int) -> int | None:
         """'He'/'she' as a subject: the person the sentence named last, else the previous sentence's
         subject; 'They' opening a sentence: the last two people of two countries."""
@@ -588,7 +605,9 @@ class MentionResolver:
                 sent = sentence_of(self.doc, i)
                 prefix = self.doc[sent.start:i]
                 if len(prefix) > (12 if self.doc[i - 1].text == "," else 6) or any(t.ent_type_ in ("PERSON", "ORG", "NORP", "COUNTRY") for t in prefix) \
-                        or any(t.lower_ in ("and", "but", "that", "when", "as", "if", "because", "while", "where") for t in prefix):
+                        or any(t.lower_ in ("and", "but", "that", "when", "as", "if", "because", "while", "where")
+                               and not (t.lower_ == "that" and t.i > 0 and self.doc[t.i - 1].lower_ in ("after", "before"))
+                               for t in prefix):  # "Two days after that, they ..." is an opening phrase
                     return None
             pair = self._last_pair()
             if not pair:
