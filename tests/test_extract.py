@@ -801,3 +801,18 @@ def test_a_month_and_year_the_sentence_before_gives_dates_a_day_of_that_month(nl
     rec = read(nlp, "Tokayev and Mirziyoyev have met often. June 2019 brought the most lavish show. During Tokayev's "
                     "state visit to Uzbekistan the two men held talks in Tashkent on June 5.", "2022-09-20")
     assert [e.date for e in events_of(rec, "Meeting")] == ["2019-06-05"]
+
+
+def test_documents_listed_after_a_colon_are_each_an_agreement(nlp):
+    rec = read(nlp, "Tokayev and Mirziyoyev signed three joint declarations on Monday: one on trade, another on water "
+                    "sharing, and a third on security.", "2024-07-12")
+    assert [(d.label, d.date) for d in events_of(rec, "Agreement")] == [
+        ("Joint declaration on trade", "2024-07-08"), ("Joint declaration on water sharing", "2024-07-08"),
+        ("Joint declaration on security", "2024-07-08")]
+
+
+def test_a_documents_name_goes_on_past_the_names_of_its_parties(nlp):
+    rec = read(nlp, "Tokayev and Mirziyoyev signed the Joint Statement of the Republic of Kazakhstan and the Republic "
+                    "of Uzbekistan on Strategic Partnership, and the Joint Statement of the Republic of Kazakhstan and "
+                    "the Republic of Uzbekistan on Water Security, on Monday.", "2024-07-12")
+    assert len(events_of(rec, "Agreement")) == 2

@@ -20,6 +20,11 @@ _UNSIGNED = re.compile(r"\b(?:(?:have|has|had|are|is)\s+yet\s+to|(?:did|does|do|
                        r"failed\s+to|refused\s+to|declined\s+to|no\s+(?:new\s+)?)\s+(?:yet\s+|been\s+)?(?:sign|signed|agree|agreed|conclude|concluded)\b",
                        re.I)
 _SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
+_PLURAL_DOCS = {"statements", "declarations", "communiques", "communiqués"}
+# "two joint statements: one on X and one on Y": the items of a list of documents
+_ITEM_WORD = r"(?:one|another|the other|the first|the second|a second|a third)"
+_ITEM_SPLIT = re.compile(rf",?\s+and\s+(?={_ITEM_WORD}\b)|[,;]\s+(?={_ITEM_WORD}\b)", re.I)
+_ITEM = re.compile(rf"{_ITEM_WORD}\s+((?:on|about|for|to|regarding)\b[^.;]*)", re.I)
 _DAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow"}
 _MONTH_NAMES = {*MONTH_NAMES, "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
 
@@ -29,12 +34,20 @@ def _dateish(tok) -> bool:
     return tok.like_num or tok.text in _MONTH_NAMES or tok.lower_ in _DAY_NAMES
 
 
+def _name_follows(doc, k: int) -> bool:
+    """A name begins at token ``k`` ("... of Russia and China", "... of the Russian Federation and the
+    People's Republic of China"): the document's name goes on past "and"."""
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    return k < len(doc) and doc[k].text[:1].isupper()
+
+
 class AgreementReading:
     """The part of the sentence reader that reads documents (mixed into SentenceReader)."""
 
     def _agreements(self, sent: Span, span: Span, trigs, ments: list[Mention]) -> list[EventReport]:
         doc = self.doc
-        nouns = sorted((k, s, e) for k, s, e in trigs if doc[e - 1].lower_ in _DOC_NOUNS or doc[s].lower_ in _DOC_NOUNS)
+        nouns = sorted((k, s, e) for k, s, e in trigs if doc[e - 1].lower_ in _DOC_NOUNS | _PLURAL_DOCS or doc[s].lower_ in _DOC_NOUNS)
         # "Rosneft agreed with CNPC to deliver ...": a deal between two companies, no document named
         for k, s, e in trigs:
             if doc[s].lower_ == "agreed" and s + 1 < span.end and doc[s + 1].lower_ == "with" and not nouns:
@@ -54,7 +67,17 @@ class AgreementReading:
         orgs = [m.key for m in ments if m.kind == "Organization" and (self.gaz.get(m.key) is None or self.gaz.get(m.key).subkind in ("company", "ministry", "state-body", None))]
         out = []
         bounds = [t[1] for t in merged] + [span.end]
+        items = {}
+        for t in merged:
+            if doc[t[2] - 1].lower_ in _PLURAL_DOCS:
+                listed = self._listed(span, t)
+                if not listed:
+                    merged = [x for x in merged if x != t]  # "joint statements" with no names: no one document
+                items[t] = listed
         for n, (kind, s, e) in enumerate(merged):
+            if items.get((kind, s, e)):
+                out.extend(self._listed_reports(sent, span, (kind, s, e), items[(kind, s, e)], ments, signed))
+                continue
             label = self._doc_label(span, s, e) if doc[s].lower_ != "agreed" else self._agreed_label(span, s)
             if label is None:
                 continue
@@ -85,6 +108,36 @@ class AgreementReading:
             report.label = label
             report.signed = signed and not referenced
             report.anaphoric = doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not signed and not doc[s].text[0].isupper()
+            out.append(report)
+        return out
+
+    def _listed(self, span: Span, trig) -> list[str]:
+        """The names of the documents a plural lists after a colon: "signed two joint statements: one
+        on X and one on Y" -> ["Joint statement on X", "Joint statement on Y"]."""
+        doc = self.doc
+        _, s, e = trig
+        end = self.starts[e - 1] + len(doc[e - 1].text)
+        colon = re.match(r"[^:.;,]{0,30}?[:—–]\s*", self.text[end:span.end_char])  # "... on Monday: one on"
+        if not colon:
+            return []
+        head = doc[s:e].text.rstrip("s")
+        head = head[:1].upper() + head[1:].lower()
+        labels = []
+        for part in _ITEM_SPLIT.split(self.text[end + colon.end():span.end_char]):
+            m = _ITEM.match(part)
+            if not m:
+                break
+            labels.append(f"{head} {m.group(1).strip()}")
+        return labels if len(labels) >= 2 else []
+
+    def _listed_reports(self, sent: Span, span: Span, trig, labels: list[str], ments, signed: bool) -> list[EventReport]:
+        out = []
+        their = _dedupe(c for c in (self.country_of(m.key) for m in ments if m.kind == "Person") if c)
+        for label in labels:
+            report = self._report("Agreement", sent, span, trig[1], ments)
+            report.participants = their[:2] if len(their) >= 2 else self.main_countries[:2]
+            report.location = report.location if report.location and self.kind_of.get(report.location) == "Place" else None
+            report.label, report.signed = label, signed
             out.append(report)
         return out
 
@@ -133,7 +186,7 @@ class AgreementReading:
             pass  # "an agreement on Monday to ...": the day it was signed, not its name
         elif end < sent.end and doc[end].lower_ in ("of", "on", "for", "to", "between"):
             k = end + 1
-            while k < sent.end and k - end < 14 and not (doc[k].lower_ in ("in", "on", "at") and k + 1 < sent.end and (doc[k + 1].ent_type_ or _dateish(doc[k + 1]))) and (not doc[k].is_punct or doc[k].text in ("-", "–") and doc[k].whitespace_ == "") and doc[k].lower_ not in ("which", "that", "who", "signed", "was", "were", "is", "with") and not (doc[k].lower_ == "and" and not doc[k + 1].text[:1].isupper()):
+            while k < sent.end and k - end < 14 and not (doc[k].lower_ in ("in", "on", "at") and k + 1 < sent.end and (doc[k + 1].ent_type_ or _dateish(doc[k + 1]))) and (not doc[k].is_punct or doc[k].text in ("-", "–") and doc[k].whitespace_ == "") and doc[k].lower_ not in ("which", "that", "who", "signed", "was", "were", "is", "with") and not (doc[k].lower_ == "and" and not _name_follows(doc, k + 1)):
                 k += 1
             if doc[end].lower_ in ("between",):
                 k = end  # parties, not the name

@@ -79,10 +79,12 @@ def _same_event(a: EventReport, b: EventReport, people_of) -> bool:
         return False
     pa, pb = set(people_of(a)), set(people_of(b))
     if _family(a) == "Agreement":
-        if (a.label or "").lower() == (b.label or "").lower():
+        la, lb = (a.label or "").lower(), (b.label or "").lower()
+        if la == lb:
             return True
-        return doc_kind(a.label) == doc_kind(b.label) and set(a.participants) == set(b.participants) and (a.date is None) != (b.date is None) \
-            and (a.label[:1].isupper() or b.label[:1].isupper())
+        if len(la.split()) >= 3 and len(lb.split()) >= 3 and not (la.startswith(lb) or lb.startswith(la)):
+            return False  # "Joint statement on trade", "Joint statement on water": two documents
+        return doc_kind(a.label) == doc_kind(b.label) and set(a.participants) == set(b.participants) and (a.date is None) != (b.date is None)
     if _family(a) == "Summit":
         return gathering_key(a) == gathering_key(b)
     if not pa or not pb:
