@@ -816,3 +816,19 @@ def test_a_documents_name_goes_on_past_the_names_of_its_parties(nlp):
                     "of Uzbekistan on Strategic Partnership, and the Joint Statement of the Republic of Kazakhstan and "
                     "the Republic of Uzbekistan on Water Security, on Monday.", "2024-07-12")
     assert len(events_of(rec, "Agreement")) == 2
+
+
+def test_who_is_in_a_country_on_a_visit_is_visiting_it(nlp):
+    rec = read(nlp, "Tokayev held talks with President of Uzbekistan Shavkat Mirziyoyev, who is in Kazakhstan on an "
+                    "official visit at the invitation of the President of Kazakhstan.", "2024-07-12")
+    assert [(e.kind, e.participants, e.location, e.date) for e in events_of(rec, "Visit")] == [
+        ("Visit", ["shavkat-mirziyoyev"], "kazakhstan", "2024-07")]
+
+
+def test_calling_on_someone_is_a_meeting_urging_them_is_not(nlp):
+    rec = read(nlp, "Tokayev and Mirziyoyev met in Astana on May 5. Ten days later, in Tashkent, Tokayev called on "
+                    "Mirziyoyev at his residence.", "2024-07-12")
+    assert [(e.date, e.location) for e in events_of(rec, "Meeting")] == [("2024-05-05", "astana"), ("2024-05-15", "tashkent")]
+    for text in ("Tokayev called on Mirziyoyev to lift the ban on grain exports.",
+                 "Tokayev called on both sides to show restraint, Mirziyoyev said."):
+        assert not read(nlp, text, "2024-07-12").events, text

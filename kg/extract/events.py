@@ -58,6 +58,8 @@ _NEXT_ONE = re.compile(r"\b(?:their|his|her|its|the|a)\s+next\s+(?:[\w-]+\s+){0,
 # event only talked of
 _NO_DATE_FOR = re.compile(r"\b(?:neither|nor|not|no|without)\b[^.;]{0,60}\b(?:date|time)s?\s+(?:(?:has|had|have)\s+been\s+|"
                           r"was\s+|were\s+|is\s+)?(?:set\s+|fixed\s+|announced\s+|given\s+|agreed\s+)?for\s+(?:[\w-]+\s+){0,4}$", re.I)
+# after "called on": "... the West to lift sanctions" (urged), not "... Xi at his hotel" (visited)
+_URGED = re.compile(r"\s+(?:[\w'’.-]+\s+){0,8}?to\s+(?!the\b|his\b|her\b|their\b|[A-Z])\w+")
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (?:(?:key|major|important|regular|previous|recent) )?(times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b"
                        r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b", re.I)
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
@@ -330,6 +332,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if family == "Meeting" and not words - {"met", "meet", "meets"} and (
                     _AIRPORT.search(self._str(span)) or all(self.doc[t[1] - 1].lower_ in _BE for t in trigs)):
                 continue  # "was met at the airport", "the target would be met": not talks
+            if family == "Meeting" and all(self.lowers[t[1]] in ("called", "calls", "call", "calling") for t in trigs) \
+                    and _URGED.match(self.text, self.starts[trigs[0][2] - 1] + 2, span.end_char):
+                continue  # "called on both sides to show restraint": urged, did not call on them
             anchor = min(s for _, s, _ in trigs)
             if _NEGATED.search(self.text[max(span.start_char, self.starts[anchor] - 40):self.starts[anchor]]) \
                     or _NO_DATE_FOR.search(self.text[max(span.start_char, self.starts[anchor] - 100):self.starts[anchor]]):

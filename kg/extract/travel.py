@@ -20,6 +20,9 @@ _INVITATION = re.compile(r"\s+(?:\w+\s+)?(?:invitation|invite|offer|request|prop
 _NTH_DAY = re.compile(r"\bthe\s+(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+day\s+of\s+(?:a|an|his|her|their|the)\s+"
                      r"(?:[\w-]+\s+){0,3}(?:visit|trip|tour|stay)\b", re.I)
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+# the text before and after a place (joined by "|"): "who is in | on an official" (visit)
+_IN_PLACE_ON = re.compile(r".*\b(?:is|are|was|were)\s+(?:currently\s+|now\s+|still\s+)?in\s+(?:the\s+)?\|\s*"
+                          r"(?:on|for)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}", re.S)
 _TRAVEL_VERBS = {"flew", "fly", "flies", "travelled", "traveled", "travel", "travels", "arrived", "arrives", "came", "went"}
 
 
@@ -81,6 +84,12 @@ class TravelReading:
                         or PLACE_OF_KIND.search(self.text[max(sent.start_char, m.start - 60):m.start])) and not NOT_VENUE.search(self.text[max(sent.start_char, m.start - 30):m.start]):
                     dest = self._city_of(m.key)
                     break
+        if dest is None:
+            # "X, who is in Kazakhstan on an official visit": the place the visitor is in, before the trip's word
+            for m in ments:
+                if m.kind in ("Place", "Country") and m.token < anchor and _IN_PLACE_ON.fullmatch(
+                        self.text[max(sent.start_char, m.start - 30):m.start] + "|" + self.text[m.end:self.starts[anchor]]):
+                    dest = self._city_of(m.key)
         if dest is None:
             dest = self._capital_named(sent, r"\b(?:to|in|into)\s+")
         if dest is None:
