@@ -832,3 +832,13 @@ def test_calling_on_someone_is_a_meeting_urging_them_is_not(nlp):
     for text in ("Tokayev called on Mirziyoyev to lift the ban on grain exports.",
                  "Tokayev called on both sides to show restraint, Mirziyoyev said."):
         assert not read(nlp, text, "2024-07-12").events, text
+
+
+def test_a_summit_where_both_had_been_and_a_meeting_on_its_sidelines(nlp):
+    rec = read(nlp, "Tokayev and Mirziyoyev held talks in Tashkent on Saturday. Tokayev flew to Tashkent from Bishkek, "
+                    "where both leaders had attended a summit of the Shanghai Cooperation Organisation. The two "
+                    "presidents also held a bilateral meeting on the sidelines of that gathering on Thursday.", "2024-07-12")
+    summit = events_of(rec, "Summit")[0]
+    assert (summit.location, summit.date) == ("bishkek", "2024-07")  # not the day the article reports
+    side = events_of(rec, "Meeting")[-1]
+    assert (side.date, side.location, rec.events[side.part_of]) == ("2024-07-11", "bishkek", summit)

@@ -19,6 +19,8 @@ NEARBY_CHARS = 1200  # "The two presidents also held a three-way meeting ...": a
 _ONGOING_VISIT = re.compile(r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+)?(?:(?:in|on)\s+(?:[A-Z][\w.-]*\s+){1,3})?"
                             r"(?:on|for)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\b"
                             r"|\b(?:is|are)\s+(?:currently\s+|now\s+)?visiting\b")
+_SIDELINES_OF_THAT = re.compile(r"\b(?:sidelines|margins) of (?:that|the|this) (?:[\w-]+ )?(?:gathering|summit|forum|meeting)\b"
+                                r"(?! (?:of|in)\b)", re.I)
 _DURING_TRIP = re.compile(r"\b(?:during|on|in the course of) (?:the same|that|this|the|his|her|their) (?:trip|visit|tour|stay)\b", re.I)
 _BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: it is not dated by the article
 # a lead sentence dated relative to something else is not dated by the article
@@ -149,6 +151,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
         if (r.date is None and r.start < lead_end and today and not r.planned and not r.anaphoric
                 and _family(r) != "Agreement" and r.label not in ("such", "ellipsis")
                 and not _RELATIVE_DAY.search(r.evidence) and _BODY_END.search(r.evidence)
+                and r.no_date_reason is None
                 and not _event_dates(r.evidence)):  # a date the sentence gives went to another event of it
             # "X, who is in Russia on a state visit": a visit under way began on an earlier day of the month
             r.date = today[:7] if _family(r) == "Visit" and _ONGOING_VISIT.search(r.evidence) else today
@@ -219,7 +222,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
     _link_parts(out, people_of, places, country_of)
     for r in out:
         r.confidence = round(min(0.95, r.confidence + (0.15 if r.date else 0) + (0.1 if len(r.participants) >= 2 else 0)), 2)
-        if r.date is None:
+        if r.date is None and r.no_date_reason is None:
             r.no_date_reason = "the article's date is unknown" if reference.date is None else "the text gives no date"
     return out
 
@@ -274,6 +277,12 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                     r.date is None and shared and fam == "Meeting" and 0 < r.start - s.start <= NEARBY_CHARS):
                 parent = s
                 break
+        if parent is None and fam == "Meeting" and _SIDELINES_OF_THAT.search(r.evidence):
+            # "on the sidelines of that gathering": the summit last told before it
+            told = [s for s in summits if s.start < r.start and s.planned == r.planned]
+            parent = told[-1] if told else None
+            if parent is not None:
+                r.location = r.location or parent.location
         if parent is None and fam == "Meeting" and _DURING_TRIP.search(r.evidence):
             # "during the same trip he also met X": the trip last told of one of its people
             told = [v for v in visits if v.start <= r.start and set(people_of(v)) & set(people_of(r)) and v.planned == r.planned]

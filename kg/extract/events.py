@@ -60,6 +60,10 @@ _NO_DATE_FOR = re.compile(r"\b(?:neither|nor|not|no|without)\b[^.;]{0,60}\b(?:da
                           r"was\s+|were\s+|is\s+)?(?:set\s+|fixed\s+|announced\s+|given\s+|agreed\s+)?for\s+(?:[\w-]+\s+){0,4}$", re.I)
 # after "called on": "... the West to lift sanctions" (urged), not "... Xi at his hotel" (visited)
 _URGED = re.compile(r"\s+(?:[\w'’.-]+\s+){0,8}?to\s+(?!the\b|his\b|her\b|their\b|[A-Z])\w+")
+# from a place to a trigger in the relative clause that place opens: "Bishkek, where both had attended a"
+_WHERE_CLAUSE = re.compile(r",\s*where\b[^,;.]*$")
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|just\s+|earlier\s+|previously\s+|also\s+|both\s+)?(?:attended|met|held|"
+                           r"visited|travell?ed|spoken|talked|signed|been|gone|flown|hosted|received|taken part)\s+(?:\S+\s+){0,3}$", re.I)
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (?:(?:key|major|important|regular|previous|recent) )?(times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b"
                        r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b", re.I)
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
@@ -780,18 +784,25 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         participants = _dedupe(m.key for m in ments if m.kind in ("Person", "Country", "Organization"))
         location = self._location(span, anchor, ments)
         evidence, start, end = self._evidence(sent)
+        at = self.starts[anchor]
+        earlier = d is None and _PAST_PERFECT.search(self.text[max(span.start_char, at - 40):at])
         return EventReport(
             article=self.article_id, kind=kind, participants=participants, evidence=evidence,
             reported=self.reference.date.isoformat() if self.reference.date else None,
             start=start, end=end, date=d.value if d else None, date_weak=bool(d and d.weak),
-            location=location, planned=is_planned, confidence=0.6)
+            location=location, planned=is_planned, confidence=0.6,
+            # "where both leaders had attended a summit": not on the day the article reports
+            no_date_reason="the text tells it as before the day it reports" if earlier else None)
 
     def _location(self, sent: Span, anchor: int, ments: list[Mention]) -> str | None:
         """Where: the place introduced by in/at/to nearest the trigger (after it first); a venue gives its city."""
         best, best_score = None, None
+        at = self.starts[anchor]
         for m in ments:
             if m.kind not in ("Place", "Country"):
                 continue
+            if m.end < at and _WHERE_CLAUSE.match(self.text, m.end, at):
+                return self._city_of(m.key)  # "flew in from Bishkek, where both had attended a summit"
             before = self.text[max(sent.start_char, m.start - 16):m.start].lower()
             if not re.search(r"\b(in|at|to|into|inside|near|outside)\s+(the\s+|his\s+|her\s+|their\s+|its\s+)?(chinese |russian )?$", before) \
                     and not PLACE_OF_KIND.search(self.text[max(sent.start_char, m.start - 60):m.start]):
