@@ -842,3 +842,18 @@ def test_a_summit_where_both_had_been_and_a_meeting_on_its_sidelines(nlp):
     assert (summit.location, summit.date) == ("bishkek", "2024-07")  # not the day the article reports
     side = events_of(rec, "Meeting")[-1]
     assert (side.date, side.location, rec.events[side.part_of]) == ("2024-07-11", "bishkek", summit)
+
+
+def test_a_year_naming_a_document_dates_that_document_only(nlp):
+    rec = read(nlp, "By video link on June 28, 2021, Tokayev and Mirziyoyev adopted a joint statement extending the "
+                    "2001 Treaty of Friendship.", "2022-09-20")
+    assert sorted((d.label[:15], d.date) for d in events_of(rec, "Agreement")) == [
+        ("Joint statement", "2021-06-28"), ("Treaty of Frien", "2001")]
+    assert events_of(read(nlp, "At the 2019 summit in Bishkek, Tokayev met Mirziyoyev.", "2022-09-20"), "Meeting")[0].date == "2019"
+
+
+def test_a_bilateral_meeting_is_talks_even_beside_a_trip(nlp):
+    rec = read(nlp, "Tokayev and Mirziyoyev held talks in Tashkent on Saturday. The two presidents also held a "
+                    "bilateral meeting in Bishkek on Thursday, and Mirziyoyev called the Tashkent trip significant.",
+               "2024-07-13")
+    assert [(e.date, e.location) for e in events_of(rec, "Meeting")] == [("2024-07-13", "tashkent"), ("2024-07-11", "bishkek")]

@@ -84,7 +84,9 @@ class AgreementReading:
             report = self._report("Agreement", sent, span, s, ments)
             referenced = n > 0 and self._referenced(span, s)
             if referenced:
-                report.date = None  # 'prolonging the Treaty of ...': the treaty was not signed now
+                # 'prolonging the Treaty of ...': the treaty was not signed now; 'the 2001 Treaty': then
+                year = re.search(r"\bthe\s+((?:19|20)\d\d)\s+$", self.text[max(0, self.starts[s] - 12):self.starts[s]])
+                report.date = year.group(1) if year else None
                 if not self._proper(span, s):
                     continue
             if not (signed or report.date or label[:1].isupper() and doc[s].text[:1].isupper()):

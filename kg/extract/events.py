@@ -64,6 +64,9 @@ _URGED = re.compile(r"\s+(?:[\w'’.-]+\s+){0,8}?to\s+(?!the\b|his\b|her\b|their
 _WHERE_CLAUSE = re.compile(r",\s*where\b[^,;.]*$")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|just\s+|earlier\s+|previously\s+|also\s+|both\s+)?(?:attended|met|held|"
                            r"visited|travell?ed|spoken|talked|signed|been|gone|flown|hosted|received|taken part)\s+(?:\S+\s+){0,3}$", re.I)
+# a document a year before it names rather than dates: "the 2001 Treaty", "the 2019 joint statement"
+_NAMED_BY_YEAR = re.compile(r"\s+(?:joint\s+)?(?:treaty|agreement|accord|pact|deal|contract|law|declaration|statement|"
+                            r"constitution|charter|memorandum|protocol|roadmap|communiqu[eé])\b", re.I)
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (?:(?:key|major|important|regular|previous|recent) )?(times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b"
                        r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b", re.I)
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
@@ -326,7 +329,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             trigs = own or trigs
             kinds = {k for k, _, _ in trigs}
             kind = next((k for k in ("StateVisit", "VideoConference", "PhoneCall", "Visit", "Meeting") if k in kinds))
-            words = {self.doc[s].lower_ for _, s, _ in trigs} | {self._compound(s) for _, s, _ in trigs}
+            words = {self.lowers[k] for _, s, e in trigs for k in range(s, e)} | {self._compound(s) for _, s, _ in trigs}
             # "X and Y talked for four hours in the Kremlin on the first day of a visit" (not "talked about")
             talked = any(self.doc[s].lower_ in ("talked", "conferred") and s + 1 < len(self.doc)
                          and self.doc[s + 1].lower_ not in ("about", "of", "up", "over") for _, s, _ in trigs)
@@ -559,6 +562,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue  # between two triggers: the earlier event's ("received X on Wednesday and awaited a visit")
             if d.start in self.claimed:
                 continue  # "Monday's call": the date of an event already told
+            if d.kind == "y" and re.search(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", self.text[max(0, d.start - 8):d.start]) \
+                    and _NAMED_BY_YEAR.match(self.text, d.end) and not 0 <= trig_char - d.end <= 25:
+                continue  # "a statement extending the 2001 Treaty": that treaty's year (but "the 2019 summit" dates talks at it)
             if said is not None and d.start >= said:
                 continue  # "received X, where the leader said Y would come on May 9": what was said
             rel = _RELATIVE_AFTER.search(self.text, trig_char, d.start) if d.start > trig_char else None
