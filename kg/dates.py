@@ -48,7 +48,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("rel", re.compile(rf"\b{_REL}\s+{_UNIT}\b", re.I)),
     ("relwd", re.compile(rf"\b(?P<rel>last|next|this|this past|this coming)\s+{_WD}\b", re.I)),
-    ("season", re.compile(r"\b(?:in\s+)?the\s+(?P<unit>spring|summer|autumn|fall|winter)\b", re.I)),
+    # lower case: "the Winter Olympics", "the Summer Palace" are names
+    ("season", re.compile(r"\b(?:[Ii]n\s+)?[Tt]he\s+(?P<unit>spring|summer|autumn|fall|winter)\b")),
     ("m", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON2}\b(?!\s+\d)")),
     ("wd", re.compile(rf"\b{_WD}(?:'s)?\b")),
     ("y", re.compile(rf"(?<![-$£€\d.,]){_YEAR}\b(?!\s*(?:bcm|billion|million|tonnes|cubic|%|km|people|participants|words))")),

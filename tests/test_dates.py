@@ -93,3 +93,8 @@ def test_a_weekday_picks_the_year_of_a_month_and_day():
     assert first("they spoke on Friday, April 22", ref) == "2022-04-22"
     assert first("they will meet on Saturday, April 22", ref) == "2023-04-22"
     assert first("on Thursday, May 19", Reference(dt.date(2023, 9, 15), False, ())) == "2022-05-19"
+
+
+def test_a_season_in_a_name_is_no_date():
+    assert not [d for d in find_dates("the opening of the Winter Olympics in Beijing") if d.kind == "season"]
+    assert first("They met in the winter.") == "2023"

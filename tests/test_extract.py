@@ -857,3 +857,15 @@ def test_a_bilateral_meeting_is_talks_even_beside_a_trip(nlp):
                     "bilateral meeting in Bishkek on Thursday, and Mirziyoyev called the Tashkent trip significant.",
                "2024-07-13")
     assert [(e.date, e.location) for e in events_of(rec, "Meeting")] == [("2024-07-13", "tashkent"), ("2024-07-11", "bishkek")]
+
+
+def test_the_winter_olympics_is_no_season(nlp):
+    rec = read(nlp, "Tokayev and Mirziyoyev last met in person in Tashkent on February 4, when Tokayev attended the "
+                    "opening of the Winter Olympics and the two sides signed a long joint statement.", "2022-06-15")
+    assert [(e.kind, e.date) for e in events_of(rec, "Visit")] == [("Visit", "2022-02-04")]
+
+
+def test_the_previous_call_is_one_of_the_talks_told_not_of_a_one_sided_welcome(nlp):
+    rec = read(nlp, "Tokayev and Mirziyoyev spoke by phone on Monday. Tokayev also welcomed the opening of a new "
+                    "bridge across the river. Their previous call took place on May 3.", "2022-06-15")
+    assert [(e.kind, e.date) for e in rec.events] == [("PhoneCall", "2022-06-13"), ("PhoneCall", "2022-05-03")]

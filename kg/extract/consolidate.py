@@ -165,8 +165,8 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
                 r.kind = prior[-1].kind
             r.label = None
         if r.label == "ellipsis":
-            # "The first took place on February 25": the kind and people of the event just told
-            prior = [k for k in kept if _family(k) == "Meeting"]
+            # "The first took place on February 25": the kind and people of the talks just told
+            prior = [k for k in kept if _family(k) == "Meeting" and _complete(k, people_of)]
             if not prior:
                 continue
             r.kind, r.participants, r.mode, r.label = prior[-1].kind, list(prior[-1].participants), prior[-1].mode, None
