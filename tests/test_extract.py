@@ -869,3 +869,10 @@ def test_the_previous_call_is_one_of_the_talks_told_not_of_a_one_sided_welcome(n
     rec = read(nlp, "Tokayev and Mirziyoyev spoke by phone on Monday. Tokayev also welcomed the opening of a new "
                     "bridge across the river. Their previous call took place on May 3.", "2022-06-15")
     assert [(e.kind, e.date) for e in rec.events] == [("PhoneCall", "2022-06-13"), ("PhoneCall", "2022-05-03")]
+
+
+def test_a_line_of_places_under_the_date_stamp_is_where_the_readout_comes_from(nlp):
+    rec = read(nlp, "President of Russia · Events\n\nTalks with the President of Uzbekistan\n\nJune 4, 2024, 13:45\n"
+                    "The Kremlin, Moscow\n\nVladimir Putin held talks with Shavkat Mirziyoyev, who is in Russia on an "
+                    "official visit.", "2024-06-04")
+    assert [e.location for e in events_of(rec, "Meeting")] == ["moscow"]

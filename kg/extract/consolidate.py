@@ -216,8 +216,9 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
             if _family(t) == "Meeting" and t.date:
                 r.date, r.date_weak = t.date, t.date_weak
     for r in out:
-        if r.location is None and dateline_city and r.start < lead_end and r.date == today and (
-                r.mode == "in_person" or _family(r) in ("Summit", "Visit")):
+        # the dateline's city, also where the lead names only its country ("who is in Russia on a visit")
+        if (r.location is None or r.location == places(dateline_city or "") and _family(r) != "Visit") and dateline_city \
+                and r.start < lead_end and r.date == today and (r.mode == "in_person" or _family(r) in ("Summit", "Visit")):
             r.location = dateline_city
     _link_parts(out, people_of, places, country_of)
     for r in out:

@@ -300,6 +300,24 @@ def build_pipeline(gazetteer_dir: str | None = None, base_model: str | None = No
 _DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}),", re.M)
 
 
+_YEAR_IN_LINE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def place_line(head: str, gaz: Gazetteer) -> str | None:
+    """The city of a line under the date stamp that names only places ("July 4, 2017, 15:20" then
+    "The Kremlin, Moscow"; "Akorda, Astana"), as official sites print where a readout comes from."""
+    lines = [line.strip() for line in head.splitlines() if line.strip()][:8]
+    for prev, line in zip(lines, lines[1:]):
+        if len(line) > 60 or not _YEAR_IN_LINE.search(prev):
+            continue
+        keys = [gaz.by_name.get(part.strip()) or gaz.by_name.get(re.sub(r"^The\s+", "", part.strip()))
+                for part in line.split(",")]
+        if keys and all(k and gaz[k].kind == "Place" for k in keys):
+            last = gaz[keys[-1]]
+            return last.city or last.id
+    return None
+
+
 def _represents(gaz: Gazetteer, e, day: str | None) -> str | None:
     """Whom a person acts for on ``day``: the company or body they head, else their country."""
     if e.kind != "Person":
@@ -365,6 +383,7 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
         city = gaz.by_name.get(m.group(1).strip().title()) or gaz.by_name.get(m.group(1).strip())
         if city and gaz[city].kind == "Place":
             dateline_city = city
+    dateline_city = dateline_city or place_line(article.text[:600], gaz)
 
     def people_of(r):
         return [p for p in r.participants if p in entities and entities[p].kind == "Person"]
