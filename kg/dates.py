@@ -402,3 +402,31 @@ def more_precise(a: str | None, b: str | None) -> str | None:
     if not b:
         return a
     return a if len(a) >= len(b) else b
+
+
+_HEADING_FILLER = re.compile(r"[\W_]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[\W_]*)?")
+
+
+def dated_headings(text: str, ref: Reference) -> list[tuple[int, str]]:
+    """The day each dated heading of a bulletin opens: lines that hold nothing but a day
+    ("THURSDAY, 10 SEPTEMBER 2020", "Tuesday, May 14"), as (offset where the line ends, ISO day).
+    Only where there are two or more (a single date line is the article's stamp, not a heading)."""
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        body = line.strip()
+        if not body or len(body) > 40:
+            continue
+        norm = body.title() if body.isupper() else body
+        found = find_dates(norm)
+        if len(found) != 1:
+            continue
+        d = found[0]
+        if not (_HEADING_FILLER.fullmatch(norm[:d.start]) and re.fullmatch(r"[\W_]*", norm[d.end:])):
+            continue
+        r = resolve(d, ref)
+        if r is not None and len(r.value) == 10:
+            out.append((start + len(line.rstrip()), r.value))
+    return out if len(out) >= 2 else []
+

@@ -98,3 +98,11 @@ def test_a_weekday_picks_the_year_of_a_month_and_day():
 def test_a_season_in_a_name_is_no_date():
     assert not [d for d in find_dates("the opening of the Winter Olympics in Beijing") if d.kind == "season"]
     assert first("They met in the winter.") == "2023"
+
+
+def test_a_bulletins_day_headings():
+    from kg.dates import dated_headings
+    text = "LIVE\n\nTHURSDAY, 10 SEPTEMBER 2020\n\n09:40 - Talks.\n\nFriday, 11 September 2020\n\n10:30 - More talks.\n"
+    assert dated_headings(text, REF) == [(text.index("\n\n09:40"), "2020-09-10"), (text.index("\n\n10:30"), "2020-09-11")]
+    # one date line is the article's stamp, not a heading
+    assert dated_headings("March 21, 2023, 16:10\n\nText.\n", REF) == []

@@ -876,3 +876,19 @@ def test_a_line_of_places_under_the_date_stamp_is_where_the_readout_comes_from(n
                     "The Kremlin, Moscow\n\nVladimir Putin held talks with Shavkat Mirziyoyev, who is in Russia on an "
                     "official visit.", "2024-06-04")
     assert [e.location for e in events_of(rec, "Meeting")] == ["moscow"]
+
+
+def test_a_bulletins_items_happen_on_the_day_of_their_heading(nlp):
+    rec = read(nlp, "LIVE: ministers in Astana\n\nTUESDAY, 4 JUNE 2024\n\n10:15 — Tokayev and Mirziyoyev have begun their "
+                    "talks.\n\nWEDNESDAY, 5 JUNE 2024\n\n09:30 — Tokayev is hosting Mirziyoyev and Sadyr Japarov at a "
+                    "working lunch in the Kazakhstan-Uzbekistan-Kyrgyzstan format.\n", "2024-06-05")
+    assert [(e.date, len(e.participants), e.location) for e in events_of(rec, "Meeting")] == [
+        ("2024-06-04", 2, None), ("2024-06-05", 3, None)]
+
+
+def test_talks_no_one_will_say_when_or_set_a_date_for_are_no_event(nlp):
+    for text in ("Neither minister says when Tokayev and Mirziyoyev, who have not met in person this year, might next "
+                 "sit down together.",
+                 "They discussed a summit of the five Central Asian presidents, which Tokayev proposed in January and "
+                 "for which no date has been fixed."):
+        assert not read(nlp, text, "2024-06-05").events, text

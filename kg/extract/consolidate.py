@@ -138,13 +138,19 @@ def _absorb(keep: EventReport, other: EventReport, places) -> None:
 
 
 def consolidate(reports: list[EventReport], people_of, reference: Reference, lead_end: int,
-                dateline_city: str | None, places=lambda key: None, country_of=lambda key: None) -> list[EventReport]:
+                dateline_city: str | None, places=lambda key: None, country_of=lambda key: None,
+                headings: list[tuple[int, str]] = ()) -> list[EventReport]:
     """Merge, link and complete one article's reports.
 
     ``people_of(report)``: its participants that are people; ``lead_end``: char offset where the
     lead ends; ``places(key)``: the country a place lies in; ``country_of(key)``: the country a
-    person represents."""
+    person represents; ``headings``: a bulletin's day headings (``dates.dated_headings``)."""
     reports = sorted(reports, key=lambda r: (r.start, r.kind))
+    # a bulletin's items told without a day happened on the day of the heading above them
+    for r in reports:
+        above = [day for end, day in headings if end <= r.start]
+        if above and r.date is None and not r.planned and not r.anaphoric and r.no_date_reason is None:
+            r.date = above[-1]
     # lead events without a date happened on the article's date
     today = reference.date.isoformat() if reference.date and not reference.weak else None
     for r in reports:

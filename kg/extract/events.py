@@ -25,7 +25,7 @@ from .sentences import words as token_words
 # words of talks held face to face ("welcomed", "greeted" are said of video calls too)
 _IN_PERSON = {"met", "meet", "meets", "meeting", "meetings", "received", "receives", "hosted", "hosts", "sat", "sit",
               "sits", "encounter", "get-together", "trilateral", "three-way", "face-to-face", "in-person", "tete-a-tete",
-              "co-chaired", "co-chairs", "co-chair", "co-chairing"}
+              "co-chaired", "co-chairs", "co-chair", "co-chairing", "hosting", "lunch", "dinner", "breakfast"}
 _PLANNED = re.compile(
     r"\b(will|shall|is expected|are expected|was expected|were expected|expected to|is due|are due|due to|is set to|are set to|"
     r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invitation to|looks? forward|looking forward|"
@@ -57,7 +57,10 @@ _NEXT_ONE = re.compile(r"\b(?:their|his|her|its|the|a)\s+next\s+(?:[\w-]+\s+){0,
 # "Neither readout mentioned a date for their next meeting", "no date has been set for the visit": an
 # event only talked of
 _NO_DATE_FOR = re.compile(r"\b(?:neither|nor|not|no|without)\b[^.;]{0,60}\b(?:date|time)s?\s+(?:(?:has|had|have)\s+been\s+|"
-                          r"was\s+|were\s+|is\s+)?(?:set\s+|fixed\s+|announced\s+|given\s+|agreed\s+)?for\s+(?:[\w-]+\s+){0,4}$", re.I)
+                          r"was\s+|were\s+|is\s+)?(?:set\s+|fixed\s+|announced\s+|given\s+|agreed\s+)?for\s+(?:[\w-]+\s+){0,4}$"
+                          # "Neither minister says when X and Y might next sit down together"
+                          r"|\b(?:neither|nor|no one|nobody|not)\b[^.;]{0,40}\b(?:says?|said|know|knows|knew|announced?|"
+                          r"confirmed?|disclosed?|revealed?)\s+when\b[^.;]*$", re.I)
 # after "called on": "... the West to lift sanctions" (urged), not "... Xi at his hotel" (visited)
 _URGED = re.compile(r"\s+(?:[\w'’.-]+\s+){0,8}?to\s+(?!the\b|his\b|her\b|their\b|[A-Z])\w+")
 # from a place to a trigger in the relative clause that place opens: "Bishkek, where both had attended a"
@@ -67,6 +70,8 @@ _PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|just\s+|earlier\s+|previously
 # a document a year before it names rather than dates: "the 2001 Treaty", "the 2019 joint statement"
 _NAMED_BY_YEAR = re.compile(r"\s+(?:joint\s+)?(?:treaty|agreement|accord|pact|deal|contract|law|declaration|statement|"
                             r"constitution|charter|memorandum|protocol|roadmap|communiqu[eé])\b", re.I)
+# "a summit of the five ..., which Putin proposed in January and for which no date has been fixed"
+_NO_DATE_AFTER = re.compile(r"[^.;]{0,160}?,?\s+for which no date (?:has |had |was |is )?(?:yet )?(?:been )?(?:set|fixed|announced|agreed)", re.I)
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (?:(?:key|major|important|regular|previous|recent) )?(times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b"
                        r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b", re.I)
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
@@ -313,7 +318,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         self.anchors = {self.doc[t[1]].idx: fam for fam, ts in own.items() for t in ts}
         out: list[EventReport] = []
         for _, s, _, org in summits:
-            out.append(self._summit(sent, span, s, org, ments))
+            if not self._not_held(span, s):
+                out.append(self._summit(sent, span, s, org, ments))
         for family, trigs in by_family.items():
             if family == "Agreement":
                 out.extend(self._agreements(sent, span, trigs, ments))
@@ -343,9 +349,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                     and _URGED.match(self.text, self.starts[trigs[0][2] - 1] + 2, span.end_char):
                 continue  # "called on both sides to show restraint": urged, did not call on them
             anchor = min(s for _, s, _ in trigs)
-            if _NEGATED.search(self.text[max(span.start_char, self.starts[anchor] - 40):self.starts[anchor]]) \
-                    or _NO_DATE_FOR.search(self.text[max(span.start_char, self.starts[anchor] - 100):self.starts[anchor]]):
-                continue  # "Putin did not travel to Brazil", "the talks were called off", "no date was set for talks"
+            if self._not_held(span, anchor):
+                continue
             if _HABITUAL.search(self._str(span)) and family == "Meeting":
                 continue  # "spoke over the phone multiple times", "two in-person meetings": not one event
             # a person named after another kind of event's trigger belongs to that event
@@ -403,6 +408,15 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                     report.anaphoric = True
             out.extend(self._each_date(report, span, anchor, planned))
         return out
+
+    def _not_held(self, span: Span, anchor: int) -> bool:
+        """An event the clause says did not or may never happen: "Putin did not travel to Brazil",
+        "the talks were called off", "no date was set for the talks", "a summit ... for which no date
+        has been fixed"."""
+        at = self.starts[anchor]
+        return bool(_NEGATED.search(self.text[max(span.start_char, at - 40):at])
+                    or _NO_DATE_FOR.search(self.text[max(span.start_char, at - 100):at])
+                    or _NO_DATE_AFTER.match(self.text, at, span.end_char))
 
     def _compound(self, i: int) -> str:
         """The hyphenated word token ``i`` begins ("three-way", "face-to-face"), lower-cased."""
@@ -523,6 +537,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 if prev in ("their", "his", "her", "its") and e < sent.end and (
                         self._date_right_after(e) or lowers[e] in ("in", "at") and e + 1 < sent.end and self.ent_type[e + 1] == "PLACE"):
                     return False  # 'their call in March', 'their meeting in Astana': named there, not the one already told
+                if prev == "their" and len({m.key for m in self._ments_in(sent.start_char, self.starts[j])
+                                            if m.kind == "Person" and m.via != "pronoun"}) >= 2:
+                    return False  # 'X and Y have begun their talks': theirs, told here
                 if prev == "the" and e < sent.end and lowers[e] in ("of", "by", "between") \
                         and any(self.ent_type[k] == "PERSON" for k in range(e + 1, min(sent.end, e + 6))):
                     return False  # 'the visit of Prime Minister X to Beijing', 'the talks between X and Y': told there
@@ -809,6 +826,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue
             if m.end < at and _WHERE_CLAUSE.match(self.text, m.end, at):
                 return self._city_of(m.key)  # "flew in from Bishkek, where both had attended a summit"
+            if self.text[m.end:m.end + 1] in ("-", "–") and self.text[m.end + 1:m.end + 2].isalpha():
+                continue  # "in the Russia-India-China format": a name, not a place
             before = self.text[max(sent.start_char, m.start - 16):m.start].lower()
             if not re.search(r"\b(in|at|to|into|inside|near|outside)\s+(the\s+|his\s+|her\s+|their\s+|its\s+)?(chinese |russian )?$", before) \
                     and not PLACE_OF_KIND.search(self.text[max(sent.start_char, m.start - 60):m.start]):
