@@ -405,28 +405,40 @@ def more_precise(a: str | None, b: str | None) -> str | None:
 
 
 _HEADING_FILLER = re.compile(r"[\W_]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[\W_]*)?")
+# "3. April 23-24, 2018 — Beijing. Lavrov ...", "• 5 June 2024: ...": a list item headed by its day
+_ITEM_HEAD = re.compile(r"\s*(?:\d{1,2}[.)]|[•*·▪-])?\s*")
+_ITEM_DASH = re.compile(r"\s*[—–:-]")
 
 
-def dated_headings(text: str, ref: Reference) -> list[tuple[int, str]]:
-    """The day each dated heading of a bulletin opens: lines that hold nothing but a day
-    ("THURSDAY, 10 SEPTEMBER 2020", "Tuesday, May 14"), as (offset where the line ends, ISO day).
-    Only where there are two or more (a single date line is the article's stamp, not a heading)."""
-    out = []
+def dated_sections(text: str, ref: Reference) -> list[tuple[int, int, str]]:
+    """The stretches of text a day heads, as (start, end, ISO day): after a bulletin's day headings,
+    lines that hold nothing but a day ("THURSDAY, 10 SEPTEMBER 2020", "Tuesday, May 14"), up to the
+    next (only where there are two or more: a single date line is the article's stamp); and each
+    line of a list that opens with a day ("1. April 3, 2018 — Moscow. ...")."""
+    headings, items = [], []
     pos = 0
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         body = line.strip()
-        if not body or len(body) > 40:
+        if not body:
             continue
-        norm = body.title() if body.isupper() else body
+        head = _ITEM_HEAD.match(line).end()
+        norm = body.title() if body.isupper() else line[head:].rstrip()
         found = find_dates(norm)
-        if len(found) != 1:
+        if not found or found[0].kind not in ("mdy", "dmy", "md", "dm", "iso", "wd"):
             continue
         d = found[0]
-        if not (_HEADING_FILLER.fullmatch(norm[:d.start]) and re.fullmatch(r"[\W_]*", norm[d.end:])):
-            continue
         r = resolve(d, ref)
-        if r is not None and len(r.value) == 10:
-            out.append((start + len(line.rstrip()), r.value))
-    return out if len(out) >= 2 else []
+        if r is None or len(r.value) != 10:
+            continue
+        if len(body) <= 40 and len(found) == 1 and _HEADING_FILLER.fullmatch(norm[:d.start]) \
+                and re.fullmatch(r"[\W_]*", norm[d.end:]):
+            headings.append((start, start + len(line.rstrip()), r.value))
+        elif d.start == 0 and _ITEM_DASH.match(norm, d.end) and len(body) > 40:
+            items.append((start, start + len(line.rstrip()), r.value))
+    out = items[:] if len(items) >= 2 else []
+    if len(headings) >= 2:
+        nexts = [h[0] for h in headings[1:]] + [len(text)]
+        out += [(end, nxt, day) for (_, end, day), nxt in zip(headings, nexts)]
+    return sorted(out)
 

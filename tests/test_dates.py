@@ -100,9 +100,14 @@ def test_a_season_in_a_name_is_no_date():
     assert first("They met in the winter.") == "2023"
 
 
-def test_a_bulletins_day_headings():
-    from kg.dates import dated_headings
+def test_the_stretches_a_day_heads():
+    from kg.dates import dated_sections
     text = "LIVE\n\nTHURSDAY, 10 SEPTEMBER 2020\n\n09:40 - Talks.\n\nFriday, 11 September 2020\n\n10:30 - More talks.\n"
-    assert dated_headings(text, REF) == [(text.index("\n\n09:40"), "2020-09-10"), (text.index("\n\n10:30"), "2020-09-11")]
+    assert dated_sections(text, REF) == [(text.index("\n\n09:40"), text.index("Friday"), "2020-09-10"),
+                                         (text.index("\n\n10:30"), len(text), "2020-09-11")]
     # one date line is the article's stamp, not a heading
-    assert dated_headings("March 21, 2023, 16:10\n\nText.\n", REF) == []
+    assert dated_sections("March 21, 2023, 16:10\n\nText.\n", REF) == []
+    # a timeline's entries
+    text = ("1. April 3, 2018 — Moscow. The minister holds talks with his counterpart.\n"
+            "2. April 5, 2018 — Moscow. The envoy holds talks with the foreign minister.\n")
+    assert [day for _, _, day in dated_sections(text, REF)] == ["2018-04-03", "2018-04-05"]

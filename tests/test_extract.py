@@ -892,3 +892,19 @@ def test_talks_no_one_will_say_when_or_set_a_date_for_are_no_event(nlp):
                  "They discussed a summit of the five Central Asian presidents, which Tokayev proposed in January and "
                  "for which no date has been fixed."):
         assert not read(nlp, text, "2024-06-05").events, text
+
+
+def test_a_timelines_entries_happen_on_their_day(nlp):
+    rec = read(nlp, "A timeline, 2018-2019\n\n1. April 3, 2018 — Astana. Kazakh Foreign Minister Kairat Abdrakhmanov, "
+                    "visiting as Mirziyoyev's special envoy, holds talks with Tokayev.\n\n2. May 24, 2019 — Tashkent. "
+                    "Mirziyoyev receives Tokayev, and the two hold talks before the forum opens on May 25.\n",
+               "2019-12-20")
+    assert [(sorted(e.participants), e.date) for e in events_of(rec, "Meeting")] == [
+        (["kairat-abdrakhmanov", "kassym-jomart-tokayev"], "2018-04-03"),
+        (["kassym-jomart-tokayev", "shavkat-mirziyoyev"], "2019-05-24")]
+
+
+def test_the_meetings_between_two_people_are_all_of_them(nlp):
+    rec = read(nlp, "The meetings between Tokayev and Mirziyoyev get the headlines, but much of the business is done "
+                    "lower down.", "2019-12-20")
+    assert not rec.events

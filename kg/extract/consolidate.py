@@ -139,18 +139,18 @@ def _absorb(keep: EventReport, other: EventReport, places) -> None:
 
 def consolidate(reports: list[EventReport], people_of, reference: Reference, lead_end: int,
                 dateline_city: str | None, places=lambda key: None, country_of=lambda key: None,
-                headings: list[tuple[int, str]] = ()) -> list[EventReport]:
+                sections: list[tuple[int, int, str]] = ()) -> list[EventReport]:
     """Merge, link and complete one article's reports.
 
     ``people_of(report)``: its participants that are people; ``lead_end``: char offset where the
     lead ends; ``places(key)``: the country a place lies in; ``country_of(key)``: the country a
-    person represents; ``headings``: a bulletin's day headings (``dates.dated_headings``)."""
+    person represents; ``sections``: the stretches of text a day heads (``dates.dated_sections``)."""
     reports = sorted(reports, key=lambda r: (r.start, r.kind))
-    # a bulletin's items told without a day happened on the day of the heading above them
+    # a bulletin's items, a timeline's entries told without a day happened on the day heading them
     for r in reports:
-        above = [day for end, day in headings if end <= r.start]
-        if above and r.date is None and not r.planned and not r.anaphoric and r.no_date_reason is None:
-            r.date = above[-1]
+        day = next((day for start, end, day in sections if start <= r.start < end), None)
+        if day and r.date is None and not r.planned and not r.anaphoric and r.no_date_reason is None:
+            r.date = day
     # lead events without a date happened on the article's date
     today = reference.date.isoformat() if reference.date and not reference.weak else None
     for r in reports:

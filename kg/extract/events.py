@@ -73,7 +73,9 @@ _NAMED_BY_YEAR = re.compile(r"\s+(?:joint\s+)?(?:treaty|agreement|accord|pact|de
 # "a summit of the five ..., which Putin proposed in January and for which no date has been fixed"
 _NO_DATE_AFTER = re.compile(r"[^.;]{0,160}?,?\s+for which no date (?:has |had |was |is )?(?:yet )?(?:been )?(?:set|fixed|announced|agreed)", re.I)
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (?:(?:key|major|important|regular|previous|recent) )?(times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b"
-                       r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b", re.I)
+                       r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b"
+                       # "The meetings between X and Y get the headlines": all of them, not one
+                       r"|\b(?:the|their) (?:[\w-]+ )?(?:meetings|calls|phone calls|conversations|encounters) (?:between|with)\b", re.I)
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
 # "the next day", "a day later", "two days later": counted from the last day the text gave
@@ -479,6 +481,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             # '"... will be held in Beijing," Zakharova told a briefing.', '..., Kremlin aide Yuri Ushakov told
             # reporters.': who tells of the event at the end of the sentence, not who takes part in it
             return True
+        if re.match(r"['’]s\s+(?:special\s+|personal\s+)?(?:envoy|representative|emissary|spokesman|spokeswoman|spokesperson|"
+                    r"aide|adviser|advisor|congratulations|greetings|message|letter|wishes|regards|invitation)\b", self.text[m.end:m.end + 40]):
+            return True  # "Xi's special envoy", "conveyed Xi's congratulations": Xi is not there
         return bool(re.search(r"\b(message|letter|greetings|wishes|regards) (from|to)\s+$|\bfrom\s+$|\bon behalf of\s+$"
                               r"|\binvitation of\s+(\w+\s+){0,6}$|\binvited by\s+(\w+\s+){0,6}$|\brepresenting\s+$"
                               r"|\b(standing in|stood in|deputising|deputizing) for\s+$"
@@ -667,14 +672,22 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return Resolved(full[-1][1].value[:4], weak=full[-1][1].weak)
         if years:
             return years[-1][1]
-        if sent.start == 0 or d.kind == "m":
+        if d.kind == "m":
             return None
-        prev = sentence_of(self.doc, sent.start - 1)
-        if "\n" in self.text[prev.end_char:sent.start_char]:
-            return None
-        month = month_of(d)
-        anchor = [y for y in self._dates_in(prev.start_char, prev.end_char) if y.kind == "my" and month_of(y) == month]
-        return Resolved(anchor[-1].get("year")) if anchor else None
+        # the paragraph's sentences before: "June 2019 brought ..." or "3. April 23-24, 2018 — Beijing."
+        month, cur = month_of(d), sent
+        for _ in range(3):
+            if cur.start == 0:
+                return None
+            prev = sentence_of(self.doc, cur.start - 1)
+            if "\n" in self.text[prev.start_char:cur.start_char]:
+                return None  # another line: another paragraph, item or heading
+            anchor = [y for y in self._dates_in(prev.start_char, prev.end_char)
+                      if y.kind in ("my", "mdy", "dmy") and month_of(y) == month and not self._excluded(y)]
+            if anchor:
+                return Resolved(anchor[-1].get("year"))
+            cur = prev
+        return None
 
     def _with_year_context(self, d: DateExpr, span: Span, planned: bool):
         """A month or day dated by the first year its clause gives."""
@@ -703,6 +716,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return True
         if d.kind in ("rel", "ago", "y") and re.match(r"\s*['’]s\b", after):
             return True
+        if d.kind == "y" and (re.match(r"\s*[-–]\s*\d{2,4}\b", after) or re.search(r"\b\d{4}\s*[-–]\s*$", before)):
+            return True  # "contacts, 2018-2019": a span of years, no event's date
         if re.search(r"\b(the first|first|past|last|the past) (\d+|\w+) months? of\s*$", before, re.I):
             return True
         if SAID_BEFORE.search(before):

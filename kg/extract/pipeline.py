@@ -29,7 +29,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..corpus import Article
-from ..dates import CALENDAR_WORDS, Reference, dated_headings, find_dates
+from ..dates import CALENDAR_WORDS, Reference, dated_sections, find_dates
 from ..errors import DataError
 from ..gazetteer import ONTOLOGY_DIR, Gazetteer, default, load
 from ..records import ArticleRecord, EntityInfo
@@ -401,7 +401,7 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
         return info.represents if info is not None else None
 
     events = consolidate(doc._.dip_events or [], people_of, article.reference, lead_end, dateline_city,
-                         country_of_place, country_of_person, dated_headings(article.text, article.reference))
+                         country_of_place, country_of_person, dated_sections(article.text, article.reference))
     for r in events:
         for k in [*r.participants, r.location]:
             if k and k not in entities and gaz.get(k):
