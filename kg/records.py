@@ -98,9 +98,14 @@ def doc_kind(label: str | None) -> str | None:
     return min(found)[1] if found else None
 
 
+_MINISTERS = re.compile(r"\b[\w-]+ ministers['’]")
+
+
 def gathering_key(r: "EventReport") -> str:
     """What names a summit: its organization, or its own name without the words after 'for'
     ("Belt and Road Forum for International Cooperation" is the "Belt and Road Forum")."""
     if r.organization:
-        return r.organization
+        # the organization's foreign ministers' meeting is not its leaders' summit
+        ministers = _MINISTERS.search(r.label or "")
+        return f"{r.organization} {ministers.group(0).lower()}" if ministers else r.organization
     return re.split(r"\s+for\s+", (r.label or "").lower())[0].strip()

@@ -908,3 +908,14 @@ def test_the_meetings_between_two_people_are_all_of_them(nlp):
     rec = read(nlp, "The meetings between Tokayev and Mirziyoyev get the headlines, but much of the business is done "
                     "lower down.", "2019-12-20")
     assert not rec.events
+
+
+def test_a_meeting_of_an_organizations_ministers_is_a_gathering_of_its_own(nlp):
+    rec = read(nlp, "The Council of Foreign Ministers of the Shanghai Cooperation Organisation met in Astana on May 20. "
+                    "The same day Tokayev attended the meeting of SCO defence ministers there. Sergey Lavrov and Wang "
+                    "Yi, the two foreign ministers, met on the sidelines of the SCO summit in Astana in July.",
+               "2024-07-12")
+    assert [(e.label, e.date) for e in events_of(rec, "Summit")] == [
+        ("SCO foreign ministers' meeting", "2024-05-20"), ("SCO defence ministers' meeting", "2024-05-20"),
+        ("SCO summit", "2024-07")]
+    assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["sergey-lavrov", "wang-yi"]]

@@ -35,3 +35,12 @@ def test_a_summit_is_one_whoever_each_article_names_at_it(nlp):
     assert len(summits) == 1, [(e.date, e.participants, e.articles) for e in summits]
     assert summits[0].articles == ["a", "b"]
     assert {"kassym-jomart-tokayev", "shavkat-mirziyoyev"} <= set(summits[0].participants)
+
+
+def test_an_organizations_ministers_meeting_is_not_its_leaders_summit():
+    from kg.records import EventReport, gathering_key
+    leaders = EventReport(article="a", kind="Summit", participants=["sco"], evidence="", start=0, end=0,
+                          organization="sco", label="SCO summit")
+    ministers = EventReport(article="b", kind="Summit", participants=["sco"], evidence="", start=0, end=0,
+                            organization="sco", label="SCO foreign ministers' meeting")
+    assert gathering_key(leaders) == "sco" and gathering_key(ministers) == "sco foreign ministers'"

@@ -72,6 +72,8 @@ _NAMED_BY_YEAR = re.compile(r"\s+(?:joint\s+)?(?:treaty|agreement|accord|pact|de
                             r"constitution|charter|memorandum|protocol|roadmap|communiqu[eé])\b", re.I)
 # "a summit of the five ..., which Putin proposed in January and for which no date has been fixed"
 _NO_DATE_AFTER = re.compile(r"[^.;]{0,160}?,?\s+for which no date (?:has |had |was |is )?(?:yet )?(?:been )?(?:set|fixed|announced|agreed)", re.I)
+_MINISTERS_MET = re.compile(r"\b(?P<sector>foreign|defen[cs]e|finance|trade|economy|energy|interior|transport|agriculture|"
+                            r"health|education|culture|justice|emergency)\s+ministers\b", re.I)
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (?:(?:key|major|important|regular|previous|recent) )?(times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b"
                        r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b"
                        # "The meetings between X and Y get the headlines": all of them, not one
@@ -288,6 +290,15 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 summits.append((kind, s, e, org or name))
             elif bilateral:
                 by_family.setdefault("Meeting", []).append(("Meeting", s, e))
+        # "the meeting of SCO defence ministers", "the Council of Foreign Ministers of the SCO meets": an
+        # organization's ministers gathered, a summit of theirs
+        for t in list(by_family.get("Meeting", [])):
+            sector = self._ministers_of(span, t[1], ments)
+            if sector:
+                by_family["Meeting"].remove(t)
+                summits.append(("Summit", t[1], t[2], sector))
+        if "Meeting" in by_family and not by_family["Meeting"]:
+            del by_family["Meeting"]
         # "on the sidelines of the ASEAN foreign ministers' meeting": a multilateral gathering
         side = re.search(r"\b(sidelines|margins) of\b", self._str(span))
         if side and not summits:
@@ -410,6 +421,24 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                     report.anaphoric = True
             out.extend(self._each_date(report, span, anchor, planned))
         return out
+
+    def _ministers_of(self, span: Span, t: int, ments: list[Mention]) -> tuple[str, str] | None:
+        """(organization, "foreign ministers'") when the meeting word at token ``t`` is a meeting of an
+        international organization's ministers: "the meeting of SCO defence ministers", "the SCO
+        foreign ministers' meeting", "the Council of Foreign Ministers of the SCO meets"."""
+        if self.lowers[t] not in ("meeting", "meetings", "meets", "met", "meet", "session", "conference"):
+            return None
+        at = self.starts[t]
+        window = (max(span.start_char, at - 70), min(span.end_char, at + 70))
+        near = self.text[window[0]:window[1]]
+        m = _MINISTERS_MET.search(near)
+        if m is None or not (window[0] + m.start() - 25 <= at <= window[0] + m.end() + 45):
+            return None
+        if self.lowers[t] in ("meets", "met", "meet") and not (window[0] + m.end() <= at and "," not in self.text[window[0] + m.end():at]):
+            return None  # the ministers are the subject: "SCO foreign ministers met" (not "X and Y, both ministers, met")
+        org = next((x.key for x in ments if x.kind == "Organization" and window[0] <= x.start < window[1]
+                    and self.gaz.get(x.key) is not None and self.gaz[x.key].subkind == "intergovernmental"), None)
+        return (org, f"{m.group('sector').lower()} ministers'") if org else None
 
     def _not_held(self, span: Span, anchor: int) -> bool:
         """An event the clause says did not or may never happen: "Putin did not travel to Brazil",

@@ -68,8 +68,12 @@ class GatheringReading:
         return len(people_before) >= 2 or (after.startswith(("with", "between")) and bool(people_after)) or (
             bool(people_before) and self.doc[s - 1].text in ("'s", "’s") and bool(people_after))
 
-    def _summit(self, sent: Span, span: Span, s: int, org: str, ments) -> EventReport:
-        """A summit of an organization (``org`` its key), or a named gathering (``org`` its name)."""
+    def _summit(self, sent: Span, span: Span, s: int, org, ments) -> EventReport:
+        """A summit of an organization (``org`` its key), a meeting of its ministers (``org`` the pair
+        (key, "foreign ministers'")), or a named gathering (``org`` its name)."""
+        ministers = None
+        if isinstance(org, tuple):
+            org, ministers = org
         # the summit's own date and place are the ones closest to its trigger
         near = [m for m in ments if abs(m.token - s) <= 14]
         report = self._report("Summit", sent, span, s, near)
@@ -81,7 +85,7 @@ class GatheringReading:
         else:
             short = min([org_e.label, *org_e.aliases], key=len)
             report.organization = org
-            report.label = f"{short} summit"
+            report.label = f"{short} {ministers} meeting" if ministers else f"{short} summit"
             report.participants = _dedupe([org] + people)
         report.anaphoric = self._definite(span, s) and not report.date and not report.location
         return report
