@@ -919,3 +919,11 @@ def test_a_meeting_of_an_organizations_ministers_is_a_gathering_of_its_own(nlp):
         ("SCO foreign ministers' meeting", "2024-05-20"), ("SCO defence ministers' meeting", "2024-05-20"),
         ("SCO summit", "2024-07")]
     assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["sergey-lavrov", "wang-yi"]]
+
+
+def test_questions_habits_and_anniversaries_are_no_events(nlp):
+    for text in ("Q: When will Tokayev and Mirziyoyev meet in person again?",
+                 "Tokayev and Mirziyoyev have been holding consultations on water for well over a decade.",
+                 "The regular strategic consultations between Tokayev and Mirziyoyev are barely reported.",
+                 "Next year is the twentieth anniversary of the Treaty of Eternal Friendship."):
+        assert not read(nlp, text, "2020-09-25").events, text

@@ -20,6 +20,8 @@ _UNSIGNED = re.compile(r"\b(?:(?:have|has|had|are|is)\s+yet\s+to|(?:did|does|do|
                        r"failed\s+to|refused\s+to|declined\s+to|no\s+(?:new\s+)?)\s+(?:yet\s+|been\s+)?(?:sign|signed|agree|agreed|conclude|concluded)\b",
                        re.I)
 _SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
+# "the twentieth anniversary of the Treaty": a document recalled, not signed
+_ANNIVERSARY = re.compile(r"\banniversary of (?:the )?(?:[\w-]+ ){0,3}$", re.I)
 _PLURAL_DOCS = {"statements", "declarations", "communiques", "communiqués"}
 # "two joint statements: one on X and one on Y": the items of a list of documents
 _ITEM_WORD = r"(?:one|another|the other|the first|the second|a second|a third)"
@@ -82,6 +84,8 @@ class AgreementReading:
             if label is None:
                 continue
             report = self._report("Agreement", sent, span, s, ments)
+            if _ANNIVERSARY.search(self.text[max(span.start_char, self.starts[s] - 40):self.starts[s]]):
+                continue  # "the twentieth anniversary of the Treaty": recalled, not signed
             referenced = n > 0 and self._referenced(span, s)
             if referenced:
                 # 'prolonging the Treaty of ...': the treaty was not signed now; 'the 2001 Treaty': then

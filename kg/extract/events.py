@@ -77,7 +77,10 @@ _MINISTERS_MET = re.compile(r"\b(?P<sector>foreign|defen[cs]e|finance|trade|econ
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (?:(?:key|major|important|regular|previous|recent) )?(times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b"
                        r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b"
                        # "The meetings between X and Y get the headlines": all of them, not one
-                       r"|\b(?:the|their) (?:[\w-]+ )?(?:meetings|calls|phone calls|conversations|encounters) (?:between|with)\b", re.I)
+                       r"|\b(?:the|their) (?:[\w-]+ )?(?:meetings|calls|phone calls|conversations|encounters) (?:between|with)\b"
+                       # "have been holding consultations for well over a decade", "the regular consultations between"
+                       r"|\bfor (?:well )?(?:over |more than |nearly |almost )?(?:a decade|decades|years|\d+ years)\b"
+                       r"|\bregular (?:[\w-]+ ){0,3}(?:consultations|meetings|contacts|calls|exchanges)\b", re.I)
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
 # "the next day", "a day later", "two days later": counted from the last day the text gave
@@ -267,8 +270,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                     or any(m.kind in ("Place", "Country") and 0 < m.token - t[1] <= 8 for m in ments)]
         # "met visiting Mongolian Prime Minister X": a word about X, not a trip told ("visiting China" is one)
         triggers = [t for t in triggers if not self._visiting_adjective(t[1])]
-        if not triggers:
-            return []
+        if not triggers or self.text[sent.start_char:sent.end_char].rstrip().endswith("?"):
+            return []  # "When will Putin and Xi meet again?": asked, not told
         text = self._str(span)
         for a, b in self._quotes(span):  # a quotation's "will" is the quotation's, unless an event is told in it
             if not any(a <= self.starts[t[1]] < b for t in triggers):
@@ -295,7 +298,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         for t in list(by_family.get("Meeting", [])):
             sector = self._ministers_of(span, t[1], ments)
             if sector:
-                by_family["Meeting"].remove(t)
+                # "will meet by video": the gathering's form, not talks of their own
+                by_family["Meeting"] = [x for x in by_family["Meeting"] if x != t and not (
+                    x[0] in REMOTE_KINDS and 0 <= x[1] - t[2] <= 2)]
                 summits.append(("Summit", t[1], t[2], sector))
         if "Meeting" in by_family and not by_family["Meeting"]:
             del by_family["Meeting"]
