@@ -408,6 +408,7 @@ _HEADING_FILLER = re.compile(r"[\W_]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Fri
 # "3. April 23-24, 2018 — Beijing. Lavrov ...", "• 5 June 2024: ...": a list item headed by its day
 _ITEM_HEAD = re.compile(r"\s*(?:\d{1,2}[.)]|[•*·▪-])?\s*")
 _ITEM_DASH = re.compile(r"\s*[—–:-]")
+_DAY_FIRST = re.compile(r"\s*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
 
 
 def dated_sections(text: str, ref: Reference) -> list[tuple[int, int, str]]:
@@ -423,6 +424,8 @@ def dated_sections(text: str, ref: Reference) -> list[tuple[int, int, str]]:
         if not body:
             continue
         head = _ITEM_HEAD.match(line).end()
+        if not _DAY_FIRST.match(line, head):
+            continue  # cheap: most lines do not begin with a day
         norm = body.title() if body.isupper() else line[head:].rstrip()
         found = find_dates(norm)
         if not found or found[0].kind not in ("mdy", "dmy", "md", "dm", "iso", "wd"):
