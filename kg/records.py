@@ -98,7 +98,7 @@ def doc_kind(label: str | None) -> str | None:
     return min(found)[1] if found else None
 
 
-_MINISTERS = re.compile(r"\b[\w-]+ ministers['’]")
+_MINISTERS = re.compile(r"\b(?:[\w-]+ ministers|heads of government)['’]")
 
 
 def gathering_key(r: "EventReport") -> str:

@@ -927,3 +927,13 @@ def test_questions_habits_and_anniversaries_are_no_events(nlp):
                  "The regular strategic consultations between Tokayev and Mirziyoyev are barely reported.",
                  "Next year is the twentieth anniversary of the Treaty of Eternal Friendship."):
         assert not read(nlp, text, "2020-09-25").events, text
+
+
+def test_councils_of_an_organizations_ministers_and_heads_of_state(nlp):
+    rec = read(nlp, "On June 11, Sergey Lavrov held talks in Astana with Wang Yi, who is in Kazakhstan to take part in "
+                    "the meeting of the Council of Ministers of Foreign Affairs of the Member States of the Shanghai "
+                    "Cooperation Organisation, held on June 10. They discussed the preparation of the meeting of the "
+                    "SCO Heads of State Council, which is to be held in November by video link, and a summit of the "
+                    "permanent members of the UN Security Council.", "2024-06-11")
+    assert [(e.label, e.date, e.planned) for e in events_of(rec, "Summit")] == [
+        ("SCO foreign ministers' meeting", "2024-06-10", False), ("SCO summit", "2024-11", True)]

@@ -72,8 +72,15 @@ _NAMED_BY_YEAR = re.compile(r"\s+(?:joint\s+)?(?:treaty|agreement|accord|pact|de
                             r"constitution|charter|memorandum|protocol|roadmap|communiqu[eé])\b", re.I)
 # "a summit of the five ..., which Putin proposed in January and for which no date has been fixed"
 _NO_DATE_AFTER = re.compile(r"[^.;]{0,160}?,?\s+for which no date (?:has |had |was |is )?(?:yet )?(?:been )?(?:set|fixed|announced|agreed)", re.I)
-_MINISTERS_MET = re.compile(r"\b(?P<sector>foreign|defen[cs]e|finance|trade|economy|energy|interior|transport|agriculture|"
-                            r"health|education|culture|justice|emergency)\s+ministers\b", re.I)
+_SECTORS = r"foreign|defen[cs]e|finance|trade|economy|energy|interior|transport|agriculture|health|education|culture|justice|emergency"
+# "SCO foreign ministers", "the Council of Ministers of Foreign Affairs", "the SCO Heads of State Council"
+_MINISTERS_MET = re.compile(rf"\b(?:(?P<sector>{_SECTORS})\s+ministers|ministers\s+of\s+(?P<sector2>{_SECTORS})(?:\s+affairs)?"
+                            rf"|(?P<leaders>heads\s+of\s+state\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+state)"
+                            rf"|(?P<premiers>heads\s+of\s+government\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+government))\b", re.I)
+_HELD_CLAUSE = re.compile(r",\s*which\s+(?:is|was|will be|are|were)\s+(?:to be\s+|due to be\s+|scheduled to be\s+)?"
+                          r"(?:held|convened|scheduled|planned|set)\b", re.I)
+_FUTURE_WHICH = re.compile(r"[^.;,]{0,80},\s*which\s+(?:is to be|will be|is due to be|is scheduled to be)\s+(?:held|convened)\b", re.I)
+_HELD_ON = re.compile(r"\b(?:held|convened|took place|taking place)\s+(?:on|in)\s*$", re.I)
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (?:(?:key|major|important|regular|previous|recent) )?(times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b"
                        r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b"
                        # "The meetings between X and Y get the headlines": all of them, not one
@@ -287,8 +294,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             org = self._summit_org_near(span, s, ments)
             bilateral = self._bilateral_summit(span, s, ments)
             name = None if org or bilateral else self._gathering_name(span, s)
-            if org is None and not bilateral and not name and self.doc[s].lower_.startswith("summit"):
-                org = self.main_org  # 'the two-day summit': the one the article is about
+            if org is None and not bilateral and not name and self.doc[s].lower_.startswith("summit") \
+                    and (e >= len(self.doc) or self.lowers[e] != "of"):
+                org = self.main_org  # 'the two-day summit': the one the article is about (not 'a summit of the P5')
             if (org or name) and not bilateral:
                 summits.append((kind, s, e, org or name))
             elif bilateral:
@@ -298,9 +306,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         for t in list(by_family.get("Meeting", [])):
             sector = self._ministers_of(span, t[1], ments)
             if sector:
-                # "will meet by video": the gathering's form, not talks of their own
+                # "will meet by video", "the council, which is to be held by video link": the gathering's
+                # form, not talks of their own (unless other talks are told in between)
+                others = [x for x in by_family["Meeting"] if x != t and x[0] not in REMOTE_KINDS]
                 by_family["Meeting"] = [x for x in by_family["Meeting"] if x != t and not (
-                    x[0] in REMOTE_KINDS and 0 <= x[1] - t[2] <= 2)]
+                    x[0] in REMOTE_KINDS and x[1] >= t[2] and not any(t[2] <= y[1] < x[1] for y in others))]
                 summits.append(("Summit", t[1], t[2], sector))
         if "Meeting" in by_family and not by_family["Meeting"]:
             del by_family["Meeting"]
@@ -434,16 +444,22 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         if self.lowers[t] not in ("meeting", "meetings", "meets", "met", "meet", "session", "conference"):
             return None
         at = self.starts[t]
-        window = (max(span.start_char, at - 70), min(span.end_char, at + 70))
+        window = (max(span.start_char, at - 70), min(span.end_char, at + 120))
         near = self.text[window[0]:window[1]]
         m = _MINISTERS_MET.search(near)
-        if m is None or not (window[0] + m.start() - 25 <= at <= window[0] + m.end() + 45):
+        if m is None or not (window[0] + m.start() - 40 <= at <= window[0] + m.end() + 45):
             return None
         if self.lowers[t] in ("meets", "met", "meet") and not (window[0] + m.end() <= at and "," not in self.text[window[0] + m.end():at]):
             return None  # the ministers are the subject: "SCO foreign ministers met" (not "X and Y, both ministers, met")
         org = next((x.key for x in ments if x.kind == "Organization" and window[0] <= x.start < window[1]
                     and self.gaz.get(x.key) is not None and self.gaz[x.key].subkind == "intergovernmental"), None)
-        return (org, f"{m.group('sector').lower()} ministers'") if org else None
+        if org is None:
+            return None
+        if m.group("leaders"):
+            return org, None  # its heads of state: its summit
+        if m.group("premiers"):
+            return org, "heads of government'"
+        return org, f"{(m.group('sector') or m.group('sector2')).lower()} ministers'"
 
     def _not_held(self, span: Span, anchor: int) -> bool:
         """An event the clause says did not or may never happen: "Putin did not travel to Brazil",
@@ -609,6 +625,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 if year_ctx is not None:
                     r = Resolved(year_ctx.value + r.value[4:], weak=year_ctx.weak, future=r.future)
             dist = abs(d.start - trig_char) + (0 if d.start >= trig_char else 5)
+            if d.start > trig_char and _HELD_ON.search(self.text, max(trig_char, d.start - 20), d.start):
+                dist -= 100  # "the meeting of the council ..., held on June 10": its own day
             if self._clause_between(min(d.start, trig_char), max(d.start, trig_char), sent):
                 dist += CLAUSE_DISTANCE  # a date of the trigger's own clause first
             if d.start > trig_char and any(trig_char < c < d.start for c in anchors_chars):
@@ -624,9 +642,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if said is not None and d.start >= said:
                 continue  # "received X, where the leader said Y would come on May 9": what was said
             rel = _RELATIVE_AFTER.search(self.text, trig_char, d.start) if d.start > trig_char else None
-            if rel and self.text[trig_char + len(self.doc[anchor].text):rel.start()].strip():
+            if rel and self.text[trig_char + len(self.doc[anchor].text):rel.start()].strip() \
+                    and not _HELD_CLAUSE.match(self.text, rel.start(), d.start):
                 # "... with X, whose country chairs ASEAN this year": that clause's time (but "the trip,
-                # which began on Tuesday," tells of the trip itself)
+                # which began on Tuesday," and "the meeting of the SCO council, which is to be held in
+                # November" tell of the event itself)
                 continue
             since = _SINCE_CLAUSE.search(self.text, sent.start_char, d.start)
             if since and not since.start() < trig_char < d.start:
@@ -808,6 +828,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         if _PLANNED_AFTER.match(self.text[end:min(span.end_char, end + 60)]) \
                 or _FUTURE_AFTER.match(self.text[end:min(span.end_char, end + 90)]):
             return True
+        if _FUTURE_WHICH.match(self.text, end, span.end_char):
+            return True  # "the meeting of the SCO council, which is to be held in November"
         later = _HELD_LATER.match(self.text[end:min(span.end_char, end + 120)])
         # the subject of that verb: no other event's trigger in between ("talks ahead of the summit
         # that will be held ...": the summit is to come, not the talks)
