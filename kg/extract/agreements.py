@@ -68,14 +68,13 @@ class AgreementReading:
         signed = bool(_SIGNED.search(self._str(sent))) or bool(_SIGNED.search(self._previous_sentence(sent)) and re.search(r"\b(include|included|including|among them|are|were)\b", self._str(sent)))
         orgs = [m.key for m in ments if m.kind == "Organization" and (self.gaz.get(m.key) is None or self.gaz.get(m.key).subkind in ("company", "ministry", "state-body", None))]
         out = []
-        bounds = [t[1] for t in merged] + [span.end]
         items = {}
-        for t in merged:
+        for t in list(merged):
             if doc[t[2] - 1].lower_ in _PLURAL_DOCS:
-                listed = self._listed(span, t)
-                if not listed:
-                    merged = [x for x in merged if x != t]  # "joint statements" with no names: no one document
-                items[t] = listed
+                items[t] = self._listed(span, t)
+                if not items[t]:
+                    merged.remove(t)  # "joint statements" with no names: no one document
+        bounds = [t[1] for t in merged] + [span.end]
         for n, (kind, s, e) in enumerate(merged):
             if items.get((kind, s, e)):
                 out.extend(self._listed_reports(sent, span, (kind, s, e), items[(kind, s, e)], ments, signed))
@@ -137,6 +136,7 @@ class AgreementReading:
         return labels if len(labels) >= 2 else []
 
     def _listed_reports(self, sent: Span, span: Span, trig, labels: list[str], ments, signed: bool) -> list[EventReport]:
+        """One agreement per listed document, between the countries of the people who signed them."""
         out = []
         their = _dedupe(c for c in (self.country_of(m.key) for m in ments if m.kind == "Person") if c)
         for label in labels:

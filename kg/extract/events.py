@@ -437,10 +437,12 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             out.extend(self._each_date(report, span, anchor, planned))
         return out
 
-    def _ministers_of(self, span: Span, t: int, ments: list[Mention]) -> tuple[str, str] | None:
+    def _ministers_of(self, span: Span, t: int, ments: list[Mention]) -> tuple[str, str | None] | None:
         """(organization, "foreign ministers'") when the meeting word at token ``t`` is a meeting of an
         international organization's ministers: "the meeting of SCO defence ministers", "the SCO
-        foreign ministers' meeting", "the Council of Foreign Ministers of the SCO meets"."""
+        foreign ministers' meeting", "the Council of Foreign Ministers of the SCO meets" ("heads of
+        government'" for its council of premiers); (organization, None) for its council of heads of
+        state ("the meeting of the SCO Heads of State Council"), that is its summit."""
         if self.lowers[t] not in ("meeting", "meetings", "meets", "met", "meet", "session", "conference"):
             return None
         at = self.starts[t]
@@ -711,8 +713,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         """The year a month-day without one ("on December 15") takes from the text around it: a year
         its own clause gives, else the year of the last full date before it in the sentence ("By video
         link on June 28, 2021, they ...; on December 15 they spoke again": not the "2001 Treaty" in
-        between), else the sentence's last year; in a sentence giving none, a "June 2019" of the
-        paragraph's sentence before, for a day of that month ("June 2019 brought ... talks on June 5")."""
+        between), else the sentence's last year; in a sentence giving none, the year of a full date or
+        month of that month in one of the three sentences before it on its line ("June 2019 brought
+        ... talks on June 5", "3. April 23-24, 2018 — Beijing. ... on April 24")."""
         years = [(y, r) for y in self._dates_in(sent.start_char, sent.end_char)
                  if (y.kind == "y" or y.kind == "rel" and (y.get("unit") or "").lower() == "year") and not self._excluded(y)
                  for r in [resolve(y, self.reference, future=planned)] if r is not None and len(r.value) == 4]

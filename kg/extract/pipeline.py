@@ -312,9 +312,9 @@ def place_line(head: str, gaz: Gazetteer) -> str | None:
             continue
         keys = [gaz.by_name.get(part.strip()) or gaz.by_name.get(re.sub(r"^The\s+", "", part.strip()))
                 for part in line.split(",")]
-        if keys and all(k and gaz[k].kind == "Place" for k in keys):
-            last = gaz[keys[-1]]
-            return last.city or last.id
+        places = [gaz[k] for k in keys if k and gaz[k].kind == "Place"]
+        if places and all(k and gaz[k].kind in ("Place", "Country") for k in keys):  # "Novo-Ogaryovo, Moscow Region, Russia"
+            return places[-1].city or places[-1].id
     return None
 
 
