@@ -21,6 +21,11 @@ _DATE_LINE = re.compile(r"^\s*date\s*[:=]?\s*((?:19|20)\d\d-\d\d-\d\d)\b", re.I 
 _DATELINE = re.compile(
     rf"^\s*(?P<city>[A-Z][A-Z .'-]{{2,30}}),(?:\s*[A-Z][a-z]+,)?\s+{_MON}\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?",
     re.M)
+# "Beijing, 9 September 2019 - Publisher", "Blagoveshchensk, July 17, 2025": a line opening with a place
+# and a full date (the year required: "However, March 3 ..." is a sentence)
+_PLACE_DATE_LINE = re.compile(
+    rf"^[ \t]*[A-Z][A-Za-z .'-]{{2,30}},(?:\s*[A-Z][a-z]+,)?\s+(?:{_MON.replace('(Jan', '(?P<mon>Jan', 1)}\s+(?P<day>\d{{1,2}}),?"
+    rf"|(?P<day2>\d{{1,2}})\s+{_MON.replace('(Jan', '(?P<mon2>Jan', 1)})\s+(?P<year>(?:19|20)\d\d)\b", re.M)
 _STAMP_LABEL = r"(?:(?:published|posted|updated|date|dated|released)(?:\s+on)?\s*:?\s*)?"
 # a line of its own near the top that is a full date: "March 21, 2023, 16:10", "Published: May 5, 2025",
 # "Wednesday, 3 September 2025 | 5-minute read", "Posted on 12 Sept. 2024 by ..."
@@ -76,6 +81,11 @@ def publication_date(text: str) -> tuple[str | None, Reference]:
     d = _stamp_line(head)
     if d:
         return d.isoformat(), Reference(d, False, years)
+    m = _PLACE_DATE_LINE.search(head[:600])
+    if m:  # "Beijing, 9 September 2019 - Silk Corridor Business Weekly"
+        d = _date(int(m.group("year")), _month(m.group("mon") or m.group("mon2")), int(m.group("day") or m.group("day2")))
+        if d:
+            return d.isoformat(), Reference(d, False, years)
     m = _DATELINE.search(head)
     if m:
         month, day = _month(m.group(2)), int(m.group("day"))

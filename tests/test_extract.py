@@ -937,3 +937,11 @@ def test_councils_of_an_organizations_ministers_and_heads_of_state(nlp):
                     "permanent members of the UN Security Council.", "2024-06-11")
     assert [(e.label, e.date, e.planned) for e in events_of(rec, "Summit")] == [
         ("SCO foreign ministers' meeting", "2024-06-10", False), ("SCO summit", "2024-11", True)]
+
+
+def test_the_year_a_series_began_and_an_address_are_no_meeting_of_theirs(nlp):
+    rec = read(nlp, "In Tashkent on Tuesday, Tokayev and Mirziyoyev held the 24th of their annual meetings, a series "
+                    "that began in 1996.", "2019-09-20")
+    assert [e.date for e in events_of(rec, "Meeting")] == ["2019-09-17"]
+    assert not read(nlp, "Tokayev is due to speak at the forum's plenary session on Friday, together with Mirziyoyev.",
+                    "2019-09-20").events

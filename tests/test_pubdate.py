@@ -48,3 +48,9 @@ def test_a_line_that_is_only_a_date_near_the_top():
     # a sentence that begins with a date is no date line
     assert publication_date("A headline\n\nOn March 3, 2023, the two ministers met in Tashkent to discuss trade.\n")[0] is None
     assert publication_date("A headline\n\n2023-03-03 saw the two ministers meet in Tashkent to discuss trade.\n")[0] is None
+
+
+def test_a_line_opening_with_a_place_and_a_full_date():
+    assert publication_date("A headline\n\nBeijing, 9 September 2019 - Silk Corridor Business Weekly\n\nText.")[0] == "2019-09-09"
+    assert publication_date("A headline\n\nBlagoveshchensk, July 17, 2025\n\nText.")[0] == "2025-07-17"
+    assert publication_date("A headline\n\nHowever, March 3 saw the ministers meet.\n")[0] is None

@@ -81,6 +81,8 @@ _HELD_CLAUSE = re.compile(r",\s*which\s+(?:is|was|will be|are|were)\s+(?:to be\s
                           r"(?:held|convened|scheduled|planned|set)\b", re.I)
 _FUTURE_WHICH = re.compile(r"[^.;,]{0,80},\s*which\s+(?:is to be|will be|is due to be|is scheduled to be)\s+(?:held|convened)\b", re.I)
 _HELD_ON = re.compile(r"\b(?:held|convened|took place|taking place)\s+(?:on|in)\s*$", re.I)
+_ADDRESSED = re.compile(r"\s+(?:at\b|before\b|to\s+(?:the\s+)?(?:reporters|journalists|press|media|forum|conference|audience|"
+                        r"students|parliament|delegates|participants|plenary)\b)", re.I)
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (?:(?:key|major|important|regular|previous|recent) )?(times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b"
                        r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b"
                        # "The meetings between X and Y get the headlines": all of them, not one
@@ -373,6 +375,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if family == "Meeting" and not words - {"met", "meet", "meets"} and (
                     _AIRPORT.search(self._str(span)) or all(self.doc[t[1] - 1].lower_ in _BE for t in trigs)):
                 continue  # "was met at the airport", "the target would be met": not talks
+            if family == "Meeting" and all(self.lowers[t[1]] in ("spoke", "speak", "speaks", "speaking") for t in trigs) \
+                    and _ADDRESSED.match(self.text, self.starts[trigs[0][1]] + len(self.words[trigs[0][1]]), span.end_char):
+                continue  # "is due to speak at the forum's plenary session", "spoke to reporters": an address
             if family == "Meeting" and all(self.lowers[t[1]] in ("called", "calls", "call", "calling") for t in trigs) \
                     and _URGED.match(self.text, self.starts[trigs[0][2] - 1] + 2, span.end_char):
                 continue  # "called on both sides to show restraint": urged, did not call on them
@@ -775,6 +780,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return True
         if d.kind == "y" and (re.match(r"\s*[-–]\s*\d{2,4}\b", after) or re.search(r"\b\d{4}\s*[-–]\s*$", before)):
             return True  # "contacts, 2018-2019": a span of years, no event's date
+        if d.kind == "y" and re.search(r"\b(?:that|which)\s+(?:began|started|was set up|was established|was launched|"
+                                       r"were launched|was founded|was created)\s+in\s*$", before, re.I):
+            return True  # "the 24th in a series of meetings that began in 1996": when the series began
         if re.search(r"\b(the first|first|past|last|the past) (\d+|\w+) months? of\s*$", before, re.I):
             return True
         if SAID_BEFORE.search(before):
