@@ -945,3 +945,13 @@ def test_the_year_a_series_began_and_an_address_are_no_meeting_of_theirs(nlp):
     assert [e.date for e in events_of(rec, "Meeting")] == ["2019-09-17"]
     assert not read(nlp, "Tokayev is due to speak at the forum's plenary session on Friday, together with Mirziyoyev.",
                     "2019-09-20").events
+
+
+def test_the_same_day_is_the_day_the_sentence_before_opens_with(nlp):
+    rec = read(nlp, "On Tuesday, July 15, Sergey Lavrov took part in the council of foreign ministers of the Shanghai "
+                    "Cooperation Organisation in Astana, the city that will host the SCO summit on August 31. On the same "
+                    "day Tokayev received the foreign ministers attending the council, Lavrov among them.", "2025-07-17")
+    assert [(e.label, e.date) for e in events_of(rec, "Summit")] == [
+        ("SCO summit", "2025-08-31"), ("SCO foreign ministers' meeting", "2025-07-15")]
+    assert [(sorted(e.participants), e.date, e.planned) for e in events_of(rec, "Meeting")] == [
+        (["kassym-jomart-tokayev", "sergey-lavrov"], "2025-07-15", False)]

@@ -448,7 +448,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         foreign ministers' meeting", "the Council of Foreign Ministers of the SCO meets" ("heads of
         government'" for its council of premiers); (organization, None) for its council of heads of
         state ("the meeting of the SCO Heads of State Council"), that is its summit."""
-        if self.lowers[t] not in ("meeting", "meetings", "meets", "met", "meet", "session", "conference"):
+        if self.lowers[t] not in ("meeting", "meetings", "meets", "met", "meet", "session", "conference", "council"):
             return None
         at = self.starts[t]
         window = (max(span.start_char, at - 70), min(span.end_char, at + 120))
@@ -681,7 +681,17 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         else:
             n = 1 if m.group(1) else _count(m.group(2))
         at = span.start_char + m.start()
-        sent_start = sentence_of(self.doc, span.start).start_char
+        sent = sentence_of(self.doc, span.start)
+        sent_start = sent.start_char
+        if n == 0 and sent.start > 0 and self.text[sent_start:at].strip(" ,") in ("", "On", "on", "Later", "Earlier"):
+            # "On Tuesday, July 15, X took part in the council ... that will host the summit on August 31.
+            # On the same day ...": the day the sentence before opens with, not the last one it names
+            prev = sentence_of(self.doc, sent.start - 1)
+            opening = next((d for d in self._dates_in(prev.start_char, prev.end_char)
+                            if _OPENING.fullmatch(self.text[prev.start_char:d.start]) and not self._excluded(d)), None)
+            r = resolve(opening, self.reference) if opening is not None else None
+            if r is not None and len(r.value) == 10:
+                return r
         day = None
         for d in reversed(self.dates[:bisect_left(self.date_starts, at)]):
             if self._excluded(d):
