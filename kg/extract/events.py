@@ -670,7 +670,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def _days_later(self, span: Span) -> Resolved | None:
         """'... and was received by X the next day', 'Two days later, they met': the day given last
-        before it in the sentence, else the day of the event told last, moved on."""
+        before it in the sentence, else the day of the event told last, moved on; 'On the same day'
+        opening a sentence: the day the sentence before opens with."""
         m = _DAYS_LATER.search(self._str(span))
         if not m:
             return None
