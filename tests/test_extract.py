@@ -955,3 +955,15 @@ def test_the_same_day_is_the_day_the_sentence_before_opens_with(nlp):
         ("SCO summit", "2025-08-31"), ("SCO foreign ministers' meeting", "2025-07-15")]
     assert [(sorted(e.participants), e.date, e.planned) for e in events_of(rec, "Meeting")] == [
         (["kassym-jomart-tokayev", "sergey-lavrov"], "2025-07-15", False)]
+
+
+def test_him_is_the_one_received_and_talks_told_again_are_the_same(nlp):
+    rec = read(nlp, "Kazakh Foreign Minister Kairat Abdrakhmanov came to Tashkent as Tokayev's special envoy. He had "
+                    "talks with Shavkat Mirziyoyev and Abdulla Aripov received him at the Oqsaroy residence.", "2018-04-06")
+    assert sorted(sorted(e.participants) for e in events_of(rec, "Meeting")) == [
+        ["abdulla-aripov", "kairat-abdrakhmanov"], ["kairat-abdrakhmanov", "shavkat-mirziyoyev"]]
+    rec = read(nlp, "Tokayev received Uzbek Foreign Minister Bakhtiyor Saidov in Astana on Tuesday. Saidov flew into "
+                    "the Kazakh capital on Monday for a two-day visit. Tokayev received him at the Akorda and asked him "
+                    "to pass on greetings to Mirziyoyev.", "2024-04-10")
+    assert [(sorted(e.participants), e.date) for e in events_of(rec, "Meeting")] == [
+        (["bakhtiyor-saidov", "kassym-jomart-tokayev"], "2024-04-09")]

@@ -158,7 +158,9 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
                 and _family(r) != "Agreement" and r.label not in ("such", "ellipsis")
                 and not _RELATIVE_DAY.search(r.evidence) and _BODY_END.search(r.evidence)
                 and r.no_date_reason is None
-                and not _event_dates(r.evidence)):  # a date the sentence gives went to another event of it
+                and not _event_dates(r.evidence)  # a date the sentence gives went to another event of it
+                and not any(k.start < r.start and _family(k) == _family(r) and k.date and people_of(r)
+                            and set(people_of(k)) >= set(people_of(r)) for k in reports)):  # told again: "Xi received him"
             # "X, who is in Russia on a state visit": a visit under way began on an earlier day of the month
             r.date = today[:7] if _family(r) == "Visit" and _ONGOING_VISIT.search(r.evidence) else today
             r.confidence = max(0.4, r.confidence - 0.1)

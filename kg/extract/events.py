@@ -257,6 +257,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         for i in range(sent.start + 1, sent.end):
             if texts[i] == ";" or (lowers[i] in ("and", "while", "whereas", "but") and texts[i - 1] == ",") \
                     or (lowers[i] == "and" and self._verb_follows(i + 1)) \
+                    or (lowers[i] == "and" and self._own_subject_follows(i + 1, sent.start)) \
                     or (lowers[i] == "followed" and texts[i - 1] == "," and i + 1 < sent.end and lowers[i + 1] == "by"):
                 cuts.append(i)
         cuts.append(sent.end)
@@ -267,6 +268,19 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         words = self.lowers[i:i + 5]
         return bool(words) and (words[0] in _MEETING_VERBS or any(w in _MEETING_VERBS for w in words[1:4])
                                 and words[0] in ("is", "was", "will", "would", "also", "then", "later", "are", "were", "has", "had"))
+
+    def _own_subject_follows(self, i: int, start: int) -> bool:
+        """'He had talks with Lavrov and Putin received him at the Kremlin': after talks already told,
+        a person who then meets someone (a pronoun or a name) is a clause of its own (not 'Lavrov and
+        Wang met Kim', nor 'talks with Lavrov and Wang')."""
+        j = i
+        while j < len(self.ent_type) and self.ent_type[j] == "PERSON" and j - i < 4:
+            j += 1
+        if j == i or j + 1 >= len(self.lowers) or self.lowers[j] not in _MEETING_VERBS:
+            return False
+        obj = self.lowers[j + 1] in ("him", "her", "them") or self.ent_type[j + 1] == "PERSON"
+        told = any(self.lowers[k] in _MEETING_VERBS or self.lowers[k] in ("talks", "visit", "trip") for k in range(start, i - 1))
+        return obj and told
 
     @staticmethod
     def _clause_of(clauses, tok: int) -> int:
@@ -562,7 +576,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         return [replace(report, date=v) for v in values]
 
     def _meeting(self, report: EventReport, span: Span, words: set, by_family: dict) -> None:
-        if report.date is None and not report.anaphoric and words & _IN_PERSON and not report.planned:
+        people = {p for p in report.participants if self.kind_of.get(p) == "Person"}
+        retold = any(EVENT_FAMILY.get(t.kind) == "Meeting" and t.date and set(t.participants) >= people for t in self.told)
+        if report.date is None and not report.anaphoric and words & _IN_PERSON and not report.planned and not retold:
+            # (not talks already told with their day: "X received Y in Beijing on Tuesday. Y flew in on
+            # Monday. X received him at the Great Hall." is Tuesday's)
             sent = sentence_of(self.doc, span.start)
             day, place = self._narrative(sent)
             if day is not None:

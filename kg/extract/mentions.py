@@ -29,7 +29,7 @@ DESCRIPTION_NOUNS = {
 _AGENT_VERBS = {"said", "says", "announced", "announces", "published", "publishes", "confirmed", "confirms", "stressed",
                 "added", "noted", "reported", "denied", "warned", "insisted", "released", "issued", "has", "had", "is",
                 "was", "will", "would", "called", "welcomed", "rejected", "responded", "declined", "described", "claimed"}
-_OPENERS = {"his", "her", "their", "the", "both", "he", "she", "they"}  # words a description, group or pronoun starts with
+_OPENERS = {"his", "her", "their", "the", "both", "he", "she", "they", "him"}  # words a description, group or pronoun starts with
 # tried in this order, the longest first (a set's order would change with the hash seed, and with it
 # which prefix reads "the two heads of state")
 _TWO = (("the", "two", "heads", "of", "state"), ("the", "two"), ("the", "pair"), ("the", "leaders"), ("the", "presidents"),
@@ -593,10 +593,35 @@ class MentionResolver:
         self._add(i, i + 2, guest, "Person", "description")
         return i + 2
 
+    def _him(self, i: int) -> int | None:
+        """'He had talks with X and Putin received him': the one 'he' named earlier in the sentence,
+        else the previous sentence's subject, never the person the clause has just named."""
+        tok = self.doc[i]
+        sent = sentence_of(self.doc, i)
+        here = self._people_before(i)
+        he = [m.key for m in self.mentions if m.via == "pronoun" and sent.start_char <= m.start < tok.idx
+              and self.text[m.start:m.end].lower() == "he"]
+        earlier = [start for start in self.sentence_people if start < sent.start]
+        before = [self.sentence_people[max(earlier)][0]] if earlier else []
+        if here and i >= 2 and self.doc[i - 2].ent_type_ == "PERSON":
+            # "... and Putin received him": not Putin; the 'he' of the sentence, else the one before
+            subject, candidates = here[-1], [*he[-1:], *before]
+        else:
+            # "Xi received Mishustin ..., asked him to ...": the one the sentence named last, not its subject
+            subject = here[0] if here else None
+            candidates = [*reversed(here), *he[-1:], *before]
+        key = next((k for k in candidates if k != subject), None)
+        if key is None:
+            return None
+        self._note(Mention(tok.idx, tok.idx + len(tok.text), key, "Person", i, "pronoun"))
+        return i + 1
+
     def _pronoun(self, i: int) -> int | None:
         """'He'/'she' as a subject: the person the sentence named last, else the previous sentence's
         subject; 'They' opening a sentence: the last two people of two countries."""
         tok = self.doc[i]
+        if tok.lower_ == "him" and self.recent_people:
+            return self._him(i)
         if tok.lower_ not in ("he", "she", "they", "their") or not self.recent_people:
             return None
         if tok.lower_ in ("they", "their"):  # "They last met in ...", "Their most recent encounter ..."
