@@ -967,3 +967,11 @@ def test_him_is_the_one_received_and_talks_told_again_are_the_same(nlp):
                     "to pass on greetings to Mirziyoyev.", "2024-04-10")
     assert [(sorted(e.participants), e.date) for e in events_of(rec, "Meeting")] == [
         (["bakhtiyor-saidov", "kassym-jomart-tokayev"], "2024-04-09")]
+
+
+def test_the_premier_and_her_are_the_ones_told_before(nlp):
+    rec = read(nlp, "Mirziyoyev arrived in Astana on Tuesday for a two-day visit. The president then met Tokayev at "
+                    "the Akorda.", "2023-12-20")
+    assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["kassym-jomart-tokayev", "shavkat-mirziyoyev"]]
+    rec = read(nlp, "Valentina Matviyenko arrived in Astana on Tuesday. Tokayev received her at the Akorda.", "2023-12-20")
+    assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["kassym-jomart-tokayev", "valentina-matviyenko"]]

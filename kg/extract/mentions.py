@@ -30,6 +30,8 @@ _AGENT_VERBS = {"said", "says", "announced", "announces", "published", "publishe
                 "added", "noted", "reported", "denied", "warned", "insisted", "released", "issued", "has", "had", "is",
                 "was", "will", "would", "called", "welcomed", "rejected", "responded", "declined", "described", "claimed"}
 _OPENERS = {"his", "her", "their", "the", "both", "he", "she", "they", "him"}  # words a description, group or pronoun starts with
+# words after an object pronoun ("received her at", "met her on Monday"), not after a possessive "her"
+_AFTER_OBJECT = {"at", "in", "on", "for", "to", "and", "with", "during", "after", "before", "again", "later", "there"}
 # tried in this order, the longest first (a set's order would change with the hash seed, and with it
 # which prefix reads "the two heads of state")
 _TWO = (("the", "two", "heads", "of", "state"), ("the", "two"), ("the", "pair"), ("the", "leaders"), ("the", "presidents"),
@@ -324,6 +326,8 @@ class MentionResolver:
             country, j = self._metonym_country("Kremlin"), i + 1
         elif doc[i].lower_ in ("his", "her", "their") and i + 1 < len(doc) and doc[i + 1].lower_ == "counterpart":
             j = i + 1
+        elif doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].text in ("premier", "president", "prime", "foreign"):
+            j = i + 1  # "The premier then met Xi": the premier named last (not "the President of Russia")
         else:
             return None
         if j >= len(doc):
@@ -346,6 +350,8 @@ class MentionResolver:
         if j + 1 < len(doc) and (doc[j + 1].ent_type_ == "PERSON" or (doc[j + 1].text == "," and j + 2 < len(doc) and doc[j + 2].ent_type_ == "PERSON")):
             return None
         key = self._holder(role, country, start)
+        if key is None and country is None and doc[i].lower_ == "the" and not (j + 1 < len(doc) and doc[j + 1].lower_ == "of"):
+            key = next((p for p in reversed(self.recent_people) if role in self.person_roles(p)), None)
         if key:
             self._add(start, j + 1, key, "Person", "description")
             return j + 1
@@ -622,6 +628,9 @@ class MentionResolver:
         tok = self.doc[i]
         if tok.lower_ == "him" and self.recent_people:
             return self._him(i)
+        if tok.lower_ == "her" and self.recent_people and i + 1 < len(self.doc) and (
+                self.doc[i + 1].is_punct or self.doc[i + 1].lower_ in _AFTER_OBJECT):
+            return self._him(i)  # "Zhao Leji received her at the Great Hall" (not "her counterpart")
         if tok.lower_ not in ("he", "she", "they", "their") or not self.recent_people:
             return None
         if tok.lower_ in ("they", "their"):  # "They last met in ...", "Their most recent encounter ..."
