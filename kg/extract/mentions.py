@@ -600,13 +600,16 @@ class MentionResolver:
         return i + 2
 
     def _him(self, i: int) -> int | None:
-        """'He had talks with X and Putin received him': the one 'he' named earlier in the sentence,
-        else the previous sentence's subject, never the person the clause has just named."""
+        """'him' or 'her' as an object. After a verb whose subject is named right before it ('He had
+        talks with X and Putin received him'): the sentence's 'he' ('she'), else the previous
+        sentence's subject, never that subject. Otherwise ('Xi received Mishustin ..., asked him to'):
+        the person the sentence named last that is not its first-named subject."""
         tok = self.doc[i]
         sent = sentence_of(self.doc, i)
         here = self._people_before(i)
+        own = "she" if tok.lower_ == "her" else "he"
         he = [m.key for m in self.mentions if m.via == "pronoun" and sent.start_char <= m.start < tok.idx
-              and self.text[m.start:m.end].lower() == "he"]
+              and self.text[m.start:m.end].lower() == own]
         earlier = [start for start in self.sentence_people if start < sent.start]
         before = [self.sentence_people[max(earlier)][0]] if earlier else []
         if here and i >= 2 and self.doc[i - 2].ent_type_ == "PERSON":
@@ -624,7 +627,8 @@ class MentionResolver:
 
     def _pronoun(self, i: int) -> int | None:
         """'He'/'she' as a subject: the person the sentence named last, else the previous sentence's
-        subject; 'They' opening a sentence: the last two people of two countries."""
+        subject; 'They' opening a sentence: the last two people of two countries; 'him', 'her' as an
+        object: see ``_him``."""
         tok = self.doc[i]
         if tok.lower_ == "him" and self.recent_people:
             return self._him(i)
