@@ -975,3 +975,11 @@ def test_the_premier_and_her_are_the_ones_told_before(nlp):
     assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["kassym-jomart-tokayev", "shavkat-mirziyoyev"]]
     rec = read(nlp, "Valentina Matviyenko arrived in Astana on Tuesday. Tokayev received her at the Akorda.", "2023-12-20")
     assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["kassym-jomart-tokayev", "valentina-matviyenko"]]
+
+
+def test_the_defence_minister_and_the_visitor_are_the_ones_told_before(nlp):
+    rec = read(nlp, "Chinese Defence Minister Dong Jun arrived in Astana on Monday. The defence minister then met "
+                    "Tokayev.", "2024-04-10")
+    assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["dong-jun", "kassym-jomart-tokayev"]]
+    rec = read(nlp, "Wang Yi arrived in Astana on Monday. The visitor then held talks with Tokayev.", "2024-04-10")
+    assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["kassym-jomart-tokayev", "wang-yi"]]

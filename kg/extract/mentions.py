@@ -326,20 +326,23 @@ class MentionResolver:
             country, j = self._metonym_country("Kremlin"), i + 1
         elif doc[i].lower_ in ("his", "her", "their") and i + 1 < len(doc) and doc[i + 1].lower_ == "counterpart":
             j = i + 1
-        elif doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].text in ("premier", "president", "prime", "foreign"):
+        elif doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].text in ("premier", "president", "prime", "foreign",
+                                                                                   "defence", "defense", "visitor", "guest"):
             j = i + 1  # "The premier then met Xi": the premier named last (not "the President of Russia")
         else:
             return None
         if j >= len(doc):
             return None
         noun = doc[j].lower_
-        role = DESCRIPTION_NOUNS.get(noun)
+        role = DESCRIPTION_NOUNS.get(noun) or ("guest" if noun == "visitor" and doc[i].lower_ == "the" else None)
         if noun == "prime" and j + 1 < len(doc) and doc[j + 1].lower_ == "minister":
             role, j = "prime_minister", j + 1
         elif noun == "foreign" and j + 1 < len(doc) and doc[j + 1].lower_ == "minister":
             role, j = "foreign_minister", j + 1
         elif noun == "top" and j + 1 < len(doc) and doc[j + 1].lower_ == "diplomat":
             role, j = "foreign_minister", j + 1
+        elif noun in ("defence", "defense") and j + 1 < len(doc) and doc[j + 1].lower_ == "minister":
+            role, j = "defence_minister", j + 1
         if role is None or noun.endswith("s") and noun not in ("boss",):
             return None
         start = i
@@ -351,7 +354,10 @@ class MentionResolver:
             return None
         key = self._holder(role, country, start)
         if key is None and country is None and doc[i].lower_ == "the" and not (j + 1 < len(doc) and doc[j + 1].lower_ == "of"):
-            key = next((p for p in reversed(self.recent_people) if role in self.person_roles(p)), None)
+            if role in ("guest", "host"):
+                key = None if role == "host" else self._visitor(i)  # "The visitor then held talks with X"
+            else:
+                key = next((p for p in reversed(self.recent_people) if role in self.person_roles(p)), None)
         if key:
             self._add(start, j + 1, key, "Person", "description")
             return j + 1
@@ -425,7 +431,7 @@ class MentionResolver:
         if country is None or j >= len(doc):
             return None
         noun = doc[j].lower_
-        role = DESCRIPTION_NOUNS.get(noun)
+        role = DESCRIPTION_NOUNS.get(noun) or ("guest" if noun == "visitor" and doc[i].lower_ == "the" else None)
         end = j + 1
         two = doc[j:j + 2].text.lower()
         if two in ("prime minister", "foreign minister", "top diplomat"):
@@ -581,6 +587,12 @@ class MentionResolver:
             if len(seen) == 2:
                 return seen
         return None
+
+    def _visitor(self, i: int) -> str | None:
+        """'The visitor', 'the guest' opening a clause: the person named last before the sentence."""
+        sent = sentence_of(self.doc, i)
+        earlier = [start for start in self.sentence_people if start < sent.start]
+        return self.sentence_people[max(earlier)][0] if earlier and not self._people_before(i) else None
 
     def _guest(self, i: int) -> int | None:
         """'X presented his guest with an order': the person named last before X, whom X received
