@@ -23,6 +23,11 @@ SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "several": None, "a few": None}
 
+def count_of(word: str) -> int | None:
+    """'ten' -> 10, '10' -> 10, 'a' -> 1 (None for 'several')."""
+    return int(word) if word.isdigit() else NUMBERS.get(word.lower())
+
+
 _MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _DAY = r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?"

@@ -16,6 +16,16 @@ import re
 from .dates import MONTHS, WEEKDAYS, Reference, year_from_weekday, years_mentioned
 
 _MON = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+
+
+def _month_group(name: str) -> str:
+    """_MON as a named group."""
+    return _MON.replace("(Jan", f"(?P<{name}>Jan", 1)
+
+
+# "March 21, 2023", "3 September 2025": a day, its month and year in either order
+_FULL_DATE = (rf"(?:{_month_group('mon')}\s+(?P<day>\d{{1,2}}),?|(?P<day2>\d{{1,2}})\s+{_month_group('mon2')})"
+              rf"\s+(?P<year>(?:19|20)\d\d)\b")
 _DATE_LINE = re.compile(r"^\s*date\s*[:=]?\s*((?:19|20)\d\d-\d\d-\d\d)\b", re.I | re.M)
 # "BEIJING, Dec. 15, 2021 (Agency) --", "SAMARKAND, Uzbekistan, Sept. 15 (Agency) –", "MOSCOW, December 30. /TASS/."
 _DATELINE = re.compile(
@@ -23,17 +33,14 @@ _DATELINE = re.compile(
     re.M)
 # "Beijing, 9 September 2019 - Publisher", "Blagoveshchensk, July 17, 2025": a line opening with a place
 # and a full date (the year required: "However, March 3 ..." is a sentence)
-_PLACE_DATE_LINE = re.compile(
-    rf"^[ \t]*[A-Z][A-Za-z .'-]{{2,30}},(?:\s*[A-Z][a-z]+,)?\s+(?:{_MON.replace('(Jan', '(?P<mon>Jan', 1)}\s+(?P<day>\d{{1,2}}),?"
-    rf"|(?P<day2>\d{{1,2}})\s+{_MON.replace('(Jan', '(?P<mon2>Jan', 1)})\s+(?P<year>(?:19|20)\d\d)\b", re.M)
+_PLACE_DATE_LINE = re.compile(rf"^[ \t]*[A-Z][A-Za-z .'-]{{2,30}},(?:\s*[A-Z][a-z]+,)?\s+{_FULL_DATE}", re.M)
 _STAMP_LABEL = r"(?:(?:published|posted|updated|date|dated|released)(?:\s+on)?\s*:?\s*)?"
 # a line of its own near the top that is a full date: "March 21, 2023, 16:10", "Published: May 5, 2025",
 # "Wednesday, 3 September 2025 | 5-minute read", "Posted on 12 Sept. 2024 by ..."
 _STAMP_LINE = re.compile(
     rf"^[ \t]*{_STAMP_LABEL}"
     rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    rf"(?:{_MON}\s+(?P<day>\d{{1,2}}),?|(?P<day2>\d{{1,2}})\s+{_MON.replace('(Jan', '(?P<mon2>Jan', 1)})\s+(?P<year>(?:19|20)\d\d)\b"
-    rf"(?P<rest>[^\n]{{0,60}})$", re.I | re.M)
+    rf"{_FULL_DATE}(?P<rest>[^\n]{{0,60}})$", re.I | re.M)
 # "2018-09-11 23:40", "Updated 2024-05-16T09:30", "2023-03-21 | Beijing"
 _ISO_STAMP_LINE = re.compile(
     rf"^[ \t]*{_STAMP_LABEL}(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:[ T]\d{{1,2}}:\d\d(?::\d\d)?)?\b"
@@ -42,7 +49,7 @@ STAMP_LINES = 8  # the stamp is looked for among the first lines with text
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "last Friday (December 30)", "on Friday, December 30", "Friday, 16 September"
 _WEEKDAY_DATE = re.compile(
-    rf"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*[,(]?\s*(?:{_MON}\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+{_MON.replace('(Jan', '(?P<mon2>Jan', 1)})(?:,?\s*(?P<year>(?:19|20)\d\d))?")
+    rf"\b(?P<last>last\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*[,(]?\s*(?:{_MON}\s+(?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}})\s+{_month_group('mon2')})(?:,?\s*(?P<year>(?:19|20)\d\d))?")
 
 
 def _month(name: str) -> int:
@@ -56,6 +63,11 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def _full_date(m: re.Match) -> dt.date | None:
+    """The day a match of _FULL_DATE names."""
+    return _date(int(m.group("year")), _month(m.group("mon") or m.group("mon2")), int(m.group("day") or m.group("day2")))
+
+
 def _stamp_line(head: str) -> dt.date | None:
     """The date of a line near the top that holds nothing but a date (and a time, place or reading time)."""
     lines = [line for line in head.splitlines() if line.strip()][:STAMP_LINES]
@@ -65,8 +77,7 @@ def _stamp_line(head: str) -> dt.date | None:
             if m.re is _ISO_STAMP_LINE:
                 y, mo, d = m.group("iso").split("-")
                 return _date(int(y), int(mo), int(d))
-            mon = m.group(1) or m.group("mon2")
-            return _date(int(m.group("year")), _month(mon), int(m.group("day") or m.group("day2")))
+            return _full_date(m)
     return None
 
 
@@ -83,7 +94,7 @@ def publication_date(text: str) -> tuple[str | None, Reference]:
         return d.isoformat(), Reference(d, False, years)
     m = _PLACE_DATE_LINE.search(head[:600])
     if m:  # "Beijing, 9 September 2019 - Silk Corridor Business Weekly"
-        d = _date(int(m.group("year")), _month(m.group("mon") or m.group("mon2")), int(m.group("day") or m.group("day2")))
+        d = _full_date(m)
         if d:
             return d.isoformat(), Reference(d, False, years)
     m = _DATELINE.search(head)

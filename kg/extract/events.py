@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Span
 
-from ..dates import NUMBERS, DateExpr, Reference, Resolved, month_of, resolve
+from ..dates import DateExpr, Reference, Resolved, count_of, month_of, resolve
 from ..gazetteer import Gazetteer
 from ..records import EventReport
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
@@ -137,11 +137,6 @@ def _quotes(text: str, offset: int) -> list[tuple[int, int]]:
         rest = _quotes(text[first.end():], offset + first.end())
         return [(offset, offset + first.end())] + rest
     return [(offset + m.start(), offset + m.end()) for m in _QUOTE.finditer(text)]
-
-
-def _count(word: str) -> int:
-    """'ten' -> 10, '10' -> 10, 'a' -> 1."""
-    return int(word) if word.isdigit() else NUMBERS[word.lower()]
 
 
 class SentenceReader(AgreementReading, TravelReading, GatheringReading):
@@ -696,9 +691,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         if m.group("same"):
             n = 0  # "that evening", "earlier the same day"
         elif m.group("weeks"):
-            n = 7 * _count(m.group("weeks"))
+            n = 7 * count_of(m.group("weeks"))
         else:
-            n = 1 if m.group(1) else _count(m.group(2))
+            n = 1 if m.group(1) else count_of(m.group(2))
         at = span.start_char + m.start()
         sent = sentence_of(self.doc, span.start)
         sent_start = sent.start_char

@@ -6,7 +6,7 @@ from datetime import date as _date, timedelta
 
 from spacy.tokens import Span
 
-from ..dates import NUMBERS, resolve
+from ..dates import count_of, resolve
 from ..records import EventReport
 from .common import NOT_VENUE, PLACE_OF_KIND
 from .mentions import Mention
@@ -119,7 +119,7 @@ class TravelReading:
                 report.date, report.date_weak = day.value, day.weak
         if (ended or nth) and report.date and len(report.date) == 10:
             # "wrapped up a three-day visit on Friday", "on Tuesday, the second day of a visit": its first day
-            n = NUMBERS.get(ended.group("n").lower()) or int(ended.group("n")) if ended else _ORDINALS[nth.group("n").lower()]
+            n = count_of(ended.group("n")) if ended else _ORDINALS[nth.group("n").lower()]
             report.date = (_date.fromisoformat(report.date) - timedelta(days=n - 1)).isoformat()
 
     def _country_of_place(self, key: str) -> str | None:
