@@ -327,14 +327,14 @@ class MentionResolver:
         elif doc[i].lower_ in ("his", "her", "their") and i + 1 < len(doc) and doc[i + 1].lower_ == "counterpart":
             j = i + 1
         elif doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].text in ("premier", "president", "prime", "foreign",
-                                                                                   "defence", "defense", "visitor", "guest"):
+                                                                                   "defence", "defense"):
             j = i + 1  # "The premier then met Xi": the premier named last (not "the President of Russia")
         else:
             return None
         if j >= len(doc):
             return None
         noun = doc[j].lower_
-        role = DESCRIPTION_NOUNS.get(noun) or ("guest" if noun == "visitor" and doc[i].lower_ == "the" else None)
+        role = DESCRIPTION_NOUNS.get(noun)
         if noun == "prime" and j + 1 < len(doc) and doc[j + 1].lower_ == "minister":
             role, j = "prime_minister", j + 1
         elif noun == "foreign" and j + 1 < len(doc) and doc[j + 1].lower_ == "minister":
@@ -354,10 +354,7 @@ class MentionResolver:
             return None
         key = self._holder(role, country, start)
         if key is None and country is None and doc[i].lower_ == "the" and not (j + 1 < len(doc) and doc[j + 1].lower_ == "of"):
-            if role in ("guest", "host"):
-                key = None if role == "host" else self._visitor(i)  # "The visitor then held talks with X"
-            else:
-                key = next((p for p in reversed(self.recent_people) if role in self.person_roles(p)), None)
+            key = next((p for p in reversed(self.recent_people) if role in self.person_roles(p)), None)
         if key:
             self._add(start, j + 1, key, "Person", "description")
             return j + 1
@@ -431,7 +428,7 @@ class MentionResolver:
         if country is None or j >= len(doc):
             return None
         noun = doc[j].lower_
-        role = DESCRIPTION_NOUNS.get(noun) or ("guest" if noun == "visitor" and doc[i].lower_ == "the" else None)
+        role = DESCRIPTION_NOUNS.get(noun)
         end = j + 1
         two = doc[j:j + 2].text.lower()
         if two in ("prime minister", "foreign minister", "top diplomat"):
@@ -588,17 +585,12 @@ class MentionResolver:
                 return seen
         return None
 
-    def _visitor(self, i: int) -> str | None:
-        """'The visitor', 'the guest' opening a clause: the person named last before the sentence."""
-        sent = sentence_of(self.doc, i)
-        earlier = [start for start in self.sentence_people if start < sent.start]
-        return self.sentence_people[max(earlier)][0] if earlier and not self._people_before(i) else None
-
     def _guest(self, i: int) -> int | None:
-        """'X presented his guest with an order': the person named last before X, whom X received
-        (not when a name follows: 'his guest, Y', 'her guest Y' are Y)."""
+        """'X presented his guest with an order': the person named last before X, whom X received;
+        'The visitor then held talks with Y': the person named last (not when a name follows: 'his
+        guest, Y', 'her guest Y' are Y)."""
         doc = self.doc
-        if doc[i].lower_ not in ("his", "her") or i + 1 >= len(doc) or doc[i + 1].lower_ not in ("guest", "visitor"):
+        if doc[i].lower_ not in ("his", "her", "the") or i + 1 >= len(doc) or doc[i + 1].lower_ not in ("guest", "visitor"):
             return None
         if i + 2 < len(doc) and (doc[i + 2].ent_type_ == "PERSON" or doc[i + 2].text == "," and i + 3 < len(doc)
                                  and doc[i + 3].ent_type_ == "PERSON"):
@@ -606,7 +598,7 @@ class MentionResolver:
         here = self._people_before(i)
         host = here[-1] if here else None
         guest = next((p for p in reversed(self.recent_people) if p != host), None)
-        if host is None or guest is None:
+        if guest is None or host is None and doc[i].lower_ != "the":
             return None
         self._add(i, i + 2, guest, "Person", "description")
         return i + 2
