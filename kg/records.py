@@ -86,7 +86,7 @@ class Event:
 DOC_KINDS = {"statement": "statement", "declaration": "statement", "communique": "statement", "communiqué": "statement", "treaty": "treaty",
              "roadmap": "roadmap", "road map": "roadmap", "plan": "roadmap", "memorandum": "memorandum",
              "protocol": "protocol", "contract": "agreement", "deal": "agreement", "agreement": "agreement",
-             "accord": "agreement", "pact": "agreement"}
+             "accord": "agreement", "pact": "agreement", "package": "package"}
 
 
 def doc_kind(label: str | None) -> str | None:

@@ -989,3 +989,20 @@ def test_a_countrys_visitor_is_read_without_error(nlp):
     """"Russia's visitor" goes through the possessive descriptions, which know no 'visitor'."""
     rec = read(nlp, "Tokayev met Russia's visitor in Astana on Monday.", "2024-04-10")
     assert "kassym-jomart-tokayev" in rec.entities
+
+
+def test_documents_signed_together_and_not_named_are_one_agreement(nlp):
+    """"18 documents were signed": one package between the two sides, dated by the talks it was
+    signed at; a tally over years is no signing; a package whose documents are named is those."""
+    rec = read(nlp, "Tokayev and Mirziyoyev held talks in Tashkent on Monday. In the presence of the two "
+                    "presidents, 18 documents on cooperation were signed.", "2024-04-10")
+    (pkg,) = events_of(rec, "Agreement")
+    assert set(pkg.participants) == {"kazakhstan", "uzbekistan"} and pkg.date == "2024-04-08"
+    rec = read(nlp, "Tokayev and Mirziyoyev met in Tashkent on Monday. The foreign ministers then signed a "
+                    "batch of agreements on water, trade and transport.", "2024-04-10")
+    assert [e.participants for e in events_of(rec, "Agreement")] == [["kazakhstan", "uzbekistan"]]
+    rec = read(nlp, "Kazakhstan and Uzbekistan have signed more than 200 agreements since 1992.", "2024-04-10")
+    assert events_of(rec, "Agreement") == []
+    rec = read(nlp, "Tokayev and Mirziyoyev met in Tashkent on Monday. Eight documents were signed. They include "
+                    "a memorandum on water sharing between Kazakhstan and Uzbekistan.", "2024-04-10")
+    assert [e.label.split(" between ")[0] for e in events_of(rec, "Agreement")] == ["Memorandum on water sharing"]

@@ -27,6 +27,13 @@ _PLURAL_DOCS = {"statements", "declarations", "communiques", "communiqués"}
 _ITEM_WORD = r"(?:one|another|the other|the first|the second|a second|a third)"
 _ITEM_SPLIT = re.compile(rf",?\s+and\s+(?={_ITEM_WORD}\b)|[,;]\s+(?={_ITEM_WORD}\b)", re.I)
 _ITEM = re.compile(rf"{_ITEM_WORD}\s+((?:on|about|for|to|regarding)\b[^.;]*)", re.I)
+# "21 documents were signed", "a package of agreements": documents signed together, none named
+_PACKAGE_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-[a-z]+)?|dozens?|"
+                             r"several|numerous|(?:a|the)\s+(?:number|package|set|batch|series|raft|string|stack|slew|bundle|host|range|list|total)\s+of)"
+                             r"(?:\s+(?:new|other|more|further|signed|bilateral|cooperation|intergovernmental|interdepartmental|interagency|"
+                             r"commercial|trade|investment|economic|sectoral|and|,))*\s*$", re.I)
+# "the more than 300 agreements signed since 2001": a tally of years, not a signing
+_TALLY = re.compile(r"\b(?:since|so far|to date|over the (?:years|past|last)|in all|in total|altogether|each year|every year|a year|annually)\b", re.I)
 _DAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow"}
 _MONTH_NAMES = {*MONTH_NAMES, "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
 
@@ -49,13 +56,14 @@ class AgreementReading:
 
     def _agreements(self, sent: Span, span: Span, trigs, ments: list[Mention]) -> list[EventReport]:
         doc = self.doc
+        packages = self._packages(sent, span, trigs, ments)
         nouns = sorted((k, s, e) for k, s, e in trigs if doc[e - 1].lower_ in _DOC_NOUNS | _PLURAL_DOCS or doc[s].lower_ in _DOC_NOUNS)
         # "Rosneft agreed with CNPC to deliver ...": a deal between two companies, no document named
         for k, s, e in trigs:
             if doc[s].lower_ == "agreed" and s + 1 < span.end and doc[s + 1].lower_ == "with" and not nouns:
                 nouns.append((k, s, e))
         if not nouns or _UNSIGNED.search(self._str(span)):
-            return []  # "have yet to sign a contract", "did not sign": no document
+            return packages  # "have yet to sign a contract", "did not sign": no document
         # "a key agreement: a roadmap for ...": one document named twice
         merged = []
         for t in nouns:
@@ -114,7 +122,28 @@ class AgreementReading:
             report.signed = signed and not referenced
             report.anaphoric = doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not signed and not doc[s].text[0].isupper()
             out.append(report)
-        return out
+        return out + packages
+
+    def _packages(self, sent: Span, span: Span, trigs, ments: list[Mention]) -> list[EventReport]:
+        """Documents signed together and not named ("21 documents on cooperation were signed", "watched
+        their ministers sign a batch of agreements"): one Agreement, between the countries of the people
+        the clause names (or the article's two countries)."""
+        doc = self.doc
+        clause = self._str(span)
+        if not re.search(r"\b(?:sign|signs|signed|signing|inked|concluded)\b", clause, re.I) or _UNSIGNED.search(clause) or _TALLY.search(clause):
+            return []
+        for _, s, e in trigs:
+            if doc[e - 1].lower_ not in _GENERIC_DOCS or not _PACKAGE_BEFORE.search(self.text[max(span.start_char, self.starts[s] - 60):self.starts[s]]):
+                continue
+            report = self._report("Agreement", sent, span, s, ments)
+            their = _dedupe(c for c in (self.country_of(m.key) for m in ments if m.kind == "Person") if c)
+            countries = _dedupe(m.key for m in ments if m.kind == "Country")
+            report.participants = (countries[:2] if len(countries) >= 2 else their[:2] if len(their) >= 2 else self.main_countries[:2])
+            report.location = report.location if report.location and self.kind_of.get(report.location) == "Place" else None
+            report.label = "Package of documents"
+            report.signed = True
+            return [report]
+        return []
 
     def _listed(self, span: Span, trig) -> list[str]:
         """The names of the documents a plural lists after a colon: "signed two joint statements: one

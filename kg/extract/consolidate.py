@@ -214,6 +214,9 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
             r.location = met[0].location
         if fam == "Agreement" and not r.label:
             continue
+        if fam == "Agreement" and doc_kind(r.label) == "package" and any(
+                _family(k) == "Agreement" and doc_kind(k.label) != "package" and k.signed and compatible(k.date, r.date) for k in kept):
+            continue  # "five documents were signed; they include a memorandum ...": the documents are named
         if fam == "Summit" and not (r.organization or r.label):
             continue
         out.append(r)
