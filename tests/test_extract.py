@@ -1006,3 +1006,14 @@ def test_documents_signed_together_and_not_named_are_one_agreement(nlp):
     rec = read(nlp, "Tokayev and Mirziyoyev met in Tashkent on Monday. Eight documents were signed. They include "
                     "a memorandum on water sharing between Kazakhstan and Uzbekistan.", "2024-04-10")
     assert [e.label.split(" between ")[0] for e in events_of(rec, "Agreement")] == ["Memorandum on water sharing"]
+
+
+def test_an_organizations_council_of_heads_of_government_is_its_premiers_gathering(nlp):
+    """"the SCO heads-of-government council": a gathering of its premiers; a "State Council" is none."""
+    rec = read(nlp, "Kazakh Prime Minister Olzhas Bektenov attended the SCO heads-of-government council in "
+                    "Islamabad on Wednesday.", "2024-10-18")
+    (summit,) = events_of(rec, "Summit")
+    assert summit.date == "2024-10-16" and "olzhas-bektenov" in summit.participants
+    assert "heads of government" in summit.label
+    rec = read(nlp, "Bektenov spoke at a State Council session in Beijing on Wednesday.", "2024-10-18")
+    assert events_of(rec) == []

@@ -75,8 +75,8 @@ _NO_DATE_AFTER = re.compile(r"[^.;]{0,160}?,?\s+for which no date (?:has |had |w
 _SECTORS = r"foreign|defen[cs]e|finance|trade|economy|energy|interior|transport|agriculture|health|education|culture|justice|emergency"
 # "SCO foreign ministers", "the Council of Ministers of Foreign Affairs", "the SCO Heads of State Council"
 _MINISTERS_MET = re.compile(rf"\b(?:(?P<sector>{_SECTORS})\s+ministers|ministers\s+of\s+(?P<sector2>{_SECTORS})(?:\s+affairs)?"
-                            rf"|(?P<leaders>heads\s+of\s+state\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+state)"
-                            rf"|(?P<premiers>heads\s+of\s+government\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+government))\b", re.I)
+                            rf"|(?P<leaders>heads[\s-]+of[\s-]+state\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+state)"
+                            rf"|(?P<premiers>heads[\s-]+of[\s-]+government\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+government))\b", re.I)
 _HELD_CLAUSE = re.compile(r",\s*which\s+(?:is|was|will be|are|were)\s+(?:to be\s+|due to be\s+|scheduled to be\s+)?"
                           r"(?:held|convened|scheduled|planned|set)\b", re.I)
 _FUTURE_WHICH = re.compile(r"[^.;,]{0,80},\s*which\s+(?:is to be|will be|is due to be|is scheduled to be)\s+(?:held|convened)\b", re.I)
@@ -316,13 +316,17 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         # organization's ministers gathered, a summit of theirs
         for t in list(by_family.get("Meeting", [])):
             sector = self._ministers_of(span, t[1], ments)
-            if sector:
+            if sector and self.lowers[t[1]] == "council" and any(0 < t[1] - x[2] <= 8 and x[3] == sector for x in summits):
+                by_family["Meeting"].remove(t)  # "the meeting of the Council of ...": the meeting told already
+            elif sector:
                 # "will meet by video", "the council, which is to be held by video link": the gathering's
                 # form, not talks of their own (unless other talks are told in between)
                 others = [x for x in by_family["Meeting"] if x != t and x[0] not in REMOTE_KINDS]
                 by_family["Meeting"] = [x for x in by_family["Meeting"] if x != t and not (
                     x[0] in REMOTE_KINDS and x[1] >= t[2] and not any(t[2] <= y[1] < x[1] for y in others))]
                 summits.append(("Summit", t[1], t[2], sector))
+            elif self.lowers[t[1]] == "council":
+                by_family["Meeting"].remove(t)  # "the State Council": no gathering of an organization's ministers
         if "Meeting" in by_family and not by_family["Meeting"]:
             del by_family["Meeting"]
         # "on the sidelines of the ASEAN foreign ministers' meeting": a multilateral gathering
