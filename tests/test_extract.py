@@ -1017,3 +1017,12 @@ def test_an_organizations_council_of_heads_of_government_is_its_premiers_gatheri
     assert "heads of government" in summit.label
     rec = read(nlp, "Bektenov spoke at a State Council session in Beijing on Wednesday.", "2024-10-18")
     assert events_of(rec) == []
+
+
+def test_talks_in_the_plural_with_their_dates_are_earlier_ones_of_the_kind_told(nlp):
+    """"the telephone conversations of March 19 and April 16": two earlier calls between the same two."""
+    rec = read(nlp, "Tokayev had a telephone conversation with Mirziyoyev. The conversation continued the dialogue "
+                    "held during the telephone conversations of March 19 and April 16.", "2020-05-08")
+    calls = events_of(rec, "PhoneCall")
+    assert sorted(e.date for e in calls) == ["2020-03-19", "2020-04-16", "2020-05-08"]
+    assert all(set(e.participants) == {"kassym-jomart-tokayev", "shavkat-mirziyoyev"} for e in calls)

@@ -74,6 +74,8 @@ _NAMED_BY_YEAR = re.compile(r"\s+(?:joint\s+)?(?:treaty|agreement|accord|pact|de
 _NO_DATE_AFTER = re.compile(r"[^.;]{0,160}?,?\s+for which no date (?:has |had |was |is )?(?:yet )?(?:been )?(?:set|fixed|announced|agreed)", re.I)
 _SECTORS = r"foreign|defen[cs]e|finance|trade|economy|energy|interior|transport|agriculture|health|education|culture|justice|emergency"
 # "SCO foreign ministers", "the Council of Ministers of Foreign Affairs", "the SCO Heads of State Council"
+# talks told in the plural, whose dates may be listed after them ("the conversations of March 19 and April 16")
+_PLURAL_TALKS = {"conversations", "calls", "meetings", "talks", "contacts"}
 _MINISTERS_MET = re.compile(rf"\b(?:(?P<sector>{_SECTORS})\s+ministers|ministers\s+of\s+(?P<sector2>{_SECTORS})(?:\s+affairs)?"
                             rf"|(?P<leaders>heads[\s-]+of[\s-]+state\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+state)"
                             rf"|(?P<premiers>heads[\s-]+of[\s-]+government\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+government))\b", re.I)
@@ -452,7 +454,14 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                     report.location and re.search(r"\b(?:visit|trip) (?:of|by)\b", self._str(span)))  # "during the visit of X to Y"  # "During that visit, they visited Harbin"
                 if anaphoric or during or (report.location is None and not invited and (report.date is None or possessive)):
                     report.anaphoric = True
-            out.extend(self._each_date(report, span, anchor, planned))
+            # "the telephone conversations of March 19 and April 16": the trigger's last word, dates after it
+            last = next((e - 1 for _, _, e in trigs if self.lowers[e - 1] in _PLURAL_TALKS and self._date_right_after(e)), anchor)
+            each = self._each_date(report, span, last, planned)
+            if family == "Meeting" and anaphoric and self.lowers[last] in _PLURAL_TALKS and len(each) > 1:
+                # "the telephone conversations of March 19 and April 16": earlier ones of the kind just told
+                for r in each:
+                    r.anaphoric, r.label, r.participants = False, "ellipsis", []
+            out.extend(each)
         return out
 
     def _ministers_of(self, span: Span, t: int, ments: list[Mention]) -> tuple[str, str | None] | None:
@@ -560,9 +569,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                               r"|\baccording to\s+([\w-]+\s+){0,3}$"
                               r"|,\s*(?:chaired|headed|run|founded|owned) by\s+$", before))  # "CNPC, chaired by X,"
 
-    def _each_date(self, report: EventReport, span: Span, anchor: int, planned: bool) -> list[EventReport]:
-        """'travelled to China twice last year, in May and again in December': one event per date."""
-        if not re.search(r"\b(twice|three times|and again|as well as in|both in)\b", self._str(span)):
+    def _each_date(self, report: EventReport, span: Span, last: int, planned: bool) -> list[EventReport]:
+        """'travelled to China twice last year, in May and again in December', 'the conversations of
+        March 19 and April 16' (``last``: the trigger's last word): one event per date."""
+        if not re.search(r"\b(twice|three times|and again|as well as in|both in)\b", self._str(span)) and not (
+                self.lowers[last] in _PLURAL_TALKS and self._date_right_after(last + 1)):
             return [report]
         values = []
         for d in self.dates:
