@@ -401,6 +401,20 @@ def compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+# a summit or forum lasts some days: two of its days told apart are the same gathering
+GATHERING_DAYS = 5
+
+
+def same_gathering_days(a: str | None, b: str | None) -> bool:
+    """Two full dates a few days apart ("opened on Wednesday", "talks on Thursday on its sidelines")."""
+    if not a or not b or len(a) != 10 or len(b) != 10:
+        return False
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= GATHERING_DAYS
+    except ValueError:
+        return False
+
+
 def more_precise(a: str | None, b: str | None) -> str | None:
     if not a:
         return b

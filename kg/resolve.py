@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import islice
 
-from .dates import compatible as dates_compatible
+from .dates import compatible as dates_compatible, same_gathering_days
 from .records import ArticleRecord, EntityInfo, Event, EventReport, doc_kind, gathering_key
 from .vocab import EVENT_FAMILY, EVENT_PARENT, REMOTE_KINDS
 
@@ -96,6 +96,9 @@ class _Cluster:
                        (len(r.date) > len(self.date) and (not r.date_weak or not self.strong_date))):
             self.date = r.date
             self.strong_date = not r.date_weak
+        elif self.family == "Summit" and r.date and r.date < self.date and same_gathering_days(r.date, self.date) \
+                and (not r.date_weak or not self.strong_date):
+            self.date = r.date  # a gathering is dated by its first day
         self.location = self.location or r.location
         self.article_words[r.article] = words
         mode = _mode(r)
@@ -106,6 +109,8 @@ class _Cluster:
 def _dates_match(r: EventReport, c: _Cluster) -> bool:
     if dates_compatible(r.date, c.date):
         return True
+    if c.family == "Summit" and same_gathering_days(r.date, c.date):
+        return True  # two days of one summit (gathering_key is checked apart)
     if not (r.date_weak or not c.strong_date) or not r.date or not c.date:
         return False
     # a date resolved against an estimated article date may be off by a year: the rest must agree

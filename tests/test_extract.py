@@ -1026,3 +1026,17 @@ def test_talks_in_the_plural_with_their_dates_are_earlier_ones_of_the_kind_told(
     calls = events_of(rec, "PhoneCall")
     assert sorted(e.date for e in calls) == ["2020-03-19", "2020-04-16", "2020-05-08"]
     assert all(set(e.participants) == {"kassym-jomart-tokayev", "shavkat-mirziyoyev"} for e in calls)
+
+
+def test_a_summit_told_on_two_of_its_days_is_one_dated_by_its_first(nlp):
+    rec = read(nlp, "ASTANA, July 4 - Tokayev and Mirziyoyev held talks on Thursday on the sidelines of the SCO summit "
+                    "in Astana. The 24th summit of the SCO opened on Wednesday at the Palace of Independence and runs "
+                    "until Friday under the chairmanship of Kazakhstan.", "2024-07-04")
+    assert [(e.date, e.location) for e in events_of(rec, "Summit")] == [("2024-07-03", "astana")]
+
+
+def test_a_document_signed_during_a_trip_is_signed_where_that_days_talks_were(nlp):
+    rec = read(nlp, "Mirziyoyev landed in Almaty on Monday for a four-day visit to Kazakhstan. On Tuesday he held talks "
+                    "with Prime Minister Olzhas Bektenov in Almaty. On Wednesday he held talks with Tokayev in Astana. "
+                    "Also on Wednesday, the two governments said they had signed a memorandum on gas transit.", "2024-07-04")
+    assert [(e.date, e.location) for e in events_of(rec, "Agreement")] == [("2024-07-03", "astana")]

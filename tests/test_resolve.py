@@ -44,3 +44,12 @@ def test_an_organizations_ministers_meeting_is_not_its_leaders_summit():
     ministers = EventReport(article="b", kind="Summit", participants=["sco"], evidence="", start=0, end=0,
                             organization="sco", label="SCO foreign ministers' meeting")
     assert gathering_key(leaders) == "sco" and gathering_key(ministers) == "sco foreign ministers'"
+
+
+def test_two_days_of_one_summit_are_one_summit_dated_by_its_first(nlp):
+    """One article has the summit opening on Wednesday, another its second day, Thursday."""
+    recs = [record(nlp, "a", "The summit of the Shanghai Cooperation Organisation opened in Astana on Wednesday.", "2024-07-03"),
+            record(nlp, "b", "Tokayev chaired the second day of the SCO summit in Astana on Thursday.", "2024-07-05")]
+    events = merge_events(recs, merge_entities(recs))
+    summits = [e for e in events if e.kind == "Summit"]
+    assert [(e.date, e.articles) for e in summits] == [("2024-07-03", ["a", "b"])]

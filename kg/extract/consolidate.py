@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from ..dates import Reference, compatible, find_dates
+from ..dates import Reference, compatible, find_dates, same_gathering_days
 from ..records import EventReport, doc_kind, gathering_key
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
 from .common import SAID_BEFORE
@@ -75,6 +75,8 @@ def _same_event(a: EventReport, b: EventReport, people_of) -> bool:
         return False
     if _family(a) == "Visit":
         return _same_visit(a, b, people_of)
+    if _family(a) == "Summit" and gathering_key(a) == gathering_key(b) and same_gathering_days(a.date, b.date):
+        return True  # "the summit opened on Wednesday", "talks on Thursday on its sidelines"
     if not compatible(a.date, b.date):
         return False
     if a.location and b.location and a.location != b.location:
@@ -118,6 +120,10 @@ def _absorb(keep: EventReport, other: EventReport, places) -> None:
         keep.several_days = True
     elif other.date and not keep.several_days and (not keep.date or len(other.date) > len(keep.date) and compatible(keep.date, other.date)):
         keep.date, keep.date_weak = other.date, other.date_weak
+    elif _family(keep) == "Summit" and same_gathering_days(keep.date, other.date):
+        keep.date = min(keep.date, other.date)  # a gathering is dated by its first day
+    if _family(keep) == "Summit" and other.location and keep.location and places(other.location) == keep.location:
+        keep.location = other.location  # its city, not only its country
     if other.location and keep.location and other.location != keep.location and _family(keep) == "Visit":
         # a trip to several cities is located in the country they share
         ca, cb = places(keep.location), places(other.location)
@@ -285,7 +291,8 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
             if s.planned != r.planned:
                 continue
             # dated within the summit, or told just after it about the same leaders
-            if (s.date and r.date and _within(r, s) and r.location in (None, s.location)) or (
+            # (a document told apart from the summit was signed there only if it says where)
+            if (s.date and r.date and _within(r, s) and r.location in ((None, s.location) if fam == "Meeting" else (s.location,))) or (
                     r.date is None and shared and fam == "Meeting" and 0 < r.start - s.start <= NEARBY_CHARS):
                 parent = s
                 break
@@ -316,9 +323,11 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
         if parent is not None and parent is not r:
             r.part_of = reports.index(parent)
             if fam == "Agreement" and r.location is None and _family(parent) == "Visit":
-                # signed where the talks of that trip last told before it were held
+                # signed where the talks of that day were held, or those of that trip last told before it
+                that_day = {m.location for m in reports if _family(m) == "Meeting" and m.location and m.kind not in REMOTE_KINDS
+                            and r.date and len(r.date) == 10 and m.date == r.date}
                 talks = [m for m in reports if m.part_of == r.part_of and _family(m) == "Meeting" and m.start < r.start and m.location]
-                r.location = talks[-1].location if talks else None
+                r.location = that_day.pop() if len(that_day) == 1 else talks[-1].location if talks else None
             r.location = r.location or (parent.location if parent.kind not in REMOTE_KINDS else None)
             if fam == "Agreement" and _family(parent) == "Meeting" and parent.date is None and r.date and r.start == parent.start:
                 # "signed a communique on Wednesday at the end of their talks": the talks' day too
