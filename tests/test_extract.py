@@ -1040,3 +1040,17 @@ def test_a_document_signed_during_a_trip_is_signed_where_that_days_talks_were(nl
                     "with Prime Minister Olzhas Bektenov in Almaty. On Wednesday he held talks with Tokayev in Astana. "
                     "Also on Wednesday, the two governments said they had signed a memorandum on gas transit.", "2024-07-04")
     assert [(e.date, e.location) for e in events_of(rec, "Agreement")] == [("2024-07-03", "astana")]
+
+
+def test_talks_counted_and_then_dated_one_by_one_are_one_event_each(nlp):
+    rec = read(nlp, "In spring 2020 Tokayev and Mirziyoyev spoke three times in under two months: in March, on 16 April, "
+                    "when they discussed the virus, and on 8 May.", "2020-06-09")
+    assert [e.date for e in events_of(rec)] == ["2020-03", "2020-04-16", "2020-05-08"]
+    assert not read(nlp, "Tokayev and Mirziyoyev spoke three times last year.", "2020-06-09").events
+
+
+def test_one_person_speaking_of_something_is_no_talks(nlp):
+    rec = read(nlp, "Tokayev and Mirziyoyev spoke by phone on Thursday. Thursday's call was no exception: Dmitry Peskov "
+                    "spoke of a policy of containment, while the Uzbek readout had Mirziyoyev calling for a new chapter.",
+               "2024-02-09")
+    assert [(e.kind, e.date) for e in rec.events] == [("PhoneCall", "2024-02-08")]

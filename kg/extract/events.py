@@ -92,6 +92,7 @@ _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|tw
                        # "have been holding consultations for well over a decade", "the regular consultations between"
                        r"|\bfor (?:well )?(?:over |more than |nearly |almost )?(?:a decade|decades|years|\d+ years)\b"
                        r"|\bregular (?:[\w-]+ ){0,3}(?:consultations|meetings|contacts|calls|exchanges)\b", re.I)
+_COUNTED_TIMES = re.compile(r"\b(?:twice|(?:two|three|four|five|six|\d) times)\b", re.I)
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
 # "the next day", "a day later", "two days later": counted from the last day the text gave
@@ -393,13 +394,17 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if family == "Meeting" and all(self.lowers[t[1]] in ("spoke", "speak", "speaks", "speaking") for t in trigs) \
                     and _ADDRESSED.match(self.text, self.starts[trigs[0][1]] + len(self.words[trigs[0][1]]), span.end_char):
                 continue  # "is due to speak at the forum's plenary session", "spoke to reporters": an address
+            if family == "Meeting" and all(self.lowers[t[1]] in ("spoke", "speak", "speaks", "speaking", "talked") for t in trigs) \
+                    and all(t[1] + 1 < span.end and self.lowers[t[1] + 1] in ("of", "about") for t in trigs) \
+                    and len({m.key for m in ments if m.kind == "Person" and m.token < trigs[0][1]}) < 2:
+                continue  # "Ushakov spoke of a US policy of containment": he said, not talks ("X and Y spoke about" are)
             if family == "Meeting" and all(self.lowers[t[1]] in ("called", "calls", "call", "calling") for t in trigs) \
                     and _URGED.match(self.text, self.starts[trigs[0][2] - 1] + 2, span.end_char):
                 continue  # "called on both sides to show restraint": urged, did not call on them
             anchor = min(s for _, s, _ in trigs)
             if self._not_held(span, anchor):
                 continue
-            if _HABITUAL.search(self._str(span)) and family == "Meeting":
+            if family == "Meeting" and _HABITUAL.search(self._str(span)) and not self._dates_listed(span, anchor):
                 continue  # "spoke over the phone multiple times", "two in-person meetings": not one event
             # a person named after another kind of event's trigger belongs to that event
             later = [t[1] for fam, ts in by_family.items() if fam != family for t in ts if t[1] > anchor]
@@ -569,10 +574,17 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                               r"|\baccording to\s+([\w-]+\s+){0,3}$"
                               r"|,\s*(?:chaired|headed|run|founded|owned) by\s+$", before))  # "CNPC, chaired by X,"
 
+    def _dates_listed(self, span: Span, anchor: int) -> bool:
+        """"spoke three times: in March, on 16 April and on 8 May": talks counted and then dated one by one."""
+        count = _COUNTED_TIMES.search(self._str(span))
+        return bool(count) and not _HABITUAL.search(self._str(span)[:count.start()] + self._str(span)[count.end():]) \
+            and len(self._each_date(EventReport(article="", kind="Meeting", participants=[], evidence="", start=0, end=0),
+                                    span, anchor, False)) >= 2
+
     def _each_date(self, report: EventReport, span: Span, last: int, planned: bool) -> list[EventReport]:
         """'travelled to China twice last year, in May and again in December', 'the conversations of
         March 19 and April 16' (``last``: the trigger's last word): one event per date."""
-        if not re.search(r"\b(twice|three times|and again|as well as in|both in)\b", self._str(span)) and not (
+        if not re.search(r"\b(twice|(?:two|three|four|five|six|\d) times|and again|as well as in|both in)\b", self._str(span)) and not (
                 self.lowers[last] in _PLURAL_TALKS and self._date_right_after(last + 1)):
             return [report]
         values = []
