@@ -1054,3 +1054,16 @@ def test_one_person_speaking_of_something_is_no_talks(nlp):
                     "spoke of a policy of containment, while the Uzbek readout had Mirziyoyev calling for a new chapter.",
                "2024-02-09")
     assert [(e.kind, e.date) for e in rec.events] == [("PhoneCall", "2024-02-08")]
+
+
+def test_a_stay_and_a_day_of_its_month_and_a_year_of_a_relative_clause(nlp):
+    """"spent September 11 and 12 in Astana" is a trip; "On the 11th" is that month's day; the year of
+    "the forum that Tokayev founded in 2015" is not the trip's."""
+    rec = read(nlp, "Mirziyoyev spent September 11 and 12 in Astana. On the 11th Mirziyoyev and Tokayev held talks.",
+               "2018-09-15")
+    assert [(e.kind, e.date, e.location) for e in rec.events] == [
+        ("Visit", "2018-09-11", "astana"), ("Meeting", "2018-09-11", "astana")]
+    rec = read(nlp, "Mirziyoyev was in Astana on September 11, his first visit to the forum that Tokayev founded in 2015.",
+               "2018-09-15")
+    assert [(e.kind, e.date) for e in rec.events] == [("Visit", "2018-09-11")]
+    assert not read(nlp, "Tokayev spent the weekend in Almaty.", "2018-09-15").events

@@ -99,13 +99,16 @@ _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "r
 _COUNT = r"a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
 _DAYS_LATER = re.compile(rf"\b(?:the (next|following) day|({_COUNT}) days? (?:later|after that)|"
                          rf"(?P<weeks>{_COUNT}) weeks? (?:later|after that)|(?P<same>the same day|"
-                         r"that (?:same )?(?:day|morning|afternoon|evening|night)|later in the day|in the (?:morning|afternoon|evening)))\b",
+                         r"that (?:same )?(?:day|morning|afternoon|evening|night)|later in the day|in the (?:morning|afternoon|evening))|"
+                         # "On the 11th the two presidents held talks": that day of the month told last
+                         r"\bon the (?P<nth>[12]?\d|3[01])(?:st|nd|rd|th)(?!\s+(?:of\b|(?-i:[a-z]+)\b(?<!\bthe)(?<!\bthey)(?<!\bhe)(?<!\bshe)(?<!\bboth)(?<!\bwe))))\b",
                          re.I)
 _ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
 # "said Xi would", "said that the visit ...": a reporting verb followed by what was said
 _SAID_THAT = re.compile(r"\b(?:said|says|told \w+|added|noted|stressed|explained|announced|wrote)\s+(?:that\s+)?(?=[A-Z]|the\b|it\b|he\b|she\b|they\b)")
 _OPENING = re.compile(r"\W*(?:(?:late|early|later|earlier)\s+)?(?:on|in)?\s*", re.I)
 _VERB_FORMS = {"met", "meets", "meet", "flew", "flies", "held", "holds", "signs", "sign", "visits", "spoke", "speaks", "will", "is", "was"}
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b")
 _RELATIVE_AFTER = re.compile(r",\s*(?:who|whose|which)\b[^,;]*$")
 # "since he was sworn in for a fifth term on" (up to a date): a clause telling of an earlier time
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]{3,90}$", re.I)
@@ -715,6 +718,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         m = _DAYS_LATER.search(self._str(span))
         if not m:
             return None
+        if m.group("nth"):
+            return self._day_of_month(int(m.group("nth")), span.start_char + m.start())
         if m.group("same"):
             n = 0  # "that evening", "earlier the same day"
         elif m.group("weeks"):
@@ -748,6 +753,20 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return None
         return Resolved((_date.fromisoformat(day.value) + timedelta(days=n)).isoformat(), weak=day.weak)
 
+    def _day_of_month(self, day: int, at: int) -> Resolved | None:
+        """"on the 11th": that day of the month of the last date told before it."""
+        for d in reversed(self.dates[:bisect_left(self.date_starts, at)]):
+            if self._excluded(d):
+                continue
+            r = resolve(d, self.reference)
+            if r is None or len(r.value) < 7:
+                return None
+            try:
+                return Resolved(_date(int(r.value[:4]), int(r.value[5:7]), day).isoformat(), weak=r.weak)
+            except ValueError:
+                return None
+        return None
+
     def _clause_between(self, a: int, b: int, sent: Span) -> bool:
         """Whether a clause of the sentence begins between character offsets ``a`` and ``b`` ("X made a
         visit in May, and in July he met Y": July opens the clause of the meeting)."""
@@ -769,7 +788,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         """The year a month-day without one ("on December 15") takes from the text around it: a year
         its own clause gives, else the year of the last full date before it in the sentence ("By video
         link on June 28, 2021, they ...; on December 15 they spoke again": not the "2001 Treaty" in
-        between), else the sentence's last year; in a sentence giving none, the year of a full date or
+        between), else the last year before it in the sentence; in a sentence giving none, the year of a full date or
         month of that month in one of the three sentences before it on its line ("June 2019 brought
         ... talks on June 5", "3. April 23-24, 2018 — Beijing. ... on April 24")."""
         years = [(y, r) for y in self._dates_in(sent.start_char, sent.end_char)
@@ -777,14 +796,16 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                  for r in [resolve(y, self.reference, future=planned)] if r is not None and len(r.value) == 4]
         full = [(y, r) for y in self._dates_in(sent.start_char, d.start) if y.kind in ("mdy", "dmy", "my", "iso")
                 and not self._excluded(y) for r in [resolve(y, self.reference)] if r is not None]
-        own = [(y, r) for y, r in years + full if not self._clause_between(min(y.start, d.start), max(y.start, d.start), sent)]
+        own = [(y, r) for y, r in years + full if not self._clause_between(min(y.start, d.start), max(y.start, d.start), sent)
+               and not (y.start > d.start and _RELATIVE_WORD.search(self.text, d.end, y.start))]  # "the forum that X founded in 2015"
         if own:
             r = min(own, key=lambda yr: abs(yr[0].start - d.start))[1]
             return Resolved(r.value[:4], weak=r.weak)
         if full:
             return Resolved(full[-1][1].value[:4], weak=full[-1][1].weak)
-        if years:
-            return years[-1][1]
+        before = [(y, r) for y, r in years if y.start < d.start]  # not "..., the forum that Putin founded in 2015"
+        if before:
+            return before[-1][1]
         if d.kind == "m":
             return None
         # the paragraph's sentences before: "June 2019 brought ..." or "3. April 23-24, 2018 — Beijing."
