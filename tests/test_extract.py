@@ -1067,3 +1067,14 @@ def test_a_stay_and_a_day_of_its_month_and_a_year_of_a_relative_clause(nlp):
                "2018-09-15")
     assert [(e.kind, e.date) for e in rec.events] == [("Visit", "2018-09-11")]
     assert not read(nlp, "Tokayev spent the weekend in Almaty.", "2018-09-15").events
+
+
+def test_he_after_a_spokesman_telling_of_someone_is_the_one_told_of(nlp):
+    """"Spokesman X told a briefing that Y would be in Z. In Astana he is to meet W": 'he' is Y, not X;
+    after "X said Y's trip ...", 'he' is still X."""
+    rec = read(nlp, "Foreign ministry spokesman Aibek Smadiyarov told a regular briefing that Mirziyoyev, the Uzbek "
+                    "president, would be in Kazakhstan on Monday. In Astana he is to meet Tokayev.", "2024-04-12")
+    assert [set(e.participants) for e in events_of(rec, "Meeting")] == [{"shavkat-mirziyoyev", "kassym-jomart-tokayev"}]
+    rec = read(nlp, "Tokayev said Mirziyoyev's trip had turned a plan into reality. He recalled that he had visited "
+                    "Tashkent in 2019.", "2024-04-12")
+    assert [e.participants for e in events_of(rec, "Visit")] == [["kassym-jomart-tokayev"]]

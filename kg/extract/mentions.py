@@ -29,6 +29,10 @@ DESCRIPTION_NOUNS = {
 _AGENT_VERBS = {"said", "says", "announced", "announces", "published", "publishes", "confirmed", "confirms", "stressed",
                 "added", "noted", "reported", "denied", "warned", "insisted", "released", "issued", "has", "had", "is",
                 "was", "will", "would", "called", "welcomed", "rejected", "responded", "declined", "described", "claimed"}
+# "told a regular briefing that", "said": a reporting verb and the start of what was reported
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|confirmed|stated)\b[^,]{0,40}?\bthat\s*$|\b(?:said|says|announced)\s*$")
+# what the one spoken of does ("Han, a Politburo member, would be in Russia"), not "Putin's trip"
+_REPORTED_VERB = re.compile(r"(?:\s*,[^,.;]{0,80},)?\s+(?:would|will|is|was|had|has|could|plans|planned|intends|intended)\b")
 _OPENERS = {"his", "her", "their", "the", "both", "he", "she", "they", "him"}  # words a description, group or pronoun starts with
 # words after an object pronoun ("received her at", "met her on Monday"), not after a possessive "her"
 _AFTER_OBJECT = {"at", "in", "on", "for", "to", "and", "with", "during", "after", "before", "again", "later", "there"}
@@ -629,6 +633,18 @@ class MentionResolver:
         self._note(Mention(tok.idx, tok.idx + len(tok.text), key, "Person", i, "pronoun"))
         return i + 1
 
+    def _reported_subject(self, start: int) -> str | None:
+        """"Spokesman X told a briefing that Y would be in Russia ...": the sentence (beginning at token
+        ``start``) is about Y, whom X spoke of; a 'he' after it is Y."""
+        sent = sentence_of(self.doc, start)
+        named = [m for m in self.mentions if m.kind == "Person" and sent.start_char <= m.start < sent.end_char]
+        if len(named) < 2 or named[0].key == named[1].key:
+            return None
+        between = self.text[named[0].end:named[1].start]
+        after = self.text[named[1].end:named[1].end + 120]
+        return named[1].key if _REPORTED.search(between) and not re.search(r"[.;:]", between) \
+            and _REPORTED_VERB.match(after) else None
+
     def _pronoun(self, i: int) -> int | None:
         """'He'/'she' as a subject: the person the sentence named last, else the previous sentence's
         subject; 'They' opening a sentence: the last two people of two countries; 'him', 'her' as an
@@ -671,7 +687,7 @@ class MentionResolver:
             earlier = [start for start in self.sentence_people if start < sent.start]
             if not earlier:
                 return None
-            key = self.sentence_people[max(earlier)][0]
+            key = self._reported_subject(max(earlier)) or self.sentence_people[max(earlier)][0]
         self._note(Mention(tok.idx, tok.idx + len(tok.text), key, "Person", i, "pronoun"))
         self.sentence_people.setdefault(sent.start, []).append(key)
         return i + 1
