@@ -36,9 +36,10 @@ _DATELINE = re.compile(
 _PLACE_DATE_LINE = re.compile(rf"^[ \t]*[A-Z][A-Za-z .'-]{{2,30}},(?:\s*[A-Z][a-z]+,)?\s+{_FULL_DATE}", re.M)
 _STAMP_LABEL = r"(?:(?:published|posted|updated|date|dated|released)(?:\s+on)?\s*:?\s*)?"
 # a line of its own near the top that is a full date: "March 21, 2023, 16:10", "Published: May 5, 2025",
-# "Wednesday, 3 September 2025 | 5-minute read", "Posted on 12 Sept. 2024 by ..."
+# "Wednesday, 3 September 2025 | 5-minute read", "Posted on 12 Sept. 2024 by ...", "ENERGY BRIEF | 2 December 2019"
+_SECTION = r"(?:[A-Z][\w&'’ -]{1,40}?\s*[|—–]\s*)?"
 _STAMP_LINE = re.compile(
-    rf"^[ \t]*{_STAMP_LABEL}"
+    rf"^[ \t]*{_SECTION}{_STAMP_LABEL}"
     rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     rf"{_FULL_DATE}(?P<rest>[^\n]{{0,60}})$", re.I | re.M)
 # "2018-09-11 23:40", "Updated 2024-05-16T09:30", "2023-03-21 | Beijing"

@@ -1078,3 +1078,12 @@ def test_he_after_a_spokesman_telling_of_someone_is_the_one_told_of(nlp):
     rec = read(nlp, "Tokayev said Mirziyoyev's trip had turned a plan into reality. He recalled that he had visited "
                     "Tashkent in 2019.", "2024-04-12")
     assert [e.participants for e in events_of(rec, "Visit")] == [["kassym-jomart-tokayev"]]
+
+
+def test_talks_with_a_third_countrys_leader_are_not_the_trips_but_the_summits(nlp):
+    rec = read(nlp, "Tokayev landed in Brasilia on Tuesday for a state visit to Brazil. On Wednesday he held talks with "
+                    "Jair Bolsonaro. The BRICS summit opened in Brasilia on Wednesday. Later on Wednesday Tokayev met "
+                    "Mirziyoyev in Brasilia.", "2019-11-14")
+    parent = {tuple(sorted(e.participants)): rec.events[e.part_of].kind for e in events_of(rec, "Meeting")}
+    assert parent == {("jair-bolsonaro", "kassym-jomart-tokayev"): "StateVisit",
+                      ("kassym-jomart-tokayev", "shavkat-mirziyoyev"): "Summit"}

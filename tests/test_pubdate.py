@@ -54,3 +54,10 @@ def test_a_line_opening_with_a_place_and_a_full_date():
     assert publication_date("A headline\n\nBeijing, 9 September 2019 - Silk Corridor Business Weekly\n\nText.")[0] == "2019-09-09"
     assert publication_date("A headline\n\nBlagoveshchensk, July 17, 2025\n\nText.")[0] == "2025-07-17"
     assert publication_date("A headline\n\nHowever, March 3 saw the ministers meet.\n")[0] is None
+
+
+def test_a_section_label_before_the_stamp():
+    """"ENERGY BRIEF | 2 December 2019": a newsletter's section and its date, on a line of their own."""
+    assert publication_date("ENERGY BRIEF | 2 December 2019\n\nGas starts flowing\n\nGas began ...")[0] == "2019-12-02"
+    assert publication_date("World — May 5, 2025\n\nText.")[0] == "2025-05-05"
+    assert publication_date("Putin met Xi | 2 December 2019 and then went on to talk about trade\n")[0] is None

@@ -284,7 +284,7 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
         if parent is None and fam == "Meeting":
             # talks of a traveller during the trip come before the summit the trip may also be for
             parent = next((v for v in visits if set(people_of(v)) & set(people_of(r)) and r.date and v.date
-                           and _within(r, v) and v.planned == r.planned
+                           and _within(r, v) and v.planned == r.planned and _with_hosts(v, r, people_of, places, country_of)
                            and (r.location is None or v.location in (r.location, places(r.location)))), None)
         for s in summits if parent is None else ():
             shared = set(people_of(r)) & set(people_of(s))
@@ -364,6 +364,14 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
             trip = next((v for v in visits if v.start == s.start and v.date and set(people_of(v)) <= set(people_of(s))), None)
             if trip is not None:
                 s.date, s.planned = trip.date[:7], trip.planned
+
+
+def _with_hosts(visit: EventReport, r: EventReport, people_of, places, country_of) -> bool:
+    """Whether talks could be the trip's: the others at them are not all of a third country ("Xi, on a
+    state visit to Brazil, and Putin sat down in Brasilia" is not Xi's visit's, but the summit's)."""
+    host = places(visit.location) or visit.location
+    others = {country_of(p) for p in people_of(r) if p not in people_of(visit)}
+    return not host or not others or None in others or host in others
 
 
 def _trip_before(visits: list[EventReport], r: EventReport, country_of, places) -> EventReport | None:
