@@ -431,17 +431,19 @@ _DAY_FIRST = re.compile(r"\s*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|d
 
 
 def dated_sections(text: str, ref: Reference) -> list[tuple[int, int, str]]:
-    """The stretches of text a day heads, as (start, end, ISO day): after a bulletin's day headings,
-    lines that hold nothing but a day ("THURSDAY, 10 SEPTEMBER 2020", "Tuesday, May 14"), up to the
-    next (only where there are two or more: a single date line is the article's stamp); and each
-    line of a list that opens with a day ("1. April 3, 2018 — Moscow. ...")."""
+    """The stretches of text a day heads, as (start, end, ISO day): a bulletin's day headings, lines
+    that hold nothing but a day ("THURSDAY, 10 SEPTEMBER 2020", "Tuesday, May 14"), with the title
+    just above one, up to the next (only where there are two or more: a single date line is the
+    article's stamp); and each line of a list that opens with a day ("1. April 3, 2018 — Moscow. ...")."""
     headings, items = [], []
     pos = 0
+    title = None  # where the line before begins, when it is a title ("Wang Yi Talks with Lavrov by Phone")
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         body = line.strip()
         if not body:
             continue
+        above, title = title, start if len(body.split()) <= 16 and not re.search(r"[.!?:;,]$", body) else None
         head = _ITEM_HEAD.match(line).end()
         if not _DAY_FIRST.match(line, head):
             continue  # cheap: most lines do not begin with a day
@@ -455,12 +457,13 @@ def dated_sections(text: str, ref: Reference) -> list[tuple[int, int, str]]:
             continue
         if len(body) <= 40 and len(found) == 1 and _HEADING_FILLER.fullmatch(norm[:d.start]) \
                 and re.fullmatch(r"[\W_]*", norm[d.end:]):
-            headings.append((start, start + len(line.rstrip()), r.value))
+            # a title just above the day is the item's: "Wang Yi Talks with Lavrov by Phone\n2022-02-24"
+            headings.append((start if above is None else above, start + len(line.rstrip()), r.value))
         elif d.start == 0 and _ITEM_DASH.match(norm, d.end) and len(body) > 40:
             items.append((start, start + len(line.rstrip()), r.value))
     out = items[:] if len(items) >= 2 else []
     if len(headings) >= 2:
         nexts = [h[0] for h in headings[1:]] + [len(text)]
-        out += [(end, nxt, day) for (_, end, day), nxt in zip(headings, nexts)]
+        out += [(start, nxt, day) for (start, _, day), nxt in zip(headings, nexts)]
     return sorted(out)
 

@@ -103,8 +103,12 @@ def test_a_season_in_a_name_is_no_date():
 def test_the_stretches_a_day_heads():
     from kg.dates import dated_sections
     text = "LIVE\n\nTHURSDAY, 10 SEPTEMBER 2020\n\n09:40 - Talks.\n\nFriday, 11 September 2020\n\n10:30 - More talks.\n"
-    assert dated_sections(text, REF) == [(text.index("\n\n09:40"), text.index("Friday"), "2020-09-10"),
-                                         (text.index("\n\n10:30"), len(text), "2020-09-11")]
+    assert dated_sections(text, REF) == [(text.index("LIVE"), text.index("Friday"), "2020-09-10"),
+                                         (text.index("Friday"), len(text), "2020-09-11")]
+    # a title just above the day is that item's
+    text = "Leader A Holds Phone Call\n2022-02-25\n\nA spoke.\n\nMinister B Talks with C by Phone\n2022-02-24\n\nB spoke.\n"
+    assert dated_sections(text, REF) == [(0, text.index("Minister B"), "2022-02-25"),
+                                         (text.index("Minister B"), len(text), "2022-02-24")]
     # one date line is the article's stamp, not a heading
     assert dated_sections("March 21, 2023, 16:10\n\nText.\n", REF) == []
     # a timeline's entries
