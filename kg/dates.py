@@ -35,7 +35,7 @@ _DAY2 = _DAY.replace("?P<day>", "?P<day2>")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?P<part>early|mid|late|the (?:start|end|beginning|middle) of|end of|beginning of|middle of|the first half of|the second half of)"
-_REL = r"(?P<rel>last|next|this|previous|past|coming|following|earlier this|later this|the previous|the following)"
+_REL = r"(?P<rel>last|next|this|previous|past|coming|following|earlier this|later this|the previous|the following|(?:by|before) the end of (?:the|this))"
 _UNIT = r"(?P<unit>week|month|year|spring|summer|autumn|fall|winter|weekend)"
 _NUM = r"(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a)"
 
@@ -51,7 +51,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dm", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\s+{_MON}\b(?!\s+(?:19|20)\d\d)")),
     ("my", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON}(?:\s+of)?\s+{_YEAR}\b")),
     ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
-    ("rel", re.compile(rf"\b{_REL}\s+{_UNIT}\b", re.I)),
+    ("rel", re.compile(rf"\b{_REL}\s+{_UNIT}\b(?!\s+(?:19|20)\d\d)", re.I)),
     ("relwd", re.compile(rf"\b(?P<rel>last|next|this|this past|this coming)\s+{_WD}\b", re.I)),
     # lower case: "the Winter Olympics", "the Summer Palace" are names
     ("season", re.compile(r"\b(?:[Ii]n\s+)?[Tt]he\s+(?P<unit>spring|summer|autumn|fall|winter)\b")),
@@ -115,7 +115,7 @@ _WD_WORDS = frozenset(d.title() for d in WEEKDAYS)
 # the first words of the case-insensitive patterns (_NUM, _REL, "relwd", "season", "today"), lowercased
 _FOLDED = {
     "num": frozenset(NUMBERS) - {"a few"},
-    "rel": frozenset({"last", "next", "this", "previous", "past", "coming", "following", "earlier", "later", "the"}),
+    "rel": frozenset({"last", "next", "this", "previous", "past", "coming", "following", "earlier", "later", "the", "by", "before"}),
     "relwd": frozenset({"last", "next", "this"}),
     "season": frozenset({"in", "the"}),
     "today": frozenset({"today", "tonight", "yesterday", "tomorrow", "this", "earlier", "on"}),

@@ -729,7 +729,7 @@ def test_talks_named_by_their_sides_or_place_are_not_ones_already_told(nlp):
 def test_may_visit_is_still_to_come(nlp):
     rec = read(nlp, "Tokayev may visit Tashkent before the end of the year. Mirziyoyev could meet Tokayev in Samarkand "
                     "in October.", "2024-07-12")
-    assert [(e.kind, e.planned, e.date) for e in rec.events] == [("Visit", True, None), ("Meeting", True, "2024-10")]
+    assert [(e.kind, e.planned, e.date) for e in rec.events] == [("Visit", True, "2024"), ("Meeting", True, "2024-10")]
 
 
 def test_a_documents_name_leaves_out_the_day_it_was_signed(nlp):
@@ -1087,3 +1087,11 @@ def test_talks_with_a_third_countrys_leader_are_not_the_trips_but_the_summits(nl
     parent = {tuple(sorted(e.participants)): rec.events[e.part_of].kind for e in events_of(rec, "Meeting")}
     assert parent == {("jair-bolsonaro", "kassym-jomart-tokayev"): "StateVisit",
                       ("kassym-jomart-tokayev", "shavkat-mirziyoyev"): "Summit"}
+
+
+def test_a_meeting_which_is_due_to_take_place_before_the_end_of_the_year(nlp):
+    rec = read(nlp, "Officials are preparing the annual meeting between Tokayev and Mirziyoyev, which is due to take "
+                    "place before the end of the year.", "2024-04-12")
+    assert [(e.date, e.planned) for e in events_of(rec, "Meeting")] == [("2024", True)]
+    rec = read(nlp, "Tokayev and Mirziyoyev held talks on Monday. They talk by phone at the end of the year.", "2024-04-12")
+    assert [e.date for e in rec.events] == ["2024-04-08"]

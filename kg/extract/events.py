@@ -79,9 +79,11 @@ _PLURAL_TALKS = {"conversations", "calls", "meetings", "talks", "contacts"}
 _MINISTERS_MET = re.compile(rf"\b(?:(?P<sector>{_SECTORS})\s+ministers|ministers\s+of\s+(?P<sector2>{_SECTORS})(?:\s+affairs)?"
                             rf"|(?P<leaders>heads[\s-]+of[\s-]+state\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+state)"
                             rf"|(?P<premiers>heads[\s-]+of[\s-]+government\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+government))\b", re.I)
-_HELD_CLAUSE = re.compile(r",\s*which\s+(?:is|was|will be|are|were)\s+(?:to be\s+|due to be\s+|scheduled to be\s+)?"
-                          r"(?:held|convened|scheduled|planned|set)\b", re.I)
-_FUTURE_WHICH = re.compile(r"[^.;,]{0,80},\s*which\s+(?:is to be|will be|is due to be|is scheduled to be)\s+(?:held|convened)\b", re.I)
+_WILL_TAKE_PLACE = r"(?:will|(?:is|are) (?:due|scheduled|expected|set|planned) to) take place"
+_HELD_CLAUSE = re.compile(r",\s*which\s+(?:(?:is|was|will be|are|were)\s+(?:to be\s+|due to be\s+|scheduled to be\s+)?"
+                          rf"(?:held|convened|scheduled|planned|set)|{_WILL_TAKE_PLACE}|took place)\b", re.I)
+_FUTURE_WHICH = re.compile(r"[^.;,]{0,120},\s*which\s+(?:(?:is to be|will be|is due to be|is scheduled to be)\s+(?:held|convened)|"
+                           rf"{_WILL_TAKE_PLACE})\b", re.I)
 _HELD_ON = re.compile(r"\b(?:held|convened|took place|taking place)\s+(?:on|in)\s*$", re.I)
 _ADDRESSED = re.compile(r"\s+(?:at\b|before\b|to\s+(?:the\s+)?(?:reporters|journalists|press|media|forum|conference|audience|"
                         r"students|parliament|delegates|participants|plenary)\b)", re.I)
