@@ -1095,3 +1095,19 @@ def test_a_meeting_which_is_due_to_take_place_before_the_end_of_the_year(nlp):
     assert [(e.date, e.planned) for e in events_of(rec, "Meeting")] == [("2024", True)]
     rec = read(nlp, "Tokayev and Mirziyoyev held talks on Monday. They talk by phone at the end of the year.", "2024-04-12")
     assert [e.date for e in rec.events] == ["2024-04-08"]
+
+
+def test_the_event_a_clause_tells_of_is_not_the_one_named_with_a_possessive(nlp):
+    """"X's talks are meant to prepare the meeting between Y and Z, which is due to take place before the end
+    of the year": that meeting is to come, and a year is not within July's summit."""
+    rec = read(nlp, "Tokayev and Mirziyoyev met on the sidelines of the SCO summit in Astana in July. Bektenov's talks "
+                    "are meant to prepare the annual meeting between Tokayev and Mirziyoyev, which is due to take place "
+                    "before the end of the year.", "2024-09-12")
+    planned = [e for e in events_of(rec, "Meeting") if e.planned]
+    assert [(e.date, e.part_of) for e in planned] == [("2024", None)]
+
+
+def test_the_day_of_the_month_skips_a_year_told_in_between(nlp):
+    rec = read(nlp, "Mirziyoyev spent September 11 and 12 in Astana, his first visit to the forum that Tokayev founded "
+                    "in 2015. On the 11th the two presidents held talks.", "2018-09-15")
+    assert [e.date for e in events_of(rec, "Meeting")] == ["2018-09-11"]

@@ -79,6 +79,10 @@ def _same_event(a: EventReport, b: EventReport, people_of) -> bool:
         return True  # "the summit opened on Wednesday", "talks on Thursday on its sidelines"
     if not compatible(a.date, b.date):
         return False
+    if a.planned != b.planned and a.date and b.date and a.date != b.date and not (a.anaphoric or b.anaphoric) \
+            and _BODY_END.search(a.evidence) and _BODY_END.search(b.evidence):
+        # "they met in July"; "the next meeting is due before the end of the year" (a headline may tell both)
+        return False
     if a.location and b.location and a.location != b.location:
         return False
     pa, pb = set(people_of(a)), set(people_of(b))
@@ -251,6 +255,8 @@ def _within(child: EventReport, parent: EventReport) -> bool:
         return True
     if parent.date is None:
         return child.start == parent.start
+    if len(child.date) == 4 and len(parent.date) > 4:
+        return child.start == parent.start  # "a meeting due before the end of the year" is not July's summit's
     if compatible(child.date, parent.date):
         return True
     dc, dp = _day(child.date), _day(parent.date)

@@ -406,7 +406,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if family == "Meeting" and all(self.lowers[t[1]] in ("called", "calls", "call", "calling") for t in trigs) \
                     and _URGED.match(self.text, self.starts[trigs[0][2] - 1] + 2, span.end_char):
                 continue  # "called on both sides to show restraint": urged, did not call on them
-            anchor = min(s for _, s, _ in trigs)
+            # "Han's talks are meant to prepare the regular meeting between X and Y": the event the clause
+            # tells of is not the one named with a possessive
+            own = [s for _, s, _ in trigs if self.words[s - 1] not in ("'s", "’s")]
+            anchor = min(own or [s for _, s, _ in trigs])
             if self._not_held(span, anchor):
                 continue
             if family == "Meeting" and _HABITUAL.search(self._str(span)) and not self._dates_listed(span, anchor):
@@ -762,7 +765,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue
             r = resolve(d, self.reference)
             if r is None or len(r.value) < 7:
-                return None
+                continue  # "the forum founded in 2015": no month to count in
             try:
                 return Resolved(_date(int(r.value[:4]), int(r.value[5:7]), day).isoformat(), weak=r.weak)
             except ValueError:
