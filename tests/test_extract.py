@@ -1111,3 +1111,11 @@ def test_the_day_of_the_month_skips_a_year_told_in_between(nlp):
     rec = read(nlp, "Mirziyoyev spent September 11 and 12 in Astana, his first visit to the forum that Tokayev founded "
                     "in 2015. On the 11th the two presidents held talks.", "2018-09-15")
     assert [e.date for e in events_of(rec, "Meeting")] == ["2018-09-11"]
+
+
+def test_names_split_at_a_hyphen_and_states_named_in_full(nlp):
+    rec = read(nlp, "On stage were Kazakh President Kassym-Jomart Tokayev, South Korean Prime Minister Lee Nak-yon and "
+                    "President of the Republic of Bulgaria Rumen Radev.", "2019-06-07")
+    people = {k: e.represents for k, e in rec.entities.items() if e.kind == "Person"}
+    assert people.get("lee-nak-yon") == "south-korea" and people.get("rumen-radev") == "bulgaria"
+    assert not any(k.startswith("bulgaria") or k == "lee-nak" for k in people)

@@ -98,7 +98,7 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
         j = end
         # "of Russia", "to China", "of Primorsky Krai" after the title
         if j + 1 < len(doc) and doc[j].lower_ in ("of", "to"):
-            named, after = _place_named_at(doc, j + 1, gaz)
+            named, after = _place_named_at(doc, _state_name(doc, j + 1), gaz)
             if after > j + 1:
                 if doc[j].lower_ == "of" and country is None:
                     country = named
@@ -115,6 +115,8 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
         k = j
         while k < len(doc) and k - j < 3 and _is_name_token(doc[k]) and doc[k].ent_type_ == "":
             k += 1
+            if _hyphen_part(doc, k):
+                k += 2  # "Lee Nak-yon", "Chung Eui-yong": a given name the tokenizer split at its hyphen
         name = (j, k) if k - j >= 2 and not (k < len(doc) and _is_name_token(doc[k])) else _name_before(doc, start)
         if name is not None:
             span = Span(doc, name[0], name[1], label="PERSON", span_id=slug(doc[name[0]:name[1]].text))
@@ -148,6 +150,27 @@ def _name_before(doc: Doc, title_start: int) -> tuple[int, int] | None:
     if k > 0 and doc[k - 1].is_sent_start and _is_name_token(doc[k - 1]) and doc[k - 1].ent_type_ == "" and j - k < 3:
         k -= 1  # the name opens the sentence
     return (k, j) if j - k >= 2 else None
+
+
+_STATE_FORMS = {"republic", "kingdom", "sultanate", "emirate", "state", "federation", "principality", "commonwealth"}
+
+
+def _state_name(doc: Doc, i: int) -> int:
+    """Where the country's own name begins in "the Republic of Bulgaria", "the Kingdom of Thailand",
+    "the Islamic Republic of Iran" (``i`` itself when the name is not so written)."""
+    k = i + (i < len(doc) and doc[i].lower_ == "the")
+    j = k
+    while j < len(doc) and j - k < 3 and doc[j].text[:1].isupper() and doc[j].lower_ not in _STATE_FORMS:
+        j += 1  # "Islamic", "People's", "Democratic"
+    if j + 1 < len(doc) and doc[j].lower_ in _STATE_FORMS and doc[j + 1].lower_ == "of":
+        return j + 2
+    return i
+
+
+def _hyphen_part(doc: Doc, k: int) -> bool:
+    """A hyphen and a lower-case part right after a name word: "Nak" "-" "yon"."""
+    return k + 1 < len(doc) and doc[k].text == "-" and doc[k - 1].whitespace_ == "" and doc[k].whitespace_ == "" \
+        and doc[k + 1].is_alpha and doc[k + 1].is_lower and len(doc[k + 1].text) <= 4
 
 
 def _place_named_at(doc: Doc, i: int, gaz: Gazetteer) -> tuple[str | None, int]:
