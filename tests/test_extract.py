@@ -1119,3 +1119,13 @@ def test_names_split_at_a_hyphen_and_states_named_in_full(nlp):
     people = {k: e.represents for k, e in rec.entities.items() if e.kind == "Person"}
     assert people.get("lee-nak-yon") == "south-korea" and people.get("rumen-radev") == "bulgaria"
     assert not any(k.startswith("bulgaria") or k == "lee-nak" for k in people)
+
+
+def test_two_titles_before_a_name_and_talks_told_with_no_one_named(nlp):
+    """"X and Kazakh Deputy Prime Minister and Foreign Minister Y held talks"; "Formal talks followed on
+    Tuesday." are the same two people's."""
+    rec = read(nlp, "Mirziyoyev arrived in Astana on Monday. Uzbek Foreign Minister Bakhtiyor Saidov and Kazakh Deputy "
+                    "Prime Minister and Foreign Minister Murat Nurtleu met that same day. Formal talks followed on "
+                    "Tuesday.", "2024-04-10")
+    assert [(e.date, sorted(e.participants)) for e in events_of(rec, "Meeting")] == [
+        ("2024-04-08", ["bakhtiyor-saidov", "murat-nurtleu"]), ("2024-04-09", ["bakhtiyor-saidov", "murat-nurtleu"])]

@@ -22,6 +22,9 @@ _ONGOING_VISIT = re.compile(r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+)?(?
 _SIDELINES_OF_THAT = re.compile(r"\b(?:sidelines|margins) of (?:that|the|this) (?:[\w-]+ )?(?:gathering|summit|forum|meeting)\b"
                                 r"(?! (?:of|in)\b)", re.I)
 _DURING_TRIP = re.compile(r"\b(?:during|on|in the course of) (?:the same|that|this|the|his|her|their) (?:trip|visit|tour|stay)\b", re.I)
+# "Formal talks followed on Tuesday.": talks told with no one named, of the people of the talks before
+_UNNAMED_TALKS = re.compile(r"^\W*(?:[A-Z][a-z]+\s+)?(?:talks|negotiations|consultations)\s+(?:followed|continued|resumed|were held|took place)\b",
+                            re.I)
 _BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: it is not dated by the article
 # a lead sentence dated relative to something else is not dated by the article
 _RELATIVE_DAY = re.compile(r"\b(opening|closing|first|second|last|final) day\b|\bthe day (before|after)\b|\b(?:days?|weeks?|months?|years?|shortly|soon|just|long) (after|before)\b", re.I)
@@ -202,6 +205,10 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
             if _family(r) != "Summit":
                 continue
             r.anaphoric = False
+        if _family(r) == "Meeting" and not r.participants and r.date and _UNNAMED_TALKS.match(r.evidence):
+            prior = [k for k in kept if _family(k) == "Meeting" and _complete(k, people_of) and not _modes_clash(k, r)]
+            if prior:
+                r.participants = list(prior[-1].participants)
         target = next((k for k in kept if _same_event(k, r, people_of)), None)
         if target is not None:
             _absorb(target, r, places)

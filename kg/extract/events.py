@@ -38,7 +38,8 @@ _ELLIPSIS = re.compile(r"\s*(The|Their|Its|The (?:pair|two (?:leaders|men|presid
                        r"(first|previous|last|latest|earlier|second|other) (one |call |meeting |conversation )?"
                        r"(took place|was held|came|happened|was on|was in)\b")
 # between the people of one subject: "X, Y and Z", "Kazakh President X and Chinese President Y"
-_COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*(?:(?:[A-Z][\w.'’-]*|the|of)\s+){0,5}")
+# "X and Chinese State Councillor and Foreign Minister Y": the titles between two coordinated names
+_COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*(?:(?:[A-Z][\w.'’-]*|the|of|and(?=\s+[A-Z]))\s+){0,7}")
 _REPORTING = re.compile(r"\s+(?:said|says|told|tells|added|adds|noted|stressed|explained|wrote|announced|confirmed)\b"
                         r"(?:\s+[\w’'-]+){0,5}\s*[.!?]")
 _REPORTER_BEFORE = re.compile(r"[,.!?][\"”’]\s*$|,\s*(?:[\w’'-]+\s+){0,4}$")
