@@ -1129,3 +1129,10 @@ def test_two_titles_before_a_name_and_talks_told_with_no_one_named(nlp):
                     "Tuesday.", "2024-04-10")
     assert [(e.date, sorted(e.participants)) for e in events_of(rec, "Meeting")] == [
         ("2024-04-08", ["bakhtiyor-saidov", "murat-nurtleu"]), ("2024-04-09", ["bakhtiyor-saidov", "murat-nurtleu"])]
+
+
+def test_sidelines_of_an_organization_sitting_down_together_and_a_month_near_the_one_told(nlp):
+    rec = read(nlp, "In November 2017 Tokayev and Mirziyoyev sat down together on the sidelines of the SCO in Sochi. "
+                    "Tokayev had congratulated Mirziyoyev in a telephone call in late October.", "2019-06-10")
+    assert [(e.kind, e.date) for e in rec.events] == [("Meeting", "2017-11"), ("Summit", "2017-11"), ("PhoneCall", "2017-10")]
+    assert rec.events[0].part_of == 1

@@ -351,6 +351,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 if not by_family["Meeting"]:
                     del by_family["Meeting"]
                 summits.append(("Summit", gathering[1], gathering[2], org))
+            elif org:
+                # "on the sidelines of APEC in Da Nang": the organization's gathering, named by it alone
+                at = next(m for m in ments if m.key == org and m.start >= start_char)
+                if re.fullmatch(r"\s*(?:the\s+)?", self.text[start_char:at.start]) and "Summit" not in by_family:
+                    summits.append(("Summit", at.token, at.token + 1, org))
         # dates that name an anaphor's event ("Monday's call") are not this clause's
         anaphors = {ts for _, ts, _ in triggers if self._anaphoric(span, [(None, ts, ts + 1)])}
         self.claimed = {d.start for d in self._dates_in(span.start_char, span.end_char)
@@ -812,9 +817,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         before = [(y, r) for y, r in years if y.start < d.start]  # not "..., the forum that Putin founded in 2015"
         if before:
             return before[-1][1]
-        if d.kind == "m":
-            return None
-        # the paragraph's sentences before: "June 2019 brought ..." or "3. April 23-24, 2018 — Beijing."
+        # the paragraph's sentences before: "June 2019 brought ..." or "3. April 23-24, 2018 — Beijing."; a
+        # month alone is of the year that puts it nearest the month-year told last ("In November 2017 they
+        # met ... Putin had congratulated him in late October": 2017)
         month, cur = month_of(d), sent
         for _ in range(3):
             if cur.start == 0:
@@ -822,10 +827,14 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             prev = sentence_of(self.doc, cur.start - 1)
             if "\n" in self.text[prev.start_char:cur.start_char]:
                 return None  # another line: another paragraph, item or heading
-            anchor = [y for y in self._dates_in(prev.start_char, prev.end_char)
-                      if y.kind in ("my", "mdy", "dmy") and month_of(y) == month and not self._excluded(y)]
+            told = [y for y in self._dates_in(prev.start_char, prev.end_char)
+                    if y.kind in ("my", "mdy", "dmy") and not self._excluded(y) and month_of(y)]
+            anchor = [y for y in told if month_of(y) == month]
             if anchor:
                 return Resolved(anchor[-1].get("year"))
+            if d.kind == "m" and told and month:
+                year, near = int(told[-1].get("year")), month_of(told[-1])
+                return Resolved(str(min((year - 1, year, year + 1), key=lambda y: abs(y * 12 + month - year * 12 - near))))
             cur = prev
         return None
 
