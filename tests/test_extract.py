@@ -1136,3 +1136,10 @@ def test_sidelines_of_an_organization_sitting_down_together_and_a_month_near_the
                     "Tokayev had congratulated Mirziyoyev in a telephone call in late October.", "2019-06-10")
     assert [(e.kind, e.date) for e in rec.events] == [("Meeting", "2017-11"), ("Summit", "2017-11"), ("PhoneCall", "2017-10")]
     assert rec.events[0].part_of == 1
+
+
+def test_a_forum_held_in_one_city_is_located_there(nlp):
+    rec = read(nlp, "Tokayev flew to Russia for the Eastern Economic Forum on Tuesday. Mirziyoyev spoke at the "
+                    "Tashkent International Investment Forum on Wednesday.", "2024-09-06")
+    assert [(e.label, e.location) for e in events_of(rec, "Summit")] == [
+        ("Eastern Economic Forum", "vladivostok"), ("Tashkent International Investment Forum", "tashkent")]

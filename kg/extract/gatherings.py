@@ -82,6 +82,9 @@ class GatheringReading:
         if org_e is None:  # a named forum: its name is its identity
             report.label, report.organization = org, None
             report.participants = _dedupe(people)
+            city = self._forum_city(org)
+            if city and (report.location is None or report.location == self.gaz[city].country):
+                report.location = city  # "flew to Russia for the Eastern Economic Forum": Vladivostok
         else:
             short = min([org_e.label, *org_e.aliases], key=len)
             report.organization = org
@@ -89,6 +92,20 @@ class GatheringReading:
             report.participants = _dedupe([org] + people)
         report.anaphoric = self._definite(span, s) and not report.date and not report.location
         return report
+
+    def _forum_city(self, name: str) -> str | None:
+        """Where a forum is held that is held in one city: the gazetteer's ("Eastern Economic Forum":
+        Vladivostok), or a city its name holds ("St Petersburg International Economic Forum")."""
+        known = self.gaz.get(self.gaz.by_name.get(name, ""))
+        if known is not None and known.city:
+            return known.city
+        words = name.split()
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                place = self.gaz.get(self.gaz.by_name.get(" ".join(words[i:i + n]), ""))
+                if place is not None and place.kind == "Place" and place.subkind == "city":
+                    return place.id
+        return None
 
     def _definite(self, span: Span, s: int) -> bool:
         """Whether the summit is named only by a definite article and lower-case modifiers ('the
