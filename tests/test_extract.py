@@ -1143,3 +1143,16 @@ def test_a_forum_held_in_one_city_is_located_there(nlp):
                     "Tashkent International Investment Forum on Wednesday.", "2024-09-06")
     assert [(e.label, e.location) for e in events_of(rec, "Summit")] == [
         ("Eastern Economic Forum", "vladivostok"), ("Tashkent International Investment Forum", "tashkent")]
+
+
+def test_the_forum_told_again_with_its_opening_day_and_documents_listed_together(nlp):
+    rec = read(nlp, "Tokayev met Mirziyoyev on Wednesday on the sidelines of the Astana International Forum. The "
+                    "three-day forum opened on Monday. Tokayev thanked him for heading a delegation at the forum.",
+               "2024-05-30")
+    assert [(e.label, e.date) for e in events_of(rec, "Summit")] == [("Astana International Forum", "2024-05-27")]
+    rec = read(nlp, "On Monday Tokayev and Mirziyoyev held talks in Astana, after which their officials signed some 17 "
+                    "documents. Among them were a memorandum on water sharing and a framework agreement between "
+                    "KazMunayGas and Uzbekneftegaz on gas transit.", "2024-05-30")
+    assert [(e.date, e.part_of) for e in events_of(rec, "Agreement")] == [("2024-05-27", 0), ("2024-05-27", 0)]
+    assert not events_of(read(nlp, "Tokayev proposes that Kazakhstan and Uzbekistan sign a water treaty this year.",
+                              "2024-05-30"), "Agreement")

@@ -17,7 +17,9 @@ _DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "proto
 _REFERRING = {"about", "over", "against", "prolonging", "extending", "extended", "renewing", "under", "implementing",
               "replacing", "amending", "of", "to", "with", "within", "violating", "violated", "breaching"}
 _UNSIGNED = re.compile(r"\b(?:(?:have|has|had|are|is)\s+yet\s+to|(?:did|does|do|have|has|had|could|would|will)\s*(?:not|n't)|never|"
-                       r"failed\s+to|refused\s+to|declined\s+to|no\s+(?:new\s+)?)\s+(?:yet\s+|been\s+)?(?:sign|signed|agree|agreed|conclude|concluded)\b",
+                       r"failed\s+to|refused\s+to|declined\s+to|no\s+(?:new\s+)?)\s+(?:yet\s+|been\s+)?(?:sign|signed|agree|agreed|conclude|concluded)\b"
+                       # "he proposes that Russia and Japan sign a peace treaty": a proposal, nothing signed
+                       r"|\bpropos(?:es|ed|ing|e)\s+(?:that\s+)?(?:[\w-]+\s+){0,4}?(?:sign|conclude)\b",
                        re.I)
 _SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
 # "the twentieth anniversary of the Treaty": a document recalled, not signed

@@ -273,6 +273,7 @@ def _within(child: EventReport, parent: EventReport) -> bool:
 def _link_parts(reports: list[EventReport], people_of, places, country_of) -> None:
     visits = [r for r in reports if _family(r) == "Visit"]
     summits = [r for r in reports if _family(r) == "Summit"]
+    signed_at: dict[int, EventReport] = {}  # a sentence's documents -> where the first was signed
     for r in reports:
         fam = _family(r)
         if fam not in ("Meeting", "Agreement"):
@@ -290,6 +291,9 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                         and r.start - last.end <= ADJACENT_CHARS \
                         and set(r.participants) <= {country_of(p) for p in people_of(last)}:
                     parent = last
+            # "Among them were a memorandum ... and a framework agreement between Gazprom and CNPC": the
+            # documents a sentence lists were signed on the same occasion
+            parent = parent or signed_at.get(r.start)
         if r.kind in REMOTE_KINDS and parent is None and fam == "Meeting":
             continue
         if parent is None:
@@ -335,6 +339,8 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                     break
         if parent is not None and parent is not r:
             r.part_of = reports.index(parent)
+            if fam == "Agreement":
+                signed_at.setdefault(r.start, parent)
             if fam == "Agreement" and r.location is None and _family(parent) == "Visit":
                 # signed where the talks of that day were held, or those of that trip last told before it
                 that_day = {m.location for m in reports if _family(m) == "Meeting" and m.location and m.kind not in REMOTE_KINDS

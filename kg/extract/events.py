@@ -75,6 +75,8 @@ _NAMED_BY_YEAR = re.compile(r"\s+(?:joint\s+)?(?:treaty|agreement|accord|pact|de
 _NO_DATE_AFTER = re.compile(r"[^.;]{0,160}?,?\s+for which no date (?:has |had |was |is )?(?:yet )?(?:been )?(?:set|fixed|announced|agreed)", re.I)
 _SECTORS = r"foreign|defen[cs]e|finance|trade|economy|energy|interior|transport|agriculture|health|education|culture|justice|emergency"
 # "SCO foreign ministers", "the Council of Ministers of Foreign Affairs", "the SCO Heads of State Council"
+# "the forum opened on Monday", "the summit closes on Friday": a gathering's first or last day
+_OPENS_OR_CLOSES = re.compile(r"\b(?:open|opens|opened|began|begins|start|starts|started|close|closes|closed|end|ends|ended)\b", re.I)
 # talks told in the plural, whose dates may be listed after them ("the conversations of March 19 and April 16")
 _PLURAL_TALKS = {"conversations", "calls", "meetings", "talks", "contacts"}
 _MINISTERS_MET = re.compile(rf"\b(?:(?P<sector>{_SECTORS})\s+ministers|ministers\s+of\s+(?P<sector2>{_SECTORS})(?:\s+affairs)?"
@@ -310,6 +312,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             by_family.setdefault(EVENT_FAMILY[kind], []).append((kind, s, e))
         # "Putin-Xi summit": a summit without an international organization is a meeting
         summits = []
+        retold: set[int] = set()  # triggers of a gathering already told ("the forum")
         for kind, s, e in by_family.pop("Summit", []):
             org = self._summit_org_near(span, s, ments)
             bilateral = self._bilateral_summit(span, s, ments)
@@ -317,6 +320,12 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if org is None and not bilateral and not name and self.doc[s].lower_.startswith("summit") \
                     and (e >= len(self.doc) or self.lowers[e] != "of"):
                 org = self.main_org  # 'the two-day summit': the one the article is about (not 'a summit of the P5')
+            if org is None and not bilateral and not name and self.lowers[s] == "forum" and self._definite(span, s):
+                # "The four-day forum opened on Monday": the forum told last
+                name = next((r.label for r in reversed(self.told) if r.kind == "Summit" and r.organization is None
+                             and r.label and "forum" in r.label.lower()), None)
+                if name and not _OPENS_OR_CLOSES.search(self._str(span)):
+                    retold.add(s)  # "delegations at the forum": the forum told of, not dated by this clause
             if (org or name) and not bilateral:
                 summits.append((kind, s, e, org or name))
             elif bilateral:
@@ -377,6 +386,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         for _, s, _, org in summits:
             if not self._not_held(span, s):
                 out.append(self._summit(sent, span, s, org, ments))
+                out[-1].anaphoric = out[-1].anaphoric or s in retold
         for family, trigs in by_family.items():
             if family == "Agreement":
                 out.extend(self._agreements(sent, span, trigs, ments))

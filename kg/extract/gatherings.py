@@ -112,7 +112,8 @@ class GatheringReading:
         summit', 'the three-day summit', 'this annual summit'): one the article has told of already.
         Not 'the next summit' or 'the last summit': those are other summits."""
         j = s - 1
-        while j > span.start and j > s - 4 and self.doc[j].is_lower and (
-                "-" in self.doc[j].text or self.doc[j].lower_ in _SUMMIT_MODIFIERS):
-            j -= 1
+        doc = self.doc
+        while j > span.start and j > s - 6 and (doc[j].is_lower or doc[j].text == "-") and (
+                "-" in doc[j].text or doc[j].lower_ in _SUMMIT_MODIFIERS or doc[j - 1].text == "-" or doc[j + 1].text == "-"):
+            j -= 1  # "the four-day forum" ("four", "-", "day")
         return j >= span.start and self.doc[j].lower_ in ("the", "this", "that")
