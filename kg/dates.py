@@ -430,12 +430,15 @@ _ITEM_DASH = re.compile(r"\s*[—–:-]")
 _DAY_FIRST = re.compile(r"\s*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
 
 
+_TIMESTAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?!\s*(?:a\.?m|p\.?m|GMT|UTC|local|Moscow|Beijing))")
+
+
 def dated_sections(text: str, ref: Reference) -> list[tuple[int, int, str]]:
     """The stretches of text a day heads, as (start, end, ISO day): a bulletin's day headings, lines
     that hold nothing but a day ("THURSDAY, 10 SEPTEMBER 2020", "Tuesday, May 14"), with the title
     just above one, up to the next (only where there are two or more: a single date line is the
     article's stamp); and each line of a list that opens with a day ("1. April 3, 2018 — Moscow. ...")."""
-    headings, items = [], []
+    headings, items, stamped = [], [], []
     pos = 0
     title = None  # where the line before begins, when it is a title ("Wang Yi Talks with Lavrov by Phone")
     for line in text.splitlines(keepends=True):
@@ -444,6 +447,8 @@ def dated_sections(text: str, ref: Reference) -> list[tuple[int, int, str]]:
         if not body:
             continue
         above, title = title, start if len(body.split()) <= 16 and not re.search(r"[.!?:;,]$", body) else None
+        if _TIMESTAMP.match(body):
+            stamped.append(start)
         head = _ITEM_HEAD.match(line).end()
         if not _DAY_FIRST.match(line, head):
             continue  # cheap: most lines do not begin with a day
@@ -462,6 +467,9 @@ def dated_sections(text: str, ref: Reference) -> list[tuple[int, int, str]]:
         elif d.start == 0 and _ITEM_DASH.match(norm, d.end) and len(body) > 40:
             items.append((start, start + len(line.rstrip()), r.value))
     out = items[:] if len(items) >= 2 else []
+    if len(headings) < 2 and len(stamped) >= 2 and ref.date and not ref.weak:
+        # a live page of one day: its timestamped posts ("09:35 Hu has greeted Medvedev") are that day's
+        out.append((stamped[0], len(text), ref.date.isoformat()))
     if len(headings) >= 2:
         nexts = [h[0] for h in headings[1:]] + [len(text)]
         out += [(start, nxt, day) for (start, _, day), nxt in zip(headings, nexts)]

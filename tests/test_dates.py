@@ -115,3 +115,10 @@ def test_the_stretches_a_day_heads():
     text = ("1. April 3, 2018 — Moscow. The minister holds talks with his counterpart.\n"
             "2. April 5, 2018 — Moscow. The envoy holds talks with the foreign minister.\n")
     assert [day for _, _, day in dated_sections(text, REF)] == ["2018-04-03", "2018-04-05"]
+
+
+def test_a_live_page_of_one_day_is_dated_from_its_first_post():
+    from kg.dates import dated_sections
+    text = "LIVE\nMonday, 27 May 2024 · updates\n\n08:50 Post one.\n\n09:35 Post two.\n"
+    assert dated_sections(text, REF) == [(text.index("08:50"), len(text), REF.date.isoformat())]
+    assert dated_sections("Talks began at 10:30 local time.\n", REF) == []

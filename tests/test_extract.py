@@ -1156,3 +1156,15 @@ def test_the_forum_told_again_with_its_opening_day_and_documents_listed_together
     assert [(e.date, e.part_of) for e in events_of(rec, "Agreement")] == [("2024-05-27", 0), ("2024-05-27", 0)]
     assert not events_of(read(nlp, "Tokayev proposes that Kazakhstan and Uzbekistan sign a water treaty this year.",
                               "2024-05-30"), "Agreement")
+
+
+def test_a_live_page_of_one_day(nlp):
+    """Timestamped posts under one date line are that day's; "landed yesterday (Sunday) in" is a trip
+    begun the day before; "put their names to a joint statement" signs it."""
+    rec = read(nlp, "LIVE: Tokayev in Tashkent\nMonday, 27 May 2024 · updates in local time\n\n"
+                    "08:50 Good morning. Tokayev landed yesterday (Sunday) in Tashkent for a state visit to Uzbekistan.\n\n"
+                    "09:35 Mirziyoyev has greeted Tokayev at the Kuksaroy residence. The two presidents have gone in "
+                    "for talks.\n\n11:45 The presidents have put their names to a joint statement on strategic "
+                    "partnership.\n", "2024-05-27")
+    assert [(e.kind, e.date) for e in rec.events] == [
+        ("StateVisit", "2024-05-26"), ("Meeting", "2024-05-27"), ("Agreement", "2024-05-27")]

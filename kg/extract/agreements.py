@@ -11,7 +11,7 @@ from .common import dedupe as _dedupe
 from .mentions import Mention
 from .sentences import sentence_of
 
-_SIGNED = re.compile(r"\b(sign|signs|signed|signing|adopt|adopted|adopts|issued|issue|published|concluded|conclude|inked|released|agreed|reached|struck|finali[sz]ed|extended|prolonged|renewed|ratified)\b", re.I)
+_SIGNED = re.compile(r"\b(sign|signs|signed|signing|adopt|adopted|adopts|issued|issue|published|concluded|conclude|inked|released|agreed|reached|struck|finali[sz]ed|extended|prolonged|renewed|ratified|initial(?:l?ed)?|put (?:their|his|her) names? to)\b", re.I)
 _GENERIC_DOCS = {"documents", "agreements", "contracts", "memorandums", "memoranda", "deals"}
 _DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "protocol", "deal", "accord", "declaration", "pact", "statement", "communique", "communiqué", "map"}
 _REFERRING = {"about", "over", "against", "prolonging", "extending", "extended", "renewing", "under", "implementing",

@@ -864,6 +864,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         ranged = d.get("day2") is not None or re.match(r"\s*(to|until|till|through)\b", after)
         if re.match(r"\s*,?\s*when\b", after):
             return False  # "the first since April 2023, when X travelled to Moscow": the time of that trip
+        if d.kind == "wd" and re.search(r"\b(?:today|yesterday|tomorrow)\s*\(\s*$", before, re.I):
+            return True  # "yesterday (Sunday)": the day the word before names
         if re.search(r"\b(scheduled|set|slated|planned|due|fixed) for\s*$", before, re.I):
             return False  # "the summit, scheduled for August 31": its day
         if _NOT_EVENT_DATE.search(before) and not (ranged and re.search(r"\bfrom\s*$", before)):
