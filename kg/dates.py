@@ -430,6 +430,25 @@ _ITEM_DASH = re.compile(r"\s*[—–:-]")
 _DAY_FIRST = re.compile(r"\s*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
 
 
+# "2010: parades and pipes", "2012", "2011 — the treaty turns ten": a heading naming a year
+_YEAR_HEADING = re.compile(r"\s*((?:19|20)\d\d)(?:\s*[:—–-]\s*[^.!?]{0,60})?\s*$")
+
+
+def year_sections(text: str) -> list[tuple[int, int, str]]:
+    """The stretches of text under headings that name a year, as (start, end, year), where there are
+    two or more such headings (a recap told year by year)."""
+    heads, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        m = _YEAR_HEADING.fullmatch(line.rstrip("\r\n"))
+        if m:
+            heads.append((start, m.group(1)))
+    if len(heads) < 2:
+        return []
+    ends = [start for start, _ in heads[1:]] + [len(text)]
+    return [(start, end, year) for (start, year), end in zip(heads, ends)]
+
+
 _TIMESTAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?!\s*(?:a\.?m|p\.?m|GMT|UTC|local|Moscow|Beijing))")
 
 

@@ -122,3 +122,10 @@ def test_a_live_page_of_one_day_is_dated_from_its_first_post():
     text = "LIVE\nMonday, 27 May 2024 · updates\n\n08:50 Post one.\n\n09:35 Post two.\n"
     assert dated_sections(text, REF) == [(text.index("08:50"), len(text), REF.date.isoformat())]
     assert dated_sections("Talks began at 10:30 local time.\n", REF) == []
+
+
+def test_headings_that_name_a_year():
+    from kg.dates import year_sections
+    text = "Intro 2009.\n2010: pipes\nText.\n2011\nMore text.\n"
+    assert year_sections(text) == [(text.index("2010"), text.index("2011\n"), "2010"), (text.index("2011\n"), len(text), "2011")]
+    assert year_sections("2010: one heading only\nText.\n") == []

@@ -1168,3 +1168,15 @@ def test_a_live_page_of_one_day(nlp):
                     "partnership.\n", "2024-05-27")
     assert [(e.kind, e.date) for e in rec.events] == [
         ("StateVisit", "2024-05-26"), ("Meeting", "2024-05-27"), ("Agreement", "2024-05-27")]
+
+
+def test_a_recap_told_year_by_year(nlp):
+    """Days without a year under "2010: ..." headings are of that year, or of the year told just before;
+    a treaty reaching its anniversary is not signed then."""
+    rec = read(nlp, "Before the visit: three years of contacts\n\n2010: pipes\n\nOn 9 May 2010 Tokayev was in Tashkent. "
+                    "In late September Mirziyoyev paid a state visit to Kazakhstan. Its centrepiece came on 27 "
+                    "September, when Tokayev and Mirziyoyev held talks in Astana.\n\n2011: the treaty turns ten\n\n"
+                    "The Treaty of Eternal Friendship reached its tenth anniversary in July 2011. On 16 June Tokayev "
+                    "and Mirziyoyev met in Almaty.\n", "2013-03-04")
+    assert [(e.kind, e.date) for e in rec.events if e.kind != "Visit"] == [
+        ("StateVisit", "2010-09"), ("Meeting", "2010-09-27"), ("Meeting", "2011-06-16")]

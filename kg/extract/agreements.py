@@ -24,6 +24,9 @@ _UNSIGNED = re.compile(r"\b(?:(?:have|has|had|are|is)\s+yet\s+to|(?:did|does|do|
 _SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
 # "the twentieth anniversary of the Treaty": a document recalled, not signed
 _ANNIVERSARY = re.compile(r"\banniversary of (?:the )?(?:[\w-]+ ){0,3}$", re.I)
+# "The Treaty reached its tenth anniversary", "the treaty turns ten"
+_ITS_ANNIVERSARY = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?anniversary\b|\bturns?\s+(?:\d+|ten|twenty|fifteen|five|thirty|forty|fifty)\b", re.I)
+_SIGN_VERB = re.compile(r"\b(?:sign|signs|signed|signing|inked)\b", re.I)
 _PLURAL_DOCS = {"statements", "declarations", "communiques", "communiqués"}
 # "two joint statements: one on X and one on Y": the items of a list of documents
 _ITEM_WORD = r"(?:one|another|the other|the first|the second|a second|a third)"
@@ -93,8 +96,9 @@ class AgreementReading:
             if label is None:
                 continue
             report = self._report("Agreement", sent, span, s, ments)
-            if _ANNIVERSARY.search(self.text[max(span.start_char, self.starts[s] - 40):self.starts[s]]):
-                continue  # "the twentieth anniversary of the Treaty": recalled, not signed
+            if _ANNIVERSARY.search(self.text[max(span.start_char, self.starts[s] - 40):self.starts[s]]) or (
+                    _ITS_ANNIVERSARY.search(self._str(span)) and not _SIGN_VERB.search(self._str(span))):
+                continue  # "the twentieth anniversary of the Treaty", "the treaty turns ten": recalled, not signed
             referenced = n > 0 and self._referenced(span, s)
             if referenced:
                 # 'prolonging the Treaty of ...': the treaty was not signed now; 'the 2001 Treaty': then

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Span
 
-from ..dates import DateExpr, Reference, Resolved, count_of, month_of, resolve
+from ..dates import DateExpr, Reference, Resolved, count_of, month_of, resolve, year_sections
 from ..gazetteer import Gazetteer
 from ..records import EventReport
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
@@ -173,6 +173,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         self.claimed: set[int] = set()
         self._clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._quote_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._year_headings: list[tuple[int, int, str]] | None = None
         counts: dict[str, int] = {}
         for m in mentions:
             e = gaz.get(m.key)
@@ -809,9 +810,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         """The year a month-day without one ("on December 15") takes from the text around it: a year
         its own clause gives, else the year of the last full date before it in the sentence ("By video
         link on June 28, 2021, they ...; on December 15 they spoke again": not the "2001 Treaty" in
-        between), else the last year before it in the sentence; in a sentence giving none, the year of a full date or
-        month of that month in one of the three sentences before it on its line ("June 2019 brought
-        ... talks on June 5", "3. April 23-24, 2018 — Beijing. ... on April 24")."""
+        between), else the last year before it in the sentence; in a sentence giving none, the year
+        the sentences before it on its line give (``_paragraph_year``), else the year of the heading
+        it is under ("2010: parades and pipes")."""
         years = [(y, r) for y in self._dates_in(sent.start_char, sent.end_char)
                  if (y.kind == "y" or y.kind == "rel" and (y.get("unit") or "").lower() == "year") and not self._excluded(y)
                  for r in [resolve(y, self.reference, future=planned)] if r is not None and len(r.value) == 4]
@@ -827,9 +828,12 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         before = [(y, r) for y, r in years if y.start < d.start]  # not "..., the forum that Putin founded in 2015"
         if before:
             return before[-1][1]
-        # the paragraph's sentences before: "June 2019 brought ..." or "3. April 23-24, 2018 — Beijing."; a
-        # month alone is of the year that puts it nearest the month-year told last ("In November 2017 they
-        # met ... Putin had congratulated him in late October": 2017)
+        return self._paragraph_year(sent, d) or self._heading_year(d.start)
+
+    def _paragraph_year(self, sent: Span, d: DateExpr) -> Resolved | None:
+        """The year from the sentences before on its line: "June 2019 brought ..." or "3. April 23-24,
+        2018 — Beijing." for that month; for another month, the year that puts it nearest the month-year
+        told last ("In November 2017 they met ... Putin had congratulated him in late October": 2017)."""
         month, cur = month_of(d), sent
         for _ in range(3):
             if cur.start == 0:
@@ -842,11 +846,17 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             anchor = [y for y in told if month_of(y) == month]
             if anchor:
                 return Resolved(anchor[-1].get("year"))
-            if d.kind == "m" and told and month:
+            if told and month:
                 year, near = int(told[-1].get("year")), month_of(told[-1])
                 return Resolved(str(min((year - 1, year, year + 1), key=lambda y: abs(y * 12 + month - year * 12 - near))))
             cur = prev
         return None
+
+    def _heading_year(self, at: int) -> Resolved | None:
+        """The year of the heading a stretch of text is under ("2010: parades and pipes")."""
+        if self._year_headings is None:
+            self._year_headings = year_sections(self.text)
+        return next((Resolved(year) for start, end, year in self._year_headings if start <= at < end), None)
 
     def _with_year_context(self, d: DateExpr, span: Span, planned: bool):
         """A month or day dated by the first year its clause gives."""
