@@ -1180,3 +1180,15 @@ def test_a_recap_told_year_by_year(nlp):
                     "and Mirziyoyev met in Almaty.\n", "2013-03-04")
     assert [(e.kind, e.date) for e in rec.events if e.kind != "Visit"] == [
         ("StateVisit", "2010-09"), ("Meeting", "2010-09-27"), ("Meeting", "2011-06-16")]
+
+
+def test_talks_told_before_a_summit_are_not_its_own_unless_they_share_people(nlp):
+    rec = read(nlp, "Bektenov met Uzbek Prime Minister Abdulla Aripov on Friday. The SCO summit opened in Bishkek on "
+                    "Friday. Tokayev and Mirziyoyev met on Friday.", "2019-06-15")
+    meetings = {tuple(sorted(e.participants)): e.part_of for e in events_of(rec, "Meeting")}
+    assert meetings == {("abdulla-aripov", "olzhas-bektenov"): None, ("kassym-jomart-tokayev", "shavkat-mirziyoyev"): 1}
+
+
+def test_one_speaking_of_something_after_another_clause_is_no_talks(nlp):
+    rec = read(nlp, "Tokayev wanted more, while Mirziyoyev spoke of linking the two economies.", "2019-06-15")
+    assert not rec.events

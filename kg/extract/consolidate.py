@@ -307,9 +307,11 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
             shared = set(people_of(r)) & set(people_of(s))
             if s.planned != r.planned:
                 continue
-            # dated within the summit, or told just after it about the same leaders
-            # (a document told apart from the summit was signed there only if it says where)
-            if (s.date and r.date and _within(r, s) and r.location in ((None, s.location) if fam == "Meeting" else (s.location,))) or (
+            # dated within the summit (a document told apart from it only if it says it was signed there;
+            # talks that do not say where, when told after it or with some of its people), or told just
+            # after it about the same leaders
+            if (s.date and r.date and _within(r, s) and (r.location == s.location or r.location is None and fam == "Meeting"
+                                                          and (bool(shared) or r.start > s.start))) or (
                     r.date is None and shared and fam == "Meeting" and 0 < r.start - s.start <= NEARBY_CHARS):
                 parent = s
                 break

@@ -418,7 +418,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue  # "is due to speak at the forum's plenary session", "spoke to reporters": an address
             if family == "Meeting" and all(self.lowers[t[1]] in ("spoke", "speak", "speaks", "speaking", "talked") for t in trigs) \
                     and all(t[1] + 1 < span.end and self.lowers[t[1] + 1] in ("of", "about") for t in trigs) \
-                    and len({m.key for m in ments if m.kind == "Person" and m.token < trigs[0][1]}) < 2:
+                    and len({m.key for m in ments if m.kind == "Person" and span.start <= m.token < trigs[0][1]
+                             and not self._clause_between(m.start, self.starts[trigs[0][1]], sent)}) < 2:
                 continue  # "Ushakov spoke of a US policy of containment": he said, not talks ("X and Y spoke about" are)
             if family == "Meeting" and all(self.lowers[t[1]] in ("called", "calls", "call", "calling") for t in trigs) \
                     and _URGED.match(self.text, self.starts[trigs[0][2] - 1] + 2, span.end_char):
