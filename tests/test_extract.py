@@ -1192,3 +1192,10 @@ def test_talks_told_before_a_summit_are_not_its_own_unless_they_share_people(nlp
 def test_one_speaking_of_something_after_another_clause_is_no_talks(nlp):
     rec = read(nlp, "Tokayev wanted more, while Mirziyoyev spoke of linking the two economies.", "2019-06-15")
     assert not rec.events
+
+
+def test_separate_meetings_with_each(nlp):
+    rec = read(nlp, "Tokayev has also held separate meetings today with Olzhas Bektenov, the prime minister, and with "
+                    "Senate speaker Maulen Ashimbayev.", "2024-05-27")
+    assert sorted(sorted(e.participants) for e in events_of(rec, "Meeting")) == [
+        ["kassym-jomart-tokayev", "maulen-ashimbayev"], ["kassym-jomart-tokayev", "olzhas-bektenov"]]

@@ -492,8 +492,22 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 # "the telephone conversations of March 19 and April 16": earlier ones of the kind just told
                 for r in each:
                     r.anaphoric, r.label, r.participants = False, "ellipsis", []
+            if family == "Meeting" and len(each) == 1 and self.lowers[anchor - 1] == "separate":
+                each = self._separately(report, span, anchor, mine)
             out.extend(each)
         return out
+
+    def _separately(self, report: EventReport, span: Span, anchor: int, mine: list[Mention]) -> list[EventReport]:
+        """"held separate meetings with Wu Bangguo, ..., and with Premier Wen Jiabao": one meeting with
+        each "with", the same subject at both."""
+        withs = [k for k in range(anchor + 1, span.end) if self.lowers[k] == "with"]
+        people = [m for m in mine if m.kind == "Person"]
+        subject = [m.key for m in people if m.token < anchor]
+        groups = [[m.key for m in people if a < m.token < b] for a, b in zip(withs, withs[1:] + [span.end])]
+        groups = [g[:1] for g in groups if g]  # the first person named after each "with" (not the one in an aside)
+        if not subject or len(groups) < 2:
+            return [report]
+        return [replace(report, participants=_dedupe(subject + g)) for g in groups]
 
     def _ministers_of(self, span: Span, t: int, ments: list[Mention]) -> tuple[str, str | None] | None:
         """(organization, "foreign ministers'") when the meeting word at token ``t`` is a meeting of an
