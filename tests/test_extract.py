@@ -1199,3 +1199,9 @@ def test_separate_meetings_with_each(nlp):
                     "Senate speaker Maulen Ashimbayev.", "2024-05-27")
     assert sorted(sorted(e.participants) for e in events_of(rec, "Meeting")) == [
         ["kassym-jomart-tokayev", "maulen-ashimbayev"], ["kassym-jomart-tokayev", "olzhas-bektenov"]]
+
+
+def test_talks_are_where_the_subjects_aside_says_they_arrived(nlp):
+    rec = read(nlp, "Mirziyoyev, who arrived in Almaty on Friday, met Kazakh Prime Minister Olzhas Bektenov the same day.",
+               "2019-06-15")
+    assert [(e.date, e.location) for e in events_of(rec, "Meeting")] == [("2019-06-14", "almaty")]

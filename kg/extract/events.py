@@ -108,6 +108,7 @@ _DAYS_LATER = re.compile(rf"\b(?:the (next|following) day|({_COUNT}) days? (?:la
                          # "On the 11th the two presidents held talks": that day of the month told last
                          r"\bon the (?P<nth>[12]?\d|3[01])(?:st|nd|rd|th)(?!\s+(?:of\b|(?-i:[a-z]+)\b(?<!\bthe)(?<!\bthey)(?<!\bhe)(?<!\bshe)(?<!\bboth)(?<!\bwe))))\b",
                          re.I)
+_ARRIVED_IN = re.compile(r"\b(?:arrived|landed|is|was|has been|had been|flew)\s+(?:[\w-]+\s+){0,2}?(?:in|into|to)\b")
 _ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
 # "said Xi would", "said that the visit ...": a reporting verb followed by what was said
 _SAID_THAT = re.compile(r"\b(?:said|says|told \w+|added|noted|stressed|explained|announced|wrote)\s+(?:that\s+)?(?=[A-Z]|the\b|it\b|he\b|she\b|they\b)")
@@ -477,6 +478,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if family == "Meeting":
                 self._meeting(report, span, words, by_family)
                 self._also(report, span)
+                if report.location is None and report.mode != "remote" and inside is None:
+                    report.location = self._arrived_aside(span, anchor, ments, asides)
             elif family == "Visit":
                 self._visit(report, span, trigs, [m for m in ments if m.token < cut and not self._excluded_person(m)])
                 invited = any(self.doc[s].lower_ in ("invited", "invites", "invite") for _, s, _ in trigs)
@@ -979,6 +982,16 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             b = bisect_left(self.starts, span.start_char + m.end())
             out.append((a, b))
         return out
+
+    def _arrived_aside(self, span: Span, anchor: int, ments: list[Mention], asides) -> str | None:
+        """"Wang, who arrived in Harbin on Friday, met Akimov the same day": the city the subject's
+        aside says they are in, before the talks."""
+        for a, b in asides:
+            if b <= anchor and _ARRIVED_IN.search(self.text, self.starts[a], self.starts[b - 1]):
+                places = [m for m in ments if m.kind == "Place" and a <= m.token < b]
+                if places:
+                    return self._city_of(places[0].key)
+        return None
 
     def _visiting_adjective(self, i: int) -> bool:
         doc = self.doc
