@@ -1206,3 +1206,10 @@ def test_talks_are_where_the_subjects_aside_says_they_arrived(nlp):
     rec = read(nlp, "Tokayev, who arrived in Almaty on Friday, met Russian Deputy Prime Minister Alexei Overchuk the same "
                     "day.", "2019-06-15")
     assert [(e.date, e.location) for e in events_of(rec, "Meeting")] == [("2019-06-14", "almaty")]
+
+
+def test_the_previous_month_counts_from_the_day_told_not_the_day_written(nlp):
+    rec = read(nlp, "On April 5, 2018 Mirziyoyev arrived in Astana. He held talks with Tokayev the previous month in "
+                    "Tashkent.", "2019-12-20")
+    assert [e.date for e in events_of(rec, "Meeting")] == ["2018-03"]
+    assert [e.date for e in read(nlp, "Tokayev met Mirziyoyev the previous week.", "2019-12-20").events] == [None]

@@ -707,7 +707,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         for d in in_sent:
             if not (span.start_char <= d.start < span.end_char) or self._excluded(d):
                 continue
-            r = resolve(d, self.reference, future=planned)
+            ref = self._narrative_reference(d) if d.kind == "rel" and d.text[:4].lower() == "the " else self.reference
+            r = resolve(d, ref, future=planned) if ref is not None else None
             if r is None:
                 continue
             if d.kind in ("md", "dm", "m") and len(r.value) > 4:
@@ -750,6 +751,16 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 if d.start < span.start_char and _OPENING.fullmatch(self.text[sent.start_char:d.start]) and not self._excluded(d):
                     best = resolve(d, self.reference)
         return best
+
+    def _narrative_reference(self, d: DateExpr) -> Reference | None:
+        """What "the previous month", "the following year" count from: the last day the text told
+        before them ("April 5, 2018 ... re-election the previous month": March 2018), not the day the
+        article was written; nothing where the text told no day before."""
+        for e in reversed(self.dates[:bisect_left(self.date_starts, d.start)]):
+            r = resolve(e, self.reference) if e.kind in ("mdy", "dmy", "iso", "md", "dm") and not self._excluded(e) else None
+            if r is not None and len(r.value) == 10:
+                return replace(self.reference, date=_date.fromisoformat(r.value), weak=r.weak)
+        return None
 
     def _days_later(self, span: Span) -> Resolved | None:
         """'... and was received by X the next day', 'Two days later, they met': the day given last
