@@ -1213,3 +1213,10 @@ def test_the_previous_month_counts_from_the_day_told_not_the_day_written(nlp):
                     "Tashkent.", "2019-12-20")
     assert [e.date for e in events_of(rec, "Meeting")] == ["2018-03"]
     assert [e.date for e in read(nlp, "Tokayev met Mirziyoyev the previous week.", "2019-12-20").events] == [None]
+
+
+def test_a_timeline_entrys_place_is_where_its_events_happened(nlp):
+    rec = read(nlp, "A timeline of contacts\n\n1. April 3, 2018 — Almaty. Tokayev holds talks with Mirziyoyev and says "
+                    "relations are strong.\n\n2. April 5, 2018 — Tashkent. Bektenov holds talks with Aripov.\n",
+               "2019-12-20")
+    assert [(e.date, e.location) for e in events_of(rec, "Meeting")] == [("2018-04-03", "almaty"), ("2018-04-05", "tashkent")]

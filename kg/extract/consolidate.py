@@ -152,12 +152,13 @@ def _absorb(keep: EventReport, other: EventReport, places) -> None:
 
 def consolidate(reports: list[EventReport], people_of, reference: Reference, lead_end: int,
                 dateline_city: str | None, places=lambda key: None, country_of=lambda key: None,
-                sections: list[tuple[int, int, str]] = ()) -> list[EventReport]:
+                sections: list[tuple[int, int, str]] = (), item_places: list[tuple[int, int, str]] = ()) -> list[EventReport]:
     """Merge, link and complete one article's reports.
 
     ``people_of(report)``: its participants that are people; ``lead_end``: char offset where the
     lead ends; ``places(key)``: the country a place lies in; ``country_of(key)``: the country a
-    person represents; ``sections``: the stretches of text a day heads (``dates.dated_sections``)."""
+    person represents; ``sections``: the stretches of text a day heads (``dates.dated_sections``);
+    ``item_places``: the stretches a timeline entry's place heads ("1. April 3, 2018 — Moscow. ...")."""
     reports = sorted(reports, key=lambda r: (r.start, r.kind))
     # a bulletin's items, a timeline's entries told without a day happened on the day heading them
     for r in reports:
@@ -248,6 +249,11 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
         if (r.location is None or r.location == places(dateline_city or "") and _family(r) != "Visit") and dateline_city \
                 and r.start < lead_end and r.date == today and (r.mode == "in_person" or _family(r) in ("Summit", "Visit")):
             r.location = dateline_city
+    for r in out:
+        # a timeline entry's place is where what it tells without a place happened
+        place = next((key for start, end, key in item_places if start <= r.start < end), None)
+        if place and r.location is None and r.mode != "remote" and r.kind not in REMOTE_KINDS and not r.planned:
+            r.location = place
     _link_parts(out, people_of, places, country_of)
     for r in out:
         r.confidence = round(min(0.95, r.confidence + (0.15 if r.date else 0) + (0.1 if len(r.participants) >= 2 else 0)), 2)

@@ -303,6 +303,21 @@ _DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}),", re.M)
 _YEAR_IN_LINE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+# "1. April 3, 2018 — Moscow. General Wei ...": a timeline entry's place, after its day and a dash
+_ITEM_PLACE = re.compile(r"[^\n—–]{4,40}?\s[—–]\s*([A-Z][\w .'’-]{1,40}?)\s*[.;:]")
+
+
+def item_places(text: str, sections: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """The place each dated timeline entry names after its day, as (start, end, place key)."""
+    out = []
+    for start, end, _ in sections:
+        m = _ITEM_PLACE.match(text, start, end)
+        key = gaz.by_name.get(m.group(1).strip()) if m else None
+        if key and gaz[key].kind == "Place":
+            out.append((start, end, key))
+    return out
+
+
 def place_line(head: str, gaz: Gazetteer) -> str | None:
     """The city of a line under the date stamp that names only places ("July 4, 2017, 15:20" then
     "The Kremlin, Moscow"; "Akorda, Astana"), as official sites print where a readout comes from."""
@@ -400,8 +415,9 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
             return e.country if e is not None else None
         return info.represents if info is not None else None
 
+    sections = dated_sections(article.text, article.reference)
     events = consolidate(doc._.dip_events or [], people_of, article.reference, lead_end, dateline_city,
-                         country_of_place, country_of_person, dated_sections(article.text, article.reference))
+                         country_of_place, country_of_person, sections, item_places(article.text, sections, gaz))
     for r in events:
         for k in [*r.participants, r.location]:
             if k and k not in entities and gaz.get(k):
