@@ -1220,3 +1220,10 @@ def test_a_timeline_entrys_place_is_where_its_events_happened(nlp):
                     "relations are strong.\n\n2. April 5, 2018 — Tashkent. Bektenov holds talks with Aripov.\n",
                "2019-12-20")
     assert [(e.date, e.location) for e in events_of(rec, "Meeting")] == [("2018-04-03", "almaty"), ("2018-04-05", "tashkent")]
+
+
+def test_talks_under_way_are_of_the_two_the_post_before_names(nlp):
+    rec = read(nlp, "LIVE\n\n09:50 Mirziyoyev has landed in Astana.\n\n10:30 Tokayev is greeting Mirziyoyev at the Akorda "
+                    "now.\n\n11:15 Talks under way, first in a narrow format, then with delegations.\n", "2024-05-27")
+    assert [(e.date, sorted(e.participants)) for e in events_of(rec, "Meeting")] == [
+        ("2024-05-27", ["kassym-jomart-tokayev", "shavkat-mirziyoyev"])]

@@ -108,6 +108,9 @@ _DAYS_LATER = re.compile(rf"\b(?:the (next|following) day|({_COUNT}) days? (?:la
                          # "On the 11th the two presidents held talks": that day of the month told last
                          r"\bon the (?P<nth>[12]?\d|3[01])(?:st|nd|rd|th)(?!\s+(?:of\b|(?-i:[a-z]+)\b(?<!\bthe)(?<!\bthey)(?<!\bhe)(?<!\bshe)(?<!\bboth)(?<!\bwe))))\b",
                          re.I)
+# "11:15 Talks under way", "Talks began at noon": talks that begin, told with no one named
+_TALKS_BEGIN = re.compile(r"\W*(?:\d{1,2}[:.]\d\d\s+)?(?:[A-Z][a-z]+\s+)?(?:talks|negotiations)\s+(?:are\s+|were\s+|have\s+|had\s+)?"
+                          r"(?:under\s*way|began|begin|begun|started|opened|got under way)\b", re.I)
 _ARRIVED_IN = re.compile(r"\b(?:arrived|landed|is|was|has been|had been|flew)\s+(?:[\w-]+\s+){0,2}?(?:in|into|to)\b")
 _ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
 # "said Xi would", "said that the visit ...": a reporting verb followed by what was said
@@ -480,6 +483,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 self._also(report, span)
                 if report.location is None and report.mode != "remote" and inside is None:
                     report.location = self._arrived_aside(span, anchor, ments, asides)
+                if not any(self.kind_of.get(p) == "Person" for p in report.participants) and _TALKS_BEGIN.match(self._str(sent)):
+                    report.participants = self._pair_before(sent) or report.participants
             elif family == "Visit":
                 self._visit(report, span, trigs, [m for m in ments if m.token < cut and not self._excluded_person(m)])
                 invited = any(self.doc[s].lower_ in ("invited", "invites", "invite") for _, s, _ in trigs)
@@ -993,6 +998,18 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             b = bisect_left(self.starts, span.start_char + m.end())
             out.append((a, b))
         return out
+
+    def _pair_before(self, sent: Span) -> list[str]:
+        """The two people, of two countries, the sentence before names ("Putin is greeting Xi at the
+        campus now. 11:15 Talks under way")."""
+        if sent.start == 0:
+            return []
+        prev = sentence_of(self.doc, sent.start - 1)
+        while not self._str(prev).strip() and prev.start > 0:  # the blank line between two posts
+            prev = sentence_of(self.doc, prev.start - 1)
+        people = _dedupe(m.key for m in self._ments_in(prev.start_char, prev.end_char) if m.kind == "Person")
+        countries = {self.country_of(p) for p in people}
+        return people if len(people) == 2 and len(countries) == 2 and None not in countries else []
 
     def _arrived_aside(self, span: Span, anchor: int, ments: list[Mention], asides) -> str | None:
         """"Wang, who arrived in Harbin on Friday, met Akimov the same day": the city the subject's
