@@ -1227,3 +1227,13 @@ def test_talks_under_way_are_of_the_two_the_post_before_names(nlp):
                     "now.\n\n11:15 Talks under way, first in a narrow format, then with delegations.\n", "2024-05-27")
     assert [(e.date, sorted(e.participants)) for e in events_of(rec, "Meeting")] == [
         ("2024-05-27", ["kassym-jomart-tokayev", "shavkat-mirziyoyev"])]
+
+
+def test_the_two_presidents_of_a_year_told_of_are_that_years(nlp):
+    """In 2024, "the two presidents" of a 2015 paragraph are Nazarbayev and Karimov, not Tokayev."""
+    rec = read(nlp, "A decade of contacts\n\n2015: pipes\n\nTokayev, then Senate speaker, met Nazarbayev in May. In late "
+                    "September Islam Karimov paid a state visit to Kazakhstan. Its centrepiece came on 27 September: "
+                    "after talks with Nazarbayev in Astana, the two presidents opened a pipeline.\n\n2016: roads\n\n"
+                    "Karimov died in September.\n", "2024-03-04")
+    meetings = [sorted(e.participants) for e in events_of(rec, "Meeting") if e.date == "2015-09-27"]
+    assert meetings == [["islam-karimov", "nursultan-nazarbayev"]]

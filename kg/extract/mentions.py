@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..dates import CALENDAR_WORDS
+from ..dates import CALENDAR_WORDS, year_sections
 from ..gazetteer import Gazetteer, slug
 from .sentences import sentence_of
 from .sentences import words as token_words
@@ -218,6 +218,7 @@ class MentionResolver:
     def __init__(self, doc: Doc, gaz: Gazetteer, day: str | None, notes: dict[str, PersonNote]):
         self.doc, self.gaz, self.day, self.notes = doc, gaz, day, notes
         self.text = doc.user_data.get("text") or doc.text  # Doc.text rebuilds the string token by token
+        self._year_headings: list[tuple[int, int, str]] | None = None
         self.mentions: list[Mention] = []
         self.surnames: dict[str, str] = {}
         self.recent_people: list[str] = []
@@ -537,8 +538,25 @@ class MentionResolver:
         titles = [*self.person_roles(key), *(note.roles if note else ())]
         return any("minister" in t.lower() for t in titles)
 
-    def _is_leader(self, key: str) -> bool:
-        return any(self.gaz.roles[r].leader or self.gaz.roles[r].leader_if_no_president for r in self.person_roles(key) if r in self.gaz.roles)
+    def _is_leader(self, key: str, day: str | None = None, role: str | None = None) -> bool:
+        """Whether the person led their country on ``day`` (the article's day unless given); with
+        ``role``, whether they held that post ("the two presidents")."""
+        roles = [p.role for p in self.gaz.role_of(key, day)] if day else self.person_roles(key)
+        if role:
+            return role in roles
+        return any(self.gaz.roles[r].leader or self.gaz.roles[r].leader_if_no_president for r in roles if r in self.gaz.roles)
+
+    def _told_year(self, i: int) -> str | None:
+        """The year the sentence of token ``i`` (or the one before it on its line) tells of, where it is
+        not the article's: "In 2010 ... the two presidents" are the presidents of 2010."""
+        sent = sentence_of(self.doc, i)
+        start = sentence_of(self.doc, sent.start - 1).start if sent.start > 0 and "\n" not in self.doc[sent.start - 1].text else sent.start
+        years = [t.text for t in self.doc[start:i] if t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20")]
+        if not years:  # the heading it is under: "2010: parades and pipes"
+            if self._year_headings is None:
+                self._year_headings = year_sections(self.text)
+            years = [year for a, b, year in self._year_headings if a <= self.doc[i].idx < b]
+        return years[-1] if years and (self.day is None or years[-1] != self.day[:4]) else None
 
     def _known_holder(self, role: str, country: str) -> str | None:
         # people this article already named with that post come first
@@ -567,7 +585,8 @@ class MentionResolver:
                     return None  # "the leaders of the SCO states", "the leaders attending": not the pair just told
                 noun = doc[end - 1].lower_
                 leaders = noun in ("leaders", "presidents", "heads", "premiers") or prefix in _TWO_LEADERS
-                pair = self._last_pair(leaders=leaders, ministers=noun == "ministers")
+                pair = self._last_pair(leaders=leaders, ministers=noun == "ministers", year=self._told_year(i),
+                                       role="president" if noun == "presidents" else None)
                 if not pair:
                     return None
                 for key in pair:
@@ -588,7 +607,8 @@ class MentionResolver:
             return {names[0].key, names[1].key}
         return set()
 
-    def _last_pair(self, leaders: bool = True, ministers: bool = False) -> list[str] | None:
+    def _last_pair(self, leaders: bool = True, ministers: bool = False, year: str | None = None,
+                   role: str | None = None) -> list[str] | None:
         """'the two leaders': of two countries, the leaders first, then the most named, then the latest;
         'the two ministers': the latest two ministers (not the spokeswoman quoted since), then the
         latest two; 'the two men': the latest two. Among equals, those of the sentence told last first."""
@@ -598,7 +618,9 @@ class MentionResolver:
         last = set(self.sentence_people[max(self.sentence_people)]) if self.sentence_people else set()
         last = last if len(last) == 2 else self._subject_pair()
         if leaders:
-            ranked = sorted(self.recent_people, key=lambda p: (not self._is_leader(p), p not in last, -counts.get(p, 0),
+            # in a recap, the leaders (presidents) of the year it tells of
+            ranked = sorted(self.recent_people, key=lambda p: (not self._is_leader(p, year, role if year else None),
+                                                               p not in last, -counts.get(p, 0),
                                                                -self.salience.get(self.person_country(p), 0), -recency[p]))
         else:
             ranked = sorted(self.recent_people, key=lambda p: (ministers and not self._is_minister(p), p not in last, -recency[p]))
