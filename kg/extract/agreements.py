@@ -26,7 +26,9 @@ _SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued
 _ANNIVERSARY = re.compile(r"\banniversary of (?:the )?(?:[\w-]+ ){0,3}$", re.I)
 # "The Treaty reached its tenth anniversary", "the treaty turns ten"
 _ITS_ANNIVERSARY = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?anniversary\b|\bturns?\s+(?:\d+|ten|twenty|fifteen|five|thirty|forty|fifty)\b", re.I)
-_SIGN_VERB = re.compile(r"\b(?:sign|signs|signed|signing|inked)\b", re.I)
+_SIGNING = r"sign|signs|signed|signing|inked"
+_SIGN_VERB = re.compile(rf"\b(?:{_SIGNING})\b", re.I)
+_SIGNED_TOGETHER = re.compile(rf"\b(?:{_SIGNING}|concluded)\b", re.I)  # "21 documents were signed", "... concluded"
 _PLURAL_DOCS = {"statements", "declarations", "communiques", "communiqués"}
 # "two joint statements: one on X and one on Y": the items of a list of documents
 _ITEM_WORD = r"(?:one|another|the other|the first|the second|a second|a third)"
@@ -136,7 +138,7 @@ class AgreementReading:
         the clause names (or the article's two countries)."""
         doc = self.doc
         clause = self._str(span)
-        if not re.search(r"\b(?:sign|signs|signed|signing|inked|concluded)\b", clause, re.I) or _UNSIGNED.search(clause) or _TALLY.search(clause):
+        if not _SIGNED_TOGETHER.search(clause) or _UNSIGNED.search(clause) or _TALLY.search(clause):
             return []
         for _, s, e in trigs:
             if doc[e - 1].lower_ not in _GENERIC_DOCS or not _PACKAGE_BEFORE.search(self.text[max(span.start_char, self.starts[s] - 60):self.starts[s]]):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..dates import year_sections
+
 # a place named as the scene of something else: 'the war in Ukraine', 'the situation in the Asia-Pacific'
 NOT_VENUE = re.compile(r"\b(war|conflict|crisis|situation|fighting|invasion|troops|forces|interests|investment|stability|peace|security|tensions|losses|attack)\s+(in|at|near|into)\s+(the\s+)?$", re.I)
 
@@ -17,3 +19,13 @@ def dedupe(keys):
 # "in the southern city of Guangzhou", "in the Laotian capital, Vientiane": a place introduced by its kind
 PLACE_OF_KIND = re.compile(r"\b(?:in|at|to|into)\s+the\s+(?:[\w-]+\s+){0,3}(?:city|town|capital|port|village|resort|region|"
                            r"province)(?:\s+of\s+|,\s+)$", re.I)
+
+
+def heading_year(doc, text: str, at: int) -> str | None:
+    """The year of the heading ("2010: parades and pipes") the character offset ``at`` is under; the
+    headings are found once per article and kept on the doc (the mention resolver and the sentence
+    reader both ask)."""
+    sections = doc.user_data.get("year_sections")
+    if sections is None:
+        sections = doc.user_data["year_sections"] = year_sections(text)
+    return next((year for start, end, year in sections if start <= at < end), None)

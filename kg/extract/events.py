@@ -9,12 +9,12 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Span
 
-from ..dates import DateExpr, Reference, Resolved, count_of, month_of, resolve, year_sections
+from ..dates import DateExpr, Reference, Resolved, count_of, month_of, resolve
 from ..gazetteer import Gazetteer
 from ..records import EventReport
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
 from .agreements import AgreementReading
-from .common import NOT_VENUE, PLACE_OF_KIND, SAID_BEFORE
+from .common import NOT_VENUE, PLACE_OF_KIND, SAID_BEFORE, heading_year
 from .common import dedupe as _dedupe
 from .gatherings import GatheringReading
 from .mentions import Mention
@@ -97,7 +97,10 @@ _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|tw
                        # "have been holding consultations for well over a decade", "the regular consultations between"
                        r"|\bfor (?:well )?(?:over |more than |nearly |almost )?(?:a decade|decades|years|\d+ years)\b"
                        r"|\bregular (?:[\w-]+ ){0,3}(?:consultations|meetings|contacts|calls|exchanges)\b", re.I)
-_COUNTED_TIMES = re.compile(r"\b(?:twice|(?:two|three|four|five|six|\d) times)\b", re.I)
+_TIMES = r"twice|(?:two|three|four|five|six|\d) times"
+_COUNTED_TIMES = re.compile(rf"\b(?:{_TIMES})\b", re.I)
+# "twice last year, in May and again in December": an event told with more than one date
+_REPEATED = re.compile(rf"\b(?:{_TIMES}|and again|as well as in|both in)\b")
 _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
                   "host", "spoke", "speak", "talked", "talk"}
 # "the next day", "a day later", "two days later": counted from the last day the text gave
@@ -177,7 +180,6 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         self.claimed: set[int] = set()
         self._clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._quote_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self._year_headings: list[tuple[int, int, str]] | None = None
         counts: dict[str, int] = {}
         for m in mentions:
             e = gaz.get(m.key)
@@ -624,26 +626,29 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def _dates_listed(self, span: Span, anchor: int) -> bool:
         """"spoke three times: in March, on 16 April and on 8 May": talks counted and then dated one by one."""
-        count = _COUNTED_TIMES.search(self._str(span))
-        return bool(count) and not _HABITUAL.search(self._str(span)[:count.start()] + self._str(span)[count.end():]) \
-            and len(self._each_date(EventReport(article="", kind="Meeting", participants=[], evidence="", start=0, end=0),
-                                    span, anchor, False)) >= 2
+        text = self._str(span)
+        count = _COUNTED_TIMES.search(text)
+        return bool(count) and not _HABITUAL.search(text[:count.start()] + text[count.end():]) \
+            and bool(self._listed_dates(span, anchor, False))
 
     def _each_date(self, report: EventReport, span: Span, last: int, planned: bool) -> list[EventReport]:
-        """'travelled to China twice last year, in May and again in December', 'the conversations of
-        March 19 and April 16' (``last``: the trigger's last word): one event per date."""
-        if not re.search(r"\b(twice|(?:two|three|four|five|six|\d) times|and again|as well as in|both in)\b", self._str(span)) and not (
+        """One event per date the clause lists (``_listed_dates``), else the report as it is."""
+        return [replace(report, date=v) for v in self._listed_dates(span, last, planned)] or [report]
+
+    def _listed_dates(self, span: Span, last: int, planned: bool) -> list[str]:
+        """The two or more dates of an event told more than once: 'travelled to China twice last year, in
+        May and again in December', 'the conversations of March 19 and April 16' (``last``: the
+        trigger's last word); [] when the clause tells it once."""
+        if not _REPEATED.search(self._str(span)) and not (
                 self.lowers[last] in _PLURAL_TALKS and self._date_right_after(last + 1)):
-            return [report]
+            return []
         values = []
         for d in self.dates:
             if span.start_char <= d.start < span.end_char and d.kind in ("m", "md", "dm", "my", "mdy", "dmy", "mry", "dmry") and not self._excluded(d):
                 r = self._with_year_context(d, span, planned)
                 if r is not None and r.value not in values:
                     values.append(r.value)
-        if len(values) < 2:
-            return [report]
-        return [replace(report, date=v) for v in values]
+        return values if len(values) >= 2 else []
 
     def _meeting(self, report: EventReport, span: Span, words: set, by_family: dict) -> None:
         people = {p for p in report.participants if self.kind_of.get(p) == "Person"}
@@ -888,9 +893,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def _heading_year(self, at: int) -> Resolved | None:
         """The year of the heading a stretch of text is under ("2010: parades and pipes")."""
-        if self._year_headings is None:
-            self._year_headings = year_sections(self.text)
-        return next((Resolved(year) for start, end, year in self._year_headings if start <= at < end), None)
+        year = heading_year(self.doc, self.text, at)
+        return Resolved(year) if year else None
 
     def _with_year_context(self, d: DateExpr, span: Span, planned: bool):
         """A month or day dated by the first year its clause gives."""

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..dates import CALENDAR_WORDS, year_sections
+from ..dates import CALENDAR_WORDS
 from ..gazetteer import Gazetteer, slug
+from .common import heading_year
 from .sentences import sentence_of
 from .sentences import words as token_words
 
@@ -218,7 +219,6 @@ class MentionResolver:
     def __init__(self, doc: Doc, gaz: Gazetteer, day: str | None, notes: dict[str, PersonNote]):
         self.doc, self.gaz, self.day, self.notes = doc, gaz, day, notes
         self.text = doc.user_data.get("text") or doc.text  # Doc.text rebuilds the string token by token
-        self._year_headings: list[tuple[int, int, str]] | None = None
         self.mentions: list[Mention] = []
         self.surnames: dict[str, str] = {}
         self.recent_people: list[str] = []
@@ -553,9 +553,8 @@ class MentionResolver:
         start = sentence_of(self.doc, sent.start - 1).start if sent.start > 0 and "\n" not in self.doc[sent.start - 1].text else sent.start
         years = [t.text for t in self.doc[start:i] if t.like_num and len(t.text) == 4 and t.text[:2] in ("19", "20")]
         if not years:  # the heading it is under: "2010: parades and pipes"
-            if self._year_headings is None:
-                self._year_headings = year_sections(self.text)
-            years = [year for a, b, year in self._year_headings if a <= self.doc[i].idx < b]
+            heading = heading_year(self.doc, self.text, self.doc[i].idx)
+            years = [heading] if heading else []
         return years[-1] if years and (self.day is None or years[-1] != self.day[:4]) else None
 
     def _known_holder(self, role: str, country: str) -> str | None:
