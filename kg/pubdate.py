@@ -36,8 +36,9 @@ _DATELINE = re.compile(
 _PLACE_DATE_LINE = re.compile(rf"^[ \t]*[A-Z][A-Za-z .'-]{{2,30}},(?:\s*[A-Z][a-z]+,)?\s+{_FULL_DATE}", re.M)
 _STAMP_LABEL = r"(?:(?:published|posted|updated|date|dated|released)(?:\s+on)?\s*:?\s*)?"
 # a line of its own near the top that is a full date: "March 21, 2023, 16:10", "Published: May 5, 2025",
-# "Wednesday, 3 September 2025 | 5-minute read", "Posted on 12 Sept. 2024 by ...", "ENERGY BRIEF | 2 December 2019"
-_SECTION = r"(?:[A-Z][\w&'’ -]{1,40}?\s*[|—–]\s*)?"
+# "Wednesday, 3 September 2025 | 5-minute read", "Posted on 12 Sept. 2024 by ...", "ENERGY BRIEF | 2 December 2019";
+# "Steppe Trade Weekly | Astana, 4 June 2019": a section or publication, then where it was filed
+_SECTION = r"(?:[A-Z][\w&'’ -]{1,40}?\s*[|—–]\s*(?:[A-Z][A-Za-z .'-]{2,30},\s*)?)?"
 _STAMP_LINE = re.compile(
     rf"^[ \t]*{_SECTION}{_STAMP_LABEL}"
     rf"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"

@@ -44,6 +44,7 @@ class EventReport:
     anaphoric: bool = False  # "the call", "the talks": refers back to an event already told
     several_days: bool = False  # a trip told on several days: dated by its month
     signed: bool = False  # a document the text says was signed (adopted, issued) then, not referred to
+    signatories: list[str] = field(default_factory=list)  # the people who signed it (participants, not its parties)
 
 
 @dataclass

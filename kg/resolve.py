@@ -270,7 +270,8 @@ class EventMerger:
         for c in self.clusters:
             reports = c.reports
             kind = _specific([r.kind for r in reports])
-            participants = sorted({p for r in reports for p in r.participants})
+            # a document's parties and the people who signed it (not used to tell documents apart)
+            participants = sorted({p for r in reports for p in (*r.participants, *r.signatories)})
             date = c.date
             locs = Counter(r.location for r in reports if r.location)
             location = max(sorted(locs), key=lambda k: (locs[k], self.entities.get(k) is not None and self.entities[k].kind == "Place")) if locs else None

@@ -1237,3 +1237,39 @@ def test_the_two_presidents_of_a_year_told_of_are_that_years(nlp):
                     "Karimov died in September.\n", "2024-03-04")
     meetings = [sorted(e.participants) for e in events_of(rec, "Meeting") if e.date == "2015-09-27"]
     assert meetings == [["islam-karimov", "nursultan-nazarbayev"]]
+
+
+def test_who_signed_a_document(nlp):
+    """"signed by X and Y" after its name, X and Y before "signed", or a list's "Signed by" line; not
+    the leaders who only looked on."""
+    cases = {
+        "A Treaty on Allied Relations was signed by Kassym-Jomart Tokayev and Shavkat Mirziyoyev in Tashkent on Monday.":
+            {"kassym-jomart-tokayev", "shavkat-mirziyoyev"},
+        "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev signed a Treaty on Allied "
+        "Relations in Tashkent on Monday.": {"kassym-jomart-tokayev", "shavkat-mirziyoyev"},
+        "Following the talks, the following documents were signed:\n\n- Treaty on Allied Relations between Kazakhstan "
+        "and Uzbekistan. Signed by Kassym-Jomart Tokayev and Shavkat Mirziyoyev.\n\nThe leaders then spoke to the press.":
+            {"kassym-jomart-tokayev", "shavkat-mirziyoyev"},
+        "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev watched as their ministers signed "
+        "a Treaty on Allied Relations in Tashkent on Monday.": set(),
+    }
+    for text, signers in cases.items():
+        docs = events_of(read(nlp, text, "2024-06-10"), "Agreement")
+        assert len(docs) == 1 and set(docs[0].signatories) == signers, (text, [(d.label, d.signatories) for d in docs])
+        assert {"kazakhstan", "uzbekistan"} <= set(docs[0].participants)
+
+
+def test_an_action_plan_is_a_document(nlp):
+    docs = events_of(read(nlp, "Lavrov and Wang Yi signed an Action Plan for 2025-2028 in Beijing on Tuesday.", "2024-06-12"),
+                     "Agreement")
+    assert [(d.label, d.date) for d in docs] == [("Action Plan for 2025-2028", "2024-06-11")]
+
+
+def test_talks_on_a_trip_that_began_the_day_the_article_was_written_are_that_day(nlp):
+    """Arrived today, held talks: the talks cannot be before the arrival or after the article."""
+    rec = read(nlp, "Kazakh President Kassym-Jomart Tokayev, who arrived in Tashkent earlier today on an official visit "
+                    "to Uzbekistan, held talks with Uzbek President Shavkat Mirziyoyev.", "2024-06-10")
+    assert sorted((e.kind, e.date) for e in rec.events) == [("Meeting", "2024-06-10"), ("Visit", "2024-06-10")], rec.events
+    rec = read(nlp, "Kazakh President Kassym-Jomart Tokayev, who arrived in Tashkent on Sunday on an official visit "
+                    "to Uzbekistan, held talks with Uzbek President Shavkat Mirziyoyev.", "2024-06-10")
+    assert sorted((e.kind, e.date) for e in rec.events) == [("Meeting", "2024-06"), ("Visit", "2024-06-09")], rec.events

@@ -61,3 +61,10 @@ def test_a_section_label_before_the_stamp():
     assert publication_date("ENERGY BRIEF | 2 December 2019\n\nGas starts flowing\n\nGas began ...")[0] == "2019-12-02"
     assert publication_date("World — May 5, 2025\n\nText.")[0] == "2025-05-05"
     assert publication_date("Putin met Xi | 2 December 2019 and then went on to talk about trade\n")[0] is None
+
+
+def test_a_publisher_and_a_place_before_the_stamp():
+    """"Trade Weekly | Astana, 4 June 2019": the publication, where it was filed, and the day."""
+    assert publication_date("Grain deal\n\nSteppe Trade Weekly | Astana, 4 June 2019\n\nText.")[0] == "2019-06-04"
+    assert publication_date("Grain deal\n\nSteppe Trade Weekly — Tashkent, May 5, 2021\n\nText.")[0] == "2021-05-05"
+    assert publication_date("They met | Astana, 4 June 2019 was the day the talks opened\n")[0] is None

@@ -53,3 +53,16 @@ def test_two_days_of_one_summit_are_one_summit_dated_by_its_first(nlp):
     events = merge_events(recs, merge_entities(recs))
     summits = [e for e in events if e.kind == "Summit"]
     assert [(e.date, e.articles) for e in summits] == [("2024-07-03", ["a", "b"])]
+
+
+def test_the_people_who_signed_a_document_take_part_in_it_without_keeping_it_apart(nlp):
+    """One article names who signed the treaty, another only its parties: one agreement, with both
+    countries and both signatories as its participants."""
+    recs = [record(nlp, "a", "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev signed a "
+                             "Treaty on Allied Relations in Tashkent on Monday.", "2024-06-10"),
+            record(nlp, "b", "Kazakhstan and Uzbekistan signed a Treaty on Allied Relations in Tashkent on June 10.",
+                   "2024-06-12")]
+    events = merge_events(recs, merge_entities(recs))
+    docs = [e for e in events if e.kind == "Agreement"]
+    assert [(e.date, e.articles) for e in docs] == [("2024-06-10", ["a", "b"])]
+    assert {"kazakhstan", "uzbekistan", "kassym-jomart-tokayev", "shavkat-mirziyoyev"} <= set(docs[0].participants)

@@ -13,7 +13,7 @@ from .sentences import sentence_of
 
 _SIGNED = re.compile(r"\b(sign|signs|signed|signing|adopt|adopted|adopts|issued|issue|published|concluded|conclude|inked|released|agreed|reached|struck|finali[sz]ed|extended|prolonged|renewed|ratified|initial(?:l?ed)?|put (?:their|his|her) names? to)\b", re.I)
 _GENERIC_DOCS = {"documents", "agreements", "contracts", "memorandums", "memoranda", "deals"}
-_DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "protocol", "deal", "accord", "declaration", "pact", "statement", "communique", "communiqué", "map"}
+_DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "protocol", "deal", "accord", "declaration", "pact", "statement", "communique", "communiqué", "map", "plan", "action"}
 _REFERRING = {"about", "over", "against", "prolonging", "extending", "extended", "renewing", "under", "implementing",
               "replacing", "amending", "of", "to", "with", "within", "violating", "violated", "breaching"}
 _UNSIGNED = re.compile(r"\b(?:(?:have|has|had|are|is)\s+yet\s+to|(?:did|does|do|have|has|had|could|would|will)\s*(?:not|n't)|never|"
@@ -41,6 +41,14 @@ _PACKAGE_BEFORE = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine
                              r"commercial|trade|investment|economic|sectoral|and|,))*\s*$", re.I)
 # "the more than 300 agreements signed since 2001": a tally of years, not a signing
 _TALLY = re.compile(r"\b(?:since|so far|to date|over the (?:years|past|last)|in all|in total|altogether|each year|every year|a year|annually)\b", re.I)
+# who put their names to a document: "signed by X and Y", "X and Y signed ...", a list's "Signed by X." line
+# ("signed in Moscow on July 16, 2001 by ...": where and when may come between)
+_SIGNED_BY = re.compile(r"\b(?:signed|inked|initial(?:l)?ed)\b[^.;:]{0,50}?\bby\b", re.I)
+_SIGNER_VERB = re.compile(r"\b(?:sign|signs|signed|inked|issued|issue|adopted|adopt|put\s+(?:their|his|her)\s+names?\s+to)\b", re.I)
+_LOOKING_ON = re.compile(r"\b(?:witness\w*|watch\w*|presence|looked\s+on|attend\w*|oversaw|oversee\w*|with|after|before|"
+                         r"who|which|when|while|where|said|says|told|announced|wants?|hopes?|plans?|expects?)\b", re.I)
+_NEXT_SIGNED_BY = re.compile(r"\W*(?:(?:It|They|This|These)\s+(?:was|were)\s+)?(?:signed|inked)\s+by\b", re.I)
+SIGNATORIES = 4  # at most, per document
 _DAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow"}
 _MONTH_NAMES = {*MONTH_NAMES, "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
 
@@ -128,6 +136,9 @@ class AgreementReading:
             report.location = report.location if report.location and self.kind_of.get(report.location) == "Place" else None
             report.label = label
             report.signed = signed and not referenced
+            if not referenced:
+                report.signatories = self._signatories(sent, span, s, (self.starts[e - 1], self._char_end(bounds[n + 1], span)), ments,
+                                                      bounds[:n])
             report.anaphoric = doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not signed and not doc[s].text[0].isupper()
             out.append(report)
         return out + packages
@@ -183,6 +194,32 @@ class AgreementReading:
             report.label, report.signed = label, signed
             out.append(report)
         return out
+
+    def _char_end(self, tok: int, span: Span) -> int:
+        """Where token ``tok`` begins, or the clause's end."""
+        return self.starts[tok] if tok < span.end else span.end_char
+
+    def _signatories(self, sent: Span, span: Span, s: int, segment: tuple[int, int], ments: list[Mention],
+                     earlier: list[int]) -> list[str]:
+        """The people who put their names to the document read at token ``s`` (its name runs over
+        ``segment``, character offsets; ``earlier``: where the clause's documents before it begin):
+        "signed by X and Y" after its name, the people the clause names
+        before "signed" (not those looking on: "X watched as ..."), or a "Signed by X and Y." line next."""
+        text = self.text
+        people = [m for m in ments if m.kind == "Person"]
+        by = _SIGNED_BY.search(text, segment[0], segment[1])
+        if by:
+            return _dedupe(m.key for m in people if by.end() <= m.start < segment[1])[:SIGNATORIES]
+        verb = _SIGNER_VERB.search(text, span.start_char, self.starts[s])
+        if verb and not any(verb.end() <= self.starts[t] < self.starts[s] for t in earlier):
+            # (the first document after the verb is the one signed: "issued a joint statement on the
+            # anniversary of the Treaty" was not the Treaty's signing)
+            return _dedupe(m.key for m in people if m.end <= verb.start() and not _LOOKING_ON.search(text, m.end, verb.start()))[:SIGNATORIES]
+        if sent.end < len(self.doc):
+            after = sentence_of(self.doc, sent.end)
+            if _NEXT_SIGNED_BY.match(self._str(after)):
+                return _dedupe(m.key for m in self._ments_in(after.start_char, after.end_char) if m.kind == "Person")[:SIGNATORIES]
+        return []
 
     def _proper(self, span: Span, s: int) -> bool:
         """Whether the document is named with a capitalised name ('the Treaty of ...', 'Joint Statement')."""

@@ -120,6 +120,7 @@ def _absorb(keep: EventReport, other: EventReport, places) -> None:
         # a headline names the event; the sentence that tells it is the better evidence
         keep.evidence, keep.start, keep.end = other.evidence, other.start, other.end
     keep.participants = list(dict.fromkeys(keep.participants + other.participants))
+    keep.signatories = list(dict.fromkeys(keep.signatories + other.signatories))
     if _family(keep) == "Visit" and keep.date and other.date and not compatible(keep.date, other.date):
         # a trip told day by day ("landed on Monday", "talks on Wednesday"): its first day is not
         # certain, its month is
@@ -360,8 +361,10 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                 # "signed a communique on Wednesday at the end of their talks": the talks' day too
                 parent.date, parent.date_weak = r.date, r.date_weak
             if r.date is None and parent.date:
-                # a multi-day trip or summit dates what happened during it only to its month
-                r.date = parent.date[:7] if _family(parent) == "Visit" and len(parent.date) == 10 else parent.date
+                # a multi-day trip or summit dates what happened during it only to its month; one that
+                # began the day the article was written, what it tells done of it to that day
+                began_today = parent.date == r.reported and not parent.date_weak and not r.planned
+                r.date = parent.date[:7] if _family(parent) == "Visit" and len(parent.date) == 10 and not began_today else parent.date
                 r.date_weak = parent.date_weak
     for r in reports:
         # signed at talks in person that took their place from the trip they belong to (told later)
