@@ -58,7 +58,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("m", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON2}\b(?!\s+\d)")),
     ("wd", re.compile(rf"\b{_WD}(?:'s)?\b")),
     ("y", re.compile(rf"(?<![-$£€\d.,]){_YEAR}\b(?!\s*(?:bcm|billion|million|tonnes|cubic|%|km|people|participants|words))")),
-    ("today", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|earlier today|on the day)\b", re.I)),
+    ("today", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening)|earlier today|on the day)\b", re.I)),
 ]
 # "May" and "March" are also words; accept them only in date-like contexts
 _AMBIGUOUS_MONTH_WORDS = {"may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "apr"}
@@ -118,7 +118,7 @@ _FOLDED = {
     "rel": frozenset({"last", "next", "this", "previous", "past", "coming", "following", "earlier", "later", "the", "by", "before"}),
     "relwd": frozenset({"last", "next", "this"}),
     "season": frozenset({"in", "the"}),
-    "today": frozenset({"today", "tonight", "yesterday", "tomorrow", "this", "earlier", "on"}),
+    "today": frozenset({"today", "tonight", "yesterday", "tomorrow", "last", "this", "earlier", "on"}),
 }
 _WORD_RUN = re.compile(r"\w+")
 
@@ -264,7 +264,7 @@ def resolve(expr: DateExpr, ref: Reference, future: bool = False) -> Resolved | 
         return None
     if k == "today":
         w = expr.get("w").lower()
-        delta = {"yesterday": -1, "tomorrow": 1}.get(w, 0)
+        delta = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(w, 0)
         return Resolved((today + dt.timedelta(days=delta)).isoformat(), weak=weak, future=delta > 0)
     if k == "wd":
         return Resolved(_weekday_near(today, WEEKDAYS[expr.get("wd").lower()], future).isoformat(), weak=weak, future=future)

@@ -1273,3 +1273,42 @@ def test_talks_on_a_trip_that_began_the_day_the_article_was_written_are_that_day
     rec = read(nlp, "Kazakh President Kassym-Jomart Tokayev, who arrived in Tashkent on Sunday on an official visit "
                     "to Uzbekistan, held talks with Uzbek President Shavkat Mirziyoyev.", "2024-06-10")
     assert sorted((e.kind, e.date) for e in rec.events) == [("Meeting", "2024-06"), ("Visit", "2024-06-09")], rec.events
+
+
+def test_last_night_is_the_day_before(nlp):
+    rec = read(nlp, "On the sidelines of the summit in Bishkek last night, Kazakh Foreign Minister Murat Nurtleu met "
+                    "Uzbek Foreign Minister Bakhtiyor Saidov.", "2024-06-12")
+    assert [(e.kind, e.date) for e in events_of(rec, "Meeting")] == [("Meeting", "2024-06-11")]
+
+
+def test_a_word_of_an_organizations_name_is_no_document(nlp):
+    rec = read(nlp, "The afternoon belongs to a joint session of the SCO and the Collective Security Treaty Organization "
+                    "on Afghanistan, chaired by Kazakh President Kassym-Jomart Tokayev.", "2024-06-12")
+    assert events_of(rec, "Agreement") == []
+
+
+def test_a_summit_the_clause_goes_on_to_name(nlp):
+    """"at a summit" is the summit the clause names next, or the one whose organization it names."""
+    rec = read(nlp, "The summit of the Conference on Interaction and Confidence-Building Measures in Asia opened in "
+                    "Astana on Thursday. It is the second time this month that Tokayev and Mirziyoyev have shared a stage "
+                    "at a summit: both joined the BRICS summit that Lula chaired online on 9 June.", "2024-06-20")
+    assert sorted((e.label, e.date) for e in events_of(rec, "Summit")) == [("BRICS summit", "2024-06-09"),
+                                                                          ("CICA summit", "2024-06-20")]
+    rec = read(nlp, "The summit of the Conference on Interaction and Confidence-Building Measures in Asia opened in "
+                    "Almaty on Monday. Tokayev and Mirziyoyev met in Shanghai last month on the sidelines of a summit at which "
+                    "they and the presidents of Kyrgyzstan and Tajikistan founded the Shanghai Cooperation Organisation.",
+               "2002-06-05")
+    assert sorted(e.label for e in events_of(rec, "Summit")) == ["CICA summit", "SCO summit"]
+
+
+def test_leaders_taking_part_by_video_are_at_the_summit_not_on_a_call(nlp):
+    text = ("Leaders of the Shanghai Cooperation Organisation meet in Astana for the summit on Thursday.\n\n"
+            "Kazakh President Kassym-Jomart Tokayev chairs it. Uzbek President Shavkat Mirziyoyev and Kyrgyz President "
+            "Sadyr Japarov take part by video link.")
+    rec = read(nlp, text, "2024-07-04")
+    assert [e.kind for e in rec.events] == ["Summit"], rec.events
+    assert {"shavkat-mirziyoyev", "sadyr-japarov"} <= set(rec.events[0].participants)
+    # no summit told: two leaders who watched a launch by video link held a video conference
+    rec = read(nlp, "Uzbek President Shavkat Mirziyoyev and Kyrgyz President Sadyr Japarov took part by video link in "
+                    "the launch of the Kambarata dam on Monday.", "2024-07-04")
+    assert [e.kind for e in rec.events] == ["VideoConference"]

@@ -72,7 +72,10 @@ class AgreementReading:
     def _agreements(self, sent: Span, span: Span, trigs, ments: list[Mention]) -> list[EventReport]:
         doc = self.doc
         packages = self._packages(sent, span, trigs, ments)
-        nouns = sorted((k, s, e) for k, s, e in trigs if doc[e - 1].lower_ in _DOC_NOUNS | _PLURAL_DOCS or doc[s].lower_ in _DOC_NOUNS)
+        # (not a word of an organization's name: the Collective Security Treaty Organization)
+        named = [(m.start, m.end) for m in ments if m.kind == "Organization"]
+        nouns = sorted((k, s, e) for k, s, e in trigs if (doc[e - 1].lower_ in _DOC_NOUNS | _PLURAL_DOCS or doc[s].lower_ in _DOC_NOUNS)
+                       and not any(a <= self.starts[s] < b for a, b in named))
         # "Rosneft agreed with CNPC to deliver ...": a deal between two companies, no document named
         for k, s, e in trigs:
             if doc[s].lower_ == "agreed" and s + 1 < span.end and doc[s + 1].lower_ == "with" and not nouns:

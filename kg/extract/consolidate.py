@@ -25,6 +25,9 @@ _DURING_TRIP = re.compile(r"\b(?:during|on|in the course of) (?:the same|that|th
 # "Formal talks followed on Tuesday.": talks told with no one named, of the people of the talks before
 _UNNAMED_TALKS = re.compile(r"^\W*(?:[A-Z][a-z]+\s+)?(?:talks|negotiations|consultations)\s+(?:followed|continued|resumed|were held|took place)\b",
                             re.I)
+# "take part by video link", "joined online", "addressed the summit from Moscow": at something else, from afar
+_TAKES_PART = re.compile(r"\b(?:tak(?:e|es|ing)|took)\s+part\b|\bparticipat\w*|\bjoin(?:s|ed|ing)?\b|\battend\w*|\baddress\w*", re.I)
+_OWN_TALKS = re.compile(r"\b(?:talks|calls?|conversations?|spoke\s+(?:with|to)|met|meetings?|held|hold)\b", re.I)
 _BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: it is not dated by the article
 # a lead sentence dated relative to something else is not dated by the article
 _RELATIVE_DAY = re.compile(r"\b(opening|closing|first|second|last|final) day\b|\bthe day (before|after)\b|\b(?:days?|weeks?|months?|years?|shortly|soon|just|long) (after|before)\b", re.I)
@@ -239,6 +242,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
         if fam == "Summit" and not (r.organization or r.label):
             continue
         out.append(r)
+    _remote_attendance(out, people_of)
     # an agreement told with "after the meeting" / "during the talks" is dated by those talks
     for r in out:
         if _family(r) == "Agreement" and r.date is None and r.start in sentence_target:
@@ -261,6 +265,20 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
         if r.date is None and r.no_date_reason is None:
             r.no_date_reason = "the article's date is unknown" if reference.date is None else "the text gives no date"
     return out
+
+
+def _remote_attendance(out: list[EventReport], people_of) -> None:
+    """"Xi and Putin take part by video link" near a summit's telling: they are at that summit (from
+    afar), not on a call of their own. The nearest summit told, of the same time, takes them."""
+    for r in list(out):
+        if r.kind != "VideoConference" or not _TAKES_PART.search(r.evidence) or _OWN_TALKS.search(r.evidence):
+            continue
+        near = [s for s in out if _family(s) == "Summit" and s.planned == r.planned and compatible(s.date, r.date)
+                and abs(s.start - r.start) <= NEARBY_CHARS]
+        if near:
+            summit = min(near, key=lambda s: abs(s.start - r.start))
+            summit.participants = list(dict.fromkeys(summit.participants + people_of(r)))
+            out.remove(r)
 
 
 def _within(child: EventReport, parent: EventReport) -> bool:

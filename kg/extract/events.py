@@ -320,13 +320,21 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         # "Putin-Xi summit": a summit without an international organization is a meeting
         summits = []
         retold: set[int] = set()  # triggers of a gathering already told ("the forum")
-        for kind, s, e in by_family.pop("Summit", []):
+        summit_trigs = by_family.pop("Summit", [])
+        for kind, s, e in summit_trigs:
             org = self._summit_org_near(span, s, ments)
             bilateral = self._bilateral_summit(span, s, ments)
             name = None if org or bilateral else self._gathering_name(span, s)
             if org is None and not bilateral and not name and self.doc[s].lower_.startswith("summit") \
                     and (e >= len(self.doc) or self.lowers[e] != "of"):
-                org = self.main_org  # 'the two-day summit': the one the article is about (not 'a summit of the P5')
+                # 'the two-day summit': the one the article is about (not 'a summit of the P5'); 'a summit
+                # at which they founded the SCO': the organization the clause names; 'shared one at a
+                # summit: both joined the BRICS summit': the summit the clause names
+                if self._determiner(span, s) not in ("a", "an"):
+                    org = self.main_org
+                elif not any(t[1] != s and self._summit_org_near(span, t[1], ments) for t in summit_trigs):
+                    org = next((m.key for m in ments if m.kind == "Organization" and self.gaz.get(m.key) is not None
+                                and self.gaz[m.key].subkind == "intergovernmental"), self.main_org)
             if org is None and not bilateral and not name and self.lowers[s] == "forum" and self._definite(span, s):
                 # "The four-day forum opened on Monday": the forum told last
                 name = next((r.label for r in reversed(self.told) if r.kind == "Summit" and r.organization is None

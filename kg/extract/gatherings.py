@@ -111,9 +111,13 @@ class GatheringReading:
         """Whether the summit is named only by a definite article and lower-case modifiers ('the
         summit', 'the three-day summit', 'this annual summit'): one the article has told of already.
         Not 'the next summit' or 'the last summit': those are other summits."""
+        return self._determiner(span, s) in ("the", "this", "that")
+
+    def _determiner(self, span: Span, s: int) -> str | None:
+        """The word before the summit's lower-case modifiers ("the", "a", "last"...), lower-cased."""
         j = s - 1
         doc = self.doc
         while j > span.start and j > s - 6 and (doc[j].is_lower or doc[j].text == "-") and (
                 "-" in doc[j].text or doc[j].lower_ in _SUMMIT_MODIFIERS or doc[j - 1].text == "-" or doc[j + 1].text == "-"):
             j -= 1  # "the four-day forum" ("four", "-", "day")
-        return j >= span.start and self.doc[j].lower_ in ("the", "this", "that")
+        return doc[j].lower_ if j >= span.start else None
