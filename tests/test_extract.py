@@ -1312,3 +1312,21 @@ def test_leaders_taking_part_by_video_are_at_the_summit_not_on_a_call(nlp):
     rec = read(nlp, "Uzbek President Shavkat Mirziyoyev and Kyrgyz President Sadyr Japarov took part by video link in "
                     "the launch of the Kambarata dam on Monday.", "2024-07-04")
     assert [e.kind for e in rec.events] == ["VideoConference"]
+
+
+def test_who_put_their_names_to_the_document_told_before(nlp):
+    rec = read(nlp, "The heads of the Kazakh and Uzbek space agencies on Tuesday signed a memorandum of understanding on "
+                    "a joint satellite. Arman Zhaksybekov, head of the Kazakh space agency, and Bakhtiyor Saidov, head of "
+                    "the Uzbek space agency, put their names to the document in Tashkent.", "2024-06-12")
+    docs = events_of(rec, "Agreement")
+    assert [(d.date, sorted(d.signatories)) for d in docs] == [("2024-06-11", ["arman-zhaksybekov", "bakhtiyor-saidov"])]
+
+
+def test_the_head_of_a_national_body_represents_its_country(nlp):
+    rec = read(nlp, "Zhang Kejian, head of the China National Space Administration, met the Kazakh delegation in "
+                    "Astana on Monday.", "2021-03-10")
+    assert rec.entities["zhang-kejian"].represents == "china"
+    # a state corporation's chief acts for his state, a company's for the company
+    rec = read(nlp, "Dmitry Rogozin and Alexei Miller met Zhang Kejian in Beijing on Monday.", "2021-03-10")
+    assert rec.entities["dmitry-rogozin"].represents == "russia"
+    assert rec.entities["alexei-miller"].represents == "gazprom"

@@ -74,7 +74,7 @@ class AgreementReading:
         packages = self._packages(sent, span, trigs, ments)
         # (not a word of an organization's name: the Collective Security Treaty Organization)
         named = [(m.start, m.end) for m in ments if m.kind == "Organization"]
-        nouns = sorted((k, s, e) for k, s, e in trigs if (doc[e - 1].lower_ in _DOC_NOUNS | _PLURAL_DOCS or doc[s].lower_ in _DOC_NOUNS)
+        nouns = sorted((k, s, e) for k, s, e in trigs if (doc[e - 1].lower_ in _DOC_NOUNS | _PLURAL_DOCS | {"document"} or doc[s].lower_ in _DOC_NOUNS)
                        and not any(a <= self.starts[s] < b for a, b in named))
         # "Rosneft agreed with CNPC to deliver ...": a deal between two companies, no document named
         for k, s, e in trigs:
@@ -105,6 +105,10 @@ class AgreementReading:
             if items.get((kind, s, e)):
                 out.extend(self._listed_reports(sent, span, (kind, s, e), items[(kind, s, e)], ments, signed))
                 continue
+            if doc[s].lower_ == "document":
+                if doc[s - 1].lower_ in ("the", "this", "that"):
+                    out.extend(self._signed_told(sent, span, s, e, ments))
+                continue  # "a document": no name, no document of its own
             label = self._doc_label(span, s, e) if doc[s].lower_ != "agreed" else self._agreed_label(span, s)
             if label is None:
                 continue
@@ -197,6 +201,17 @@ class AgreementReading:
             report.label, report.signed = label, signed
             out.append(report)
         return out
+
+    def _signed_told(self, sent: Span, span: Span, s: int, e: int, ments: list[Mention]) -> list[EventReport]:
+        """"X and Y put their names to the document": who signed the document told before (a report
+        that refers back to it, with its signatories), if the clause says who."""
+        signers = self._signatories(sent, span, s, (self.starts[e - 1], span.end_char), ments, [])
+        if not signers:
+            return []
+        report = self._report("Agreement", sent, span, s, ments)
+        report.participants, report.signatories, report.anaphoric = [], signers, True
+        report.date = report.location = None
+        return [report]
 
     def _char_end(self, tok: int, span: Span) -> int:
         """Where token ``tok`` begins, or the clause's end."""

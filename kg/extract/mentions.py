@@ -126,7 +126,7 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
             if role:
                 note.roles.add(_singular(doc[start:end].text, titles))
             appositive = name[1] <= start  # "X, vice chairman of China's NPC,": the title after the name
-            note.country = note.country or country or (_country_after(doc, end) if appositive else None) \
+            note.country = note.country or country or (_country_after(doc, end, gaz) if appositive else None) \
                 or _country_in_sentence(doc, start)
     if new_spans:
         doc.ents = filter_spans(list(doc.ents) + new_spans)
@@ -192,14 +192,18 @@ def _place_named_at(doc: Doc, i: int, gaz: Gazetteer) -> tuple[str | None, int]:
     return None, i
 
 
-def _country_after(doc: Doc, i: int) -> str | None:
+def _country_after(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
     """The country an appositive names after the title, up to its closing comma: 'X, vice chairman
-    of the Standing Committee of China's National People's Congress, ...'."""
+    of the Standing Committee of China's National People's Congress, ...'; or the country of the
+    national body or company it names ('X, head of the state space corporation Roscosmos, ...')."""
     for tok in doc[i:min(len(doc), i + 12)]:
         if tok.text == "," or tok.is_sent_end:
             break
         if tok.ent_type_ in ("NORP", "COUNTRY") and tok.ent_id_:
             return tok.ent_id_
+        org = gaz.get(tok.ent_id_) if tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" else None
+        if org is not None and org.country and gaz.get(org.country) is not None and gaz[org.country].kind == "Country":
+            return org.country
     return None
 
 
