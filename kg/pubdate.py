@@ -75,7 +75,8 @@ def _stamp_line(head: str) -> dt.date | None:
     lines = [line for line in head.splitlines() if line.strip()][:STAMP_LINES]
     for line in lines:
         m = _STAMP_LINE.match(line) or _ISO_STAMP_LINE.match(line)
-        if m and not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", m.group("rest")):  # not a sentence going on
+        # not a sentence going on ("Friday 23 May 2008. Updated throughout the day." ends with the date)
+        if m and (not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", m.group("rest")) or re.match(r"\s*[.|•·]\s", m.group("rest"))):
             if m.re is _ISO_STAMP_LINE:
                 y, mo, d = m.group("iso").split("-")
                 return _date(int(y), int(mo), int(d))

@@ -1330,3 +1330,12 @@ def test_the_head_of_a_national_body_represents_its_country(nlp):
     rec = read(nlp, "Dmitry Rogozin and Alexei Miller met Zhang Kejian in Beijing on Monday.", "2021-03-10")
     assert rec.entities["dmitry-rogozin"].represents == "russia"
     assert rec.entities["alexei-miller"].represents == "gazprom"
+
+
+def test_documents_signed_on_a_trip_whose_talks_are_told_on_one_day_are_that_days(nlp):
+    text = ("Kazakh President Kassym-Jomart Tokayev, who is in Uzbekistan on a state visit from 9 to 11 June, arrived in "
+            "Tashkent on Sunday. He held talks with Uzbek President Shavkat Mirziyoyev in Tashkent on Monday.\n\n"
+            "The documents signed include:\n\n1. A Treaty on Allied Relations between Kazakhstan and Uzbekistan.\n\n"
+            "2. An Agreement on the Demarcation of the State Border between Kazakhstan and Uzbekistan.")
+    rec = read(nlp, text, "2024-06-11")
+    assert sorted(d.date for d in events_of(rec, "Agreement")) == ["2024-06-10", "2024-06-10"], rec.events

@@ -68,3 +68,10 @@ def test_a_publisher_and_a_place_before_the_stamp():
     assert publication_date("Grain deal\n\nSteppe Trade Weekly | Astana, 4 June 2019\n\nText.")[0] == "2019-06-04"
     assert publication_date("Grain deal\n\nSteppe Trade Weekly — Tashkent, May 5, 2021\n\nText.")[0] == "2021-05-05"
     assert publication_date("They met | Astana, 4 June 2019 was the day the talks opened\n")[0] is None
+
+
+def test_a_stamp_line_going_on_with_a_note():
+    """"Friday 23 May 2008. Updated throughout the day.": the date, then a note of its own."""
+    assert publication_date("Live: talks in Astana\n\nFriday 7 June 2019. Updated throughout the day. All times local.\n\n"
+                            "08:55 Good morning.")[0] == "2019-06-07"
+    assert publication_date("Live: talks in Astana\n\nFriday 7 June 2019 was the day the talks opened in the capital\n")[0] is None

@@ -299,6 +299,7 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
     visits = [r for r in reports if _family(r) == "Visit"]
     summits = [r for r in reports if _family(r) == "Summit"]
     signed_at: dict[int, EventReport] = {}  # a sentence's documents -> where the first was signed
+    trip_documents: list[EventReport] = []  # documents dated by the month of the trip they were signed on
     for r in reports:
         fam = _family(r)
         if fam not in ("Meeting", "Agreement"):
@@ -384,6 +385,17 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                 began_today = parent.date == r.reported and not parent.date_weak and not r.planned
                 r.date = parent.date[:7] if _family(parent) == "Visit" and len(parent.date) == 10 and not began_today else parent.date
                 r.date_weak = parent.date_weak
+                if fam == "Agreement" and _family(parent) == "Visit" and r.date != parent.date:
+                    trip_documents.append(r)
+    # a document signed during a trip whose talks the article tells on one day only: signed that day
+    for r in trip_documents:
+        trip = r.part_of
+        days = {m.date for m in reports if _family(m) == "Meeting" and m.part_of == trip and m.kind not in REMOTE_KINDS
+                and not m.planned and m.date and len(m.date) == 10
+                and _with_hosts(reports[trip], m, people_of, places, country_of)}
+        day = days.pop() if len(days) == 1 else None
+        if day and compatible(day, r.date):
+            r.date = day
     for r in reports:
         # signed at talks in person that took their place from the trip they belong to (told later)
         parent = reports[r.part_of] if r.part_of is not None else None
