@@ -1339,3 +1339,22 @@ def test_documents_signed_on_a_trip_whose_talks_are_told_on_one_day_are_that_day
             "2. An Agreement on the Demarcation of the State Border between Kazakhstan and Uzbekistan.")
     rec = read(nlp, text, "2024-06-11")
     assert sorted(d.date for d in events_of(rec, "Agreement")) == ["2024-06-10", "2024-06-10"], rec.events
+
+
+def test_the_former_president_is_the_one_named_last_who_held_that_post(nlp):
+    rec = read(nlp, "Then it was the turn of Dmitry Medvedev. The former president, now deputy chairman of the Security "
+                    "Council, was received by Kazakh President Kassym-Jomart Tokayev in Astana on Monday.", "2024-06-12")
+    assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["dmitry-medvedev", "kassym-jomart-tokayev"]]
+
+
+def test_saw_each_other_is_a_meeting(nlp):
+    rec = read(nlp, "Kazakh Foreign Minister Murat Nurtleu and Uzbek Foreign Minister Bakhtiyor Saidov saw each other in "
+                    "Tashkent in May.", "2024-06-12")
+    assert [(e.kind, e.date, e.location) for e in rec.events] == [("Meeting", "2024-05", "tashkent")]
+
+
+def test_events_spoken_of_in_general_are_none(nlp):
+    rec = read(nlp, "Summits between Kassym-Jomart Tokayev and Shavkat Mirziyoyev produce the photographs.", "2024-06-12")
+    assert rec.events == []
+    rec = read(nlp, "Summits between Kassym-Jomart Tokayev and Shavkat Mirziyoyev in 2023 produced a treaty.", "2024-06-12")
+    assert [(e.kind, e.date) for e in events_of(rec, "Meeting")] == [("Meeting", "2023")]

@@ -90,6 +90,7 @@ _FUTURE_WHICH = re.compile(r"[^.;,]{0,120},\s*which\s+(?:(?:is to be|will be|is 
 _HELD_ON = re.compile(r"\b(?:held|convened|took place|taking place)\s+(?:on|in)\s*$", re.I)
 _ADDRESSED = re.compile(r"\s+(?:at\b|before\b|to\s+(?:the\s+)?(?:reporters|journalists|press|media|forum|conference|audience|"
                         r"students|parliament|delegates|participants|plenary)\b)", re.I)
+_BARE_PLURALS = {"summits", "meetings", "visits", "calls", "encounters"}
 _HABITUAL = re.compile(r"\b(multiple|several|many|numerous|countless|some|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of) (?:(?:key|major|important|regular|previous|recent) )?(times|in-person meetings|meetings|calls|phone calls|conversations|rounds of talks)\b|\b(regularly|repeatedly|often|frequently)\b"
                        r"|\b(?:a decade|decades|years|a series|a string|a number|a history) of (?:meetings|talks|calls|contacts|summits)\b"
                        # "The meetings between X and Y get the headlines": all of them, not one
@@ -446,6 +447,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue
             if family == "Meeting" and _HABITUAL.search(self._str(span)) and not self._dates_listed(span, anchor):
                 continue  # "spoke over the phone multiple times", "two in-person meetings": not one event
+            if family == "Meeting" and all(self._bare_plural(t[1], t[2]) for t in trigs) \
+                    and not self._dates_in(span.start_char, span.end_char):
+                continue  # "Summits between X and Y produce the photographs": such events in general
             # a person named after another kind of event's trigger belongs to that event
             later = [t[1] for fam, ts in by_family.items() if fam != family for t in ts if t[1] > anchor]
             later += [t[1] for t in summits if t[1] > anchor] if family != "Summit" else []
@@ -631,6 +635,12 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                               r"|\b(standing in|stood in|deputising|deputizing) for\s+$"
                               r"|\baccording to\s+([\w-]+\s+){0,3}$"
                               r"|,\s*(?:chaired|headed|run|founded|owned) by\s+$", before))  # "CNPC, chaired by X,"
+
+    def _bare_plural(self, s: int, e: int) -> bool:
+        """A plural event noun opening its sentence (or what follows a colon or dash), with nothing
+        before it that picks some out ("Summits between ...", not "Their summits", "Two meetings")."""
+        return self.lowers[e - 1] in _BARE_PLURALS and (
+            s == sentence_of(self.doc, s).start or self.words[s - 1] in (":", "—", "–", '"', "“"))
 
     def _dates_listed(self, span: Span, anchor: int) -> bool:
         """"spoke three times: in March, on 16 April and on 8 May": talks counted and then dated one by one."""

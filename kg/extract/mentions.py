@@ -361,6 +361,9 @@ class MentionResolver:
         elif doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].text in ("premier", "president", "prime", "foreign",
                                                                                    "defence", "defense"):
             j = i + 1  # "The premier then met Xi": the premier named last (not "the President of Russia")
+        elif doc[i].lower_ == "the" and i + 2 < len(doc) and doc[i + 1].lower_ == "former" and doc[i + 2].lower_ in (
+                "premier", "president", "prime", "foreign", "defence", "defense"):
+            j = i + 2  # "The former president, now ...": see below
         else:
             return None
         if j >= len(doc):
@@ -381,6 +384,13 @@ class MentionResolver:
         before = doc[max(0, i - 2):i].text.lower()
         if "former" in before or "ex-" in before or self._appositive(i):
             return None
+        if doc[i].lower_ == "the" and doc[i + 1].lower_ == "former" and country is None:
+            # "The former president, now ...": the person named last who held that post and no longer does
+            key = next((p for p in reversed(self.recent_people) if self._held_before(p, role)), None)
+            if key:
+                self._add(start, j + 1, key, "Person", "description")
+                return j + 1
+            return None
         # a following name means this is a title, already handled by the name itself
         if j + 1 < len(doc) and (doc[j + 1].ent_type_ == "PERSON" or (doc[j + 1].text == "," and j + 2 < len(doc) and doc[j + 2].ent_type_ == "PERSON")):
             return None
@@ -391,6 +401,14 @@ class MentionResolver:
             self._add(start, j + 1, key, "Person", "description")
             return j + 1
         return None
+
+    def _held_before(self, key: str, role: str) -> bool:
+        """Whether the gazetteer has the person in ``role`` before the article's day, and not on it."""
+        e = self.gaz.get(key)
+        if e is None or self.day is None:
+            return False
+        return any(p.role == role and p.end and p.end < self.day for p in e.posts) \
+            and not any(p.role == role and p.held_on(self.day) for p in e.posts)
 
     def _title_of(self, i: int) -> int | None:
         """'the President of Russia', 'the Presidents of Russia and China' (no name following)."""
