@@ -1358,3 +1358,29 @@ def test_events_spoken_of_in_general_are_none(nlp):
     assert rec.events == []
     rec = read(nlp, "Summits between Kassym-Jomart Tokayev and Shavkat Mirziyoyev in 2023 produced a treaty.", "2024-06-12")
     assert [(e.kind, e.date) for e in events_of(rec, "Meeting")] == [("Meeting", "2023")]
+
+
+def test_the_day_something_was_told_is_not_the_day_of_what_was_told(nlp):
+    rec = read(nlp, "Kazakh President Kassym-Jomart Tokayev told Uzbek President Shavkat Mirziyoyev on Wednesday that he "
+                    "would travel to Tashkent for the opening of the games in February.", "2021-12-15")
+    assert [(e.kind, e.date, e.planned) for e in events_of(rec, "Visit")] == [("Visit", "2022-02", True)]
+
+
+def test_the_call_before_told_in_passing_and_what_it_adopted(nlp):
+    """"At the first, on June 28, they ...": the first of the calls just told, on that day; the joint
+    statement they issued at it is theirs; the treaty's year is not the call's."""
+    text = ("Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev held talks by video link on "
+            "Wednesday. Wednesday's call was the presidents' second round of video talks this year. At the first, on "
+            "June 28, they announced the extension of the 1998 Treaty on Eternal Friendship and issued a joint statement.")
+    rec = read(nlp, text, "2021-12-15")
+    calls = sorted((e.kind, e.date) for e in events_of(rec, "VideoConference"))
+    assert calls == [("VideoConference", "2021-06-28"), ("VideoConference", "2021-12-15")], rec.events
+    statement = next(d for d in events_of(rec, "Agreement") if d.label == "Joint statement")
+    assert statement.date == "2021-06-28"
+    assert set(statement.signatories) == {"kassym-jomart-tokayev", "shavkat-mirziyoyev"}
+
+
+def test_who_told_reporters_of_talks_takes_no_part_in_them(nlp):
+    rec = read(nlp, "Kremlin aide Yuri Ushakov told reporters that Kazakh President Kassym-Jomart Tokayev and Uzbek "
+                    "President Shavkat Mirziyoyev would hold talks in Tashkent on Feb. 4.", "2021-12-15")
+    assert [sorted(e.participants) for e in rec.events] == [["kassym-jomart-tokayev", "shavkat-mirziyoyev"]]

@@ -27,6 +27,8 @@ _UNNAMED_TALKS = re.compile(r"^\W*(?:[A-Z][a-z]+\s+)?(?:talks|negotiations|consu
                             re.I)
 # "take part by video link", "joined online", "addressed the summit from Moscow": at something else, from afar
 _TAKES_PART = re.compile(r"\b(?:tak(?:e|es|ing)|took)\s+part\b|\bparticipat\w*|\bjoin(?:s|ed|ing)?\b|\battend\w*|\baddress\w*", re.I)
+# the people of the talks the sentence tells are who signed: "they ... issued a joint statement"
+_THEY_SIGNED = re.compile(r"\b(?:they|the two(?:\s+\w+)?|both(?:\s+\w+)?)\s+(?:[^.;]{0,140}?\s)?(?:signed|issued|adopted|inked|put\s+their\s+names)\b", re.I)
 _OWN_TALKS = re.compile(r"\b(?:talks|calls?|conversations?|spoke\s+(?:with|to)|met|meetings?|held|hold)\b", re.I)
 _BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: it is not dated by the article
 # a lead sentence dated relative to something else is not dated by the article
@@ -184,6 +186,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
             r.confidence = max(0.4, r.confidence - 0.1)
     kept: list[EventReport] = []
     sentence_target: dict[int, EventReport] = {}
+    latest = None  # the talks last told of (kept, or told of again)
     for r in reports:
         if r.label == "such":
             prior = [k for k in kept if _family(k) == "Meeting" and k.kind != "Meeting"]
@@ -191,8 +194,11 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
                 r.kind = prior[-1].kind
             r.label = None
         if r.label == "ellipsis":
-            # "The first took place on February 25": the kind and people of the talks just told
+            # "The first took place on February 25": the kind and people of the talks just told (or
+            # told of again just before: "Wednesday's call was their second. At the first, on June 28, ...")
             prior = [k for k in kept if _family(k) == "Meeting" and _complete(k, people_of)]
+            if latest is not None and _complete(latest, people_of):
+                prior.append(latest)
             if not prior:
                 continue
             r.kind, r.participants, r.mode, r.label = prior[-1].kind, list(prior[-1].participants), prior[-1].mode, None
@@ -206,6 +212,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
                 r.date = r.location = None
                 _absorb(target, r, places)
                 sentence_target[r.start] = target
+                latest = target if _family(target) == "Meeting" else latest
                 continue
             if _family(r) != "Summit":
                 continue
@@ -217,8 +224,10 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
         target = next((k for k in kept if _same_event(k, r, people_of)), None)
         if target is not None:
             _absorb(target, r, places)
+            latest = target if _family(target) == "Meeting" else latest
             continue
         kept.append(r)
+        latest = r if _family(r) == "Meeting" else latest
     # what each kind needs to be an event at all
     out = []
     for r in kept:
@@ -376,6 +385,9 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                 talks = [m for m in reports if m.part_of == r.part_of and _family(m) == "Meeting" and m.start < r.start and m.location]
                 r.location = that_day.pop() if len(that_day) == 1 else talks[-1].location if talks else None
             r.location = r.location or (parent.location if parent.kind not in REMOTE_KINDS else None)
+            if fam == "Agreement" and _family(parent) == "Meeting" and r.start == parent.start and not r.signatories \
+                    and _THEY_SIGNED.search(r.evidence):
+                r.signatories = list(people_of(parent))  # "they held talks and issued a joint statement"
             if fam == "Agreement" and _family(parent) == "Meeting" and parent.date is None and r.date and r.start == parent.start:
                 # "signed a communique on Wednesday at the end of their talks": the talks' day too
                 parent.date, parent.date_weak = r.date, r.date_weak

@@ -34,14 +34,18 @@ _PLANNED = re.compile(
     r"hopes? to|would be|proposed|to be held|ahead of|accept(?:ed|s)? (?:an |the )?invitation|possible|potential|"
     r"(?:un)?likely to|if)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead of|for|after|over|within|between)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
-_ELLIPSIS = re.compile(r"\s*(The|Their|Its|The (?:pair|two (?:leaders|men|presidents|sides|ministers))['’]s?) "
+_ELLIPSIS = re.compile(r"\s*(?:(The|Their|Its|The (?:pair|two (?:leaders|men|presidents|sides|ministers))['’]s?) "
                        r"(first|previous|last|latest|earlier|second|other) (one |call |meeting |conversation )?"
-                       r"(took place|was held|came|happened|was on|was in)\b")
+                       r"(took place|was held|came|happened|was on|was in)\b"
+                       # "At the first, on June 28, they announced ..."
+                       r"|At (?:the|their) (?:first|previous|last|earlier|second|other)(?: one)?,? (?:on|in) )")
 # between the people of one subject: "X, Y and Z", "Kazakh President X and Chinese President Y"
 # "X and Chinese State Councillor and Foreign Minister Y": the titles between two coordinated names
 _COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*(?:(?:[A-Z][\w.'’-]*|the|of|and(?=\s+[A-Z]))\s+){0,7}")
 _REPORTING = re.compile(r"\s+(?:said|says|told|tells|added|adds|noted|stressed|explained|wrote|announced|confirmed)\b"
                         r"(?:\s+[\w’'-]+){0,5}\s*[.!?]")
+_TOLD_THE_PRESS = re.compile(r",?\s+(?:told|tells|informed|briefed)\s+(?:the\s+|a\s+)?(?:reporters|journalists|the press|press|media|"
+                             r"(?:news\s+|press\s+)?(?:briefing|conference)|state (?:media|television|TV))\b[^.;]{0,40}?\bthat\b", re.I)
 _REPORTER_BEFORE = re.compile(r"[,.!?][\"”’]\s*$|,\s*(?:[\w’'-]+\s+){0,4}$")
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 _TO_BE_HELD = (r"(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|"
@@ -69,6 +73,10 @@ _WHERE_CLAUSE = re.compile(r",\s*where\b[^,;.]*$")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|just\s+|earlier\s+|previously\s+|also\s+|both\s+)?(?:attended|met|held|"
                            r"visited|travell?ed|spoken|talked|signed|been|gone|flown|hosted|received|taken part)\s+(?:\S+\s+){0,3}$", re.I)
 # a document a year before it names rather than dates: "the 2001 Treaty", "the 2019 joint statement"
+# a reporting verb and what it was told by, up to its date; then "that" and what was told
+_TOLD_THAT = re.compile(r"\b(?:told|tells|said|says|announced|announces|confirmed|confirms|informed|informs|assured|"
+                        r"assures|promised|promises|wrote|writes|stated|states)\b[^.;,]{0,60}?\s+(?:on|at|in|late|early|this|last)?\s*$", re.I)
+_THAT_AFTER = re.compile(r"[\s,]*(?:\([^)]*\)\s*)?that\b", re.I)
 _NAMED_BY_YEAR = re.compile(r"\s+(?:joint\s+)?(?:treaty|agreement|accord|pact|deal|contract|law|declaration|statement|"
                             r"constitution|charter|memorandum|protocol|roadmap|communiqu[eé])\b", re.I)
 # "a summit of the five ..., which Putin proposed in January and for which no date has been fixed"
@@ -627,6 +635,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             # '"... will be held in Beijing," Zakharova told a briefing.', '..., Kremlin aide Yuri Ushakov told
             # reporters.': who tells of the event at the end of the sentence, not who takes part in it
             return True
+        if _TOLD_THE_PRESS.match(self.text, m.end):
+            return True  # "Kremlin aide Yuri Ushakov told reporters that Putin would ...": he tells of it
         if re.match(r"['’]s\s+(?:special\s+|personal\s+)?(?:envoy|representative|emissary|spokesman|spokeswoman|spokesperson|"
                     r"aide|adviser|advisor|congratulations|greetings|message|letter|wishes|regards|invitation)\b", self.text[m.end:m.end + 40]):
             return True  # "Xi's special envoy", "conveyed Xi's congratulations": Xi is not there
@@ -760,6 +770,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue  # "a statement extending the 2001 Treaty": that treaty's year (but "the 2019 summit" dates talks at it)
             if said is not None and d.start >= said:
                 continue  # "received X, where the leader said Y would come on May 9": what was said
+            if d.start < trig_char and _TOLD_THAT.search(self.text, max(sent.start_char, d.start - 80), d.start) \
+                    and _THAT_AFTER.match(self.text, d.end, trig_char):
+                continue  # "told Xi on Wednesday that he would travel to Beijing": the day it was told
             rel = _RELATIVE_AFTER.search(self.text, trig_char, d.start) if d.start > trig_char else None
             if rel and self.text[trig_char + len(self.doc[anchor].text):rel.start()].strip() \
                     and not _HELD_CLAUSE.match(self.text, rel.start(), d.start):
@@ -872,6 +885,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         it is under ("2010: parades and pipes")."""
         years = [(y, r) for y in self._dates_in(sent.start_char, sent.end_char)
                  if (y.kind == "y" or y.kind == "rel" and (y.get("unit") or "").lower() == "year") and not self._excluded(y)
+                 and not (y.kind == "y" and _NAMED_BY_YEAR.match(self.text, y.end))  # "the 2001 Treaty": its own year
                  for r in [resolve(y, self.reference, future=planned)] if r is not None and len(r.value) == 4]
         full = [(y, r) for y in self._dates_in(sent.start_char, d.start) if y.kind in ("mdy", "dmy", "my", "iso")
                 and not self._excluded(y) for r in [resolve(y, self.reference)] if r is not None]

@@ -33,6 +33,7 @@ from ..dates import CALENDAR_WORDS, Reference, dated_sections, find_dates
 from ..errors import DataError
 from ..gazetteer import ONTOLOGY_DIR, Gazetteer, default, load
 from ..records import ArticleRecord, EntityInfo
+from ..vocab import EVENT_FAMILY
 from .consolidate import LEAD_SENTENCES, consolidate
 from .events import SentenceReader
 from .mentions import MentionResolver, find_titled_people
@@ -229,6 +230,8 @@ def make_events(nlp: Language, name: str, gazetteer_dir: str | None, triggers: s
             told_again = reader.read_ellipsis(sent)  # "The first call took place on ..."
             if told_again:
                 reports.extend(told_again)
+                # what else it tells ("At the first, on June 28, they issued a joint statement")
+                reports.extend(r for r in (reader.read(sent, _longest(trigs)) if trigs else ()) if EVENT_FAMILY[r.kind] != "Meeting")
             elif trigs:
                 reports.extend(reader.read(sent, _longest(trigs)))
         doc._.dip_events = reports
