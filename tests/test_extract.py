@@ -1384,3 +1384,21 @@ def test_who_told_reporters_of_talks_takes_no_part_in_them(nlp):
     rec = read(nlp, "Kremlin aide Yuri Ushakov told reporters that Kazakh President Kassym-Jomart Tokayev and Uzbek "
                     "President Shavkat Mirziyoyev would hold talks in Tashkent on Feb. 4.", "2021-12-15")
     assert [sorted(e.participants) for e in rec.events] == [["kassym-jomart-tokayev", "shavkat-mirziyoyev"]]
+
+
+def test_a_month_later_counts_from_the_event_told_just_before(nlp):
+    text = ("Kazakh Foreign Minister Murat Nurtleu and Uzbek Foreign Minister Bakhtiyor Saidov met in Tashkent in "
+            "mid-July. A month later, the day after the border incident, the two men were on the phone.")
+    rec = read(nlp, text, "2022-01-11")
+    assert sorted((e.kind, e.date) for e in rec.events) == [("Meeting", "2021-07"), ("PhoneCall", "2021-08")]
+    # told just before with no date: nothing to count from
+    text = ("That winter it was the turn of Kazakh Foreign Minister Murat Nurtleu, who was received by Uzbek President "
+            "Shavkat Mirziyoyev in Tashkent. Two months later Uzbek Foreign Minister Bakhtiyor Saidov arrived in Astana.")
+    rec = read(nlp, text, "2022-01-11")
+    assert [len(e.date or "") != 7 for e in events_of(rec, "Visit")] == [True]  # no month counted to
+
+
+def test_a_treaty_named_by_its_year_and_a_word_gives_no_year_to_other_dates(nlp):
+    rec = read(nlp, "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev held a video meeting "
+                    "in June, timed to the anniversary of the 1998 friendship treaty.", "2022-01-11")
+    assert [(e.kind, e.date) for e in events_of(rec, "VideoConference")] == [("VideoConference", "2021-06")]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date as _date
 from datetime import timedelta
@@ -77,7 +77,8 @@ _PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|just\s+|earlier\s+|previously
 _TOLD_THAT = re.compile(r"\b(?:told|tells|said|says|announced|announces|confirmed|confirms|informed|informs|assured|"
                         r"assures|promised|promises|wrote|writes|stated|states)\b[^.;,]{0,60}?\s+(?:on|at|in|late|early|this|last)?\s*$", re.I)
 _THAT_AFTER = re.compile(r"[\s,]*(?:\([^)]*\)\s*)?that\b", re.I)
-_NAMED_BY_YEAR = re.compile(r"\s+(?:joint\s+)?(?:treaty|agreement|accord|pact|deal|contract|law|declaration|statement|"
+# "the 2001 Treaty", "the 2001 friendship treaty": a document named by the year it was signed
+_NAMED_BY_YEAR = re.compile(r"\s+(?:(?!(?:the|a|an|and|or|in|on|at|to|for|with|by|was|were|is|are)\b)[a-z][\w-]*\s+){0,2}(?:joint\s+)?(?:treaty|agreement|accord|pact|deal|contract|law|declaration|statement|"
                             r"constitution|charter|memorandum|protocol|roadmap|communiqu[eé])\b", re.I)
 # "a summit of the five ..., which Putin proposed in January and for which no date has been fixed"
 _NO_DATE_AFTER = re.compile(r"[^.;]{0,160}?,?\s+for which no date (?:has |had |was |is )?(?:yet )?(?:been )?(?:set|fixed|announced|agreed)", re.I)
@@ -115,7 +116,9 @@ _MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "r
 # "the next day", "a day later", "two days later": counted from the last day the text gave
 _COUNT = r"a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
 _DAYS_LATER = re.compile(rf"\b(?:the (next|following) day|({_COUNT}) days? (?:later|after that)|"
-                         rf"(?P<weeks>{_COUNT}) weeks? (?:later|after that)|(?P<same>the same day|"
+                         rf"(?P<weeks>{_COUNT}) weeks? (?:later|after that)|"
+                         rf"(?P<months>{_COUNT}) months? (?:later|after that)|"
+                         r"(?P<same>the same day|"
                          r"that (?:same )?(?:day|morning|afternoon|evening|night)|later in the day|in the (?:morning|afternoon|evening))|"
                          # "On the 11th the two presidents held talks": that day of the month told last
                          r"\bon the (?P<nth>[12]?\d|3[01])(?:st|nd|rd|th)(?!\s+(?:of\b|(?-i:[a-z]+)\b(?<!\bthe)(?<!\bthey)(?<!\bhe)(?<!\bshe)(?<!\bboth)(?<!\bwe))))\b",
@@ -812,6 +815,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return None
         if m.group("nth"):
             return self._day_of_month(int(m.group("nth")), span.start_char + m.start())
+        if m.group("months"):
+            return self._months_later(count_of(m.group("months")), span.start_char + m.start())
         if m.group("same"):
             n = 0  # "that evening", "earlier the same day"
         elif m.group("weeks"):
@@ -844,6 +849,25 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         if day is None or n is None:
             return None
         return Resolved((_date.fromisoformat(day.value) + timedelta(days=n)).isoformat(), weak=day.weak)
+
+    def _months_later(self, n: int | None, at: int) -> Resolved | None:
+        """'A month later', 'two months later': the month of the date told last before it in its
+        sentence, else of the event told just before, moved on (no more precise than that). (Not
+        "two years later": counted so, it lost more than it gained on the held-out articles.)"""
+        if n is None:
+            return None
+        sent_start = sentence_of(self.doc, bisect_right(self.starts, at) - 1).start_char
+        base = None
+        for d in reversed(self.dates[:bisect_left(self.date_starts, at)]):
+            if not self._excluded(d):
+                base = resolve(d, self.reference) if d.start >= sent_start else None
+                break
+        if base is None and self.told and self.told[-1].date:
+            base = Resolved(self.told[-1].date, weak=self.told[-1].date_weak)  # (an undated one: no telling)
+        if base is None or len(base.value) < 7:
+            return None
+        month = int(base.value[:4]) * 12 + int(base.value[5:7]) - 1 + n
+        return Resolved(f"{month // 12:04d}-{month % 12 + 1:02d}", weak=base.weak)
 
     def _day_of_month(self, day: int, at: int) -> Resolved | None:
         """"on the 11th": that day of the month of the last date told before it."""
