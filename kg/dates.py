@@ -55,7 +55,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("relwd", re.compile(rf"\b(?P<rel>last|next|this|this past|this coming)\s+{_WD}\b", re.I)),
     # lower case: "the Winter Olympics", "the Summer Palace" are names
     ("season", re.compile(r"\b(?:[Ii]n\s+)?[Tt]he\s+(?P<unit>spring|summer|autumn|fall|winter)\b")),
-    ("m", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON2}\b(?!\s+\d)")),
+    # ("last July", "next March": the one before or after this month, never this month's)
+    ("m", re.compile(rf"\b(?:(?P<mrel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:{_PART}[\s-]+)?{_MON2}\b(?!\s+\d)")),
     ("wd", re.compile(rf"\b{_WD}(?:'s)?\b")),
     ("y", re.compile(rf"(?<![-$£€\d.,]){_YEAR}\b(?!\s*(?:bcm|billion|million|tonnes|cubic|%|km|people|participants|words))")),
     ("today", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening)|earlier today|on the day)\b", re.I)),
@@ -107,7 +108,7 @@ _LEADS: dict[str, tuple[str, ...]] = {
     "iso": ("digit",), "mdy": ("wd", "mon"), "dmry": ("digit",), "mry": ("part", "mon"),
     "dmy": ("wd", "digit"), "md": ("wd", "mon"), "dm": ("wd", "digit"), "my": ("part", "mon"),
     "ago": ("digit", "num"), "rel": ("rel",), "relwd": ("relwd",), "season": ("season",),
-    "m": ("part", "mon"), "wd": ("wd",), "today": ("today",),
+    "m": ("part", "mon", "relwd"), "wd": ("wd",), "today": ("today",),
 }
 _MON_WORD = re.compile(_MON.replace("?P<mon>", "?:").removesuffix(r"\.?"))
 _PART_WORDS = frozenset({"early", "mid", "late", "the", "end", "beginning", "middle"})
@@ -180,7 +181,7 @@ def find_dates(text: str) -> list[DateExpr]:
                 continue
             fields = {k: v for k, v in m.groupdict().items() if v is not None}
             mon = (fields.get("mon") or fields.get("mon2") or "").lower().rstrip(".")
-            if kind == "m" and mon in _AMBIGUOUS_MONTH_WORDS and not _month_context(text, s, e, fields):
+            if kind == "m" and mon in _AMBIGUOUS_MONTH_WORDS and "mrel" not in fields and not _month_context(text, s, e, fields):
                 continue
             if kind == "m" and (m.group("mon2") or "x")[0].islower():
                 continue
@@ -255,6 +256,13 @@ def resolve(expr: DateExpr, ref: Reference, future: bool = False) -> Resolved | 
         if today is None:
             return None
         year = today.year
+        rel = (expr.get("mrel") or "").lower()
+        if rel == "last":
+            return Resolved(f"{year - (month >= today.month):04d}-{month:02d}", weak=weak, future=False)
+        if rel == "next":
+            return Resolved(f"{year + (month <= today.month):04d}-{month:02d}", weak=weak, future=True)
+        if rel == "this":
+            return Resolved(f"{year:04d}-{month:02d}", weak=weak, future=future)
         if future and month < today.month:
             year += 1
         elif not future and month > today.month:
@@ -449,6 +457,8 @@ def year_sections(text: str) -> list[tuple[int, int, str]]:
     return [(start, end, year) for (start, year), end in zip(heads, ends)]
 
 
+# a heading's place after its day: " - Xiamen, China", " — Buenos Aires"
+_PLACE_AFTER = re.compile(r"\s+[—–-]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?\s*")
 _TIMESTAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?!\s*(?:a\.?m|p\.?m|GMT|UTC|local|Moscow|Beijing))")
 
 
@@ -479,8 +489,9 @@ def dated_sections(text: str, ref: Reference) -> list[tuple[int, int, str]]:
         r = resolve(d, ref)
         if r is None or len(r.value) != 10:
             continue
-        if len(body) <= 40 and len(found) == 1 and _HEADING_FILLER.fullmatch(norm[:d.start]) \
-                and re.fullmatch(r"[\W_]*", norm[d.end:]):
+        if len(found) == 1 and _HEADING_FILLER.fullmatch(norm[:d.start]) and (
+                len(body) <= 40 and re.fullmatch(r"[\W_]*", norm[d.end:])
+                or len(body) <= 70 and _PLACE_AFTER.fullmatch(norm[d.end:])):  # "* 3 September 2017 - Xiamen, China"
             # a title just above the day is the item's: "Wang Yi Talks with Lavrov by Phone\n2022-02-24"
             headings.append((start if above is None else above, start + len(line.rstrip()), r.value))
         elif d.start == 0 and _ITEM_DASH.match(norm, d.end) and len(body) > 40:

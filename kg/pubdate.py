@@ -47,6 +47,7 @@ _STAMP_LINE = re.compile(
 _ISO_STAMP_LINE = re.compile(
     rf"^[ \t]*{_STAMP_LABEL}(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?:[ T]\d{{1,2}}:\d\d(?::\d\d)?)?\b"
     rf"(?P<rest>[^\n]{{0,60}})$", re.I | re.M)
+_UPDATED_IN_LINE = re.compile(rf"\b(?:last\s+)?(?:updated|published|posted)(?:\s+on)?\s*:?\s+{_FULL_DATE}\s*\.?\s*$", re.I)
 STAMP_LINES = 8  # the stamp is looked for among the first lines with text
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "last Friday (December 30)", "on Friday, December 30", "Friday, 16 September"
@@ -80,6 +81,11 @@ def _stamp_line(head: str) -> dt.date | None:
             if m.re is _ISO_STAMP_LINE:
                 y, mo, d = m.group("iso").split("-")
                 return _date(int(y), int(mo), int(d))
+            return _full_date(m)
+    for line in lines:
+        # "Compiled by the Eurasia Desk. Last updated 30 June 2019.": a short line that says so
+        m = _UPDATED_IN_LINE.search(line)
+        if m and len(line.strip()) <= 100:
             return _full_date(m)
     return None
 

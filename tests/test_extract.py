@@ -1402,3 +1402,30 @@ def test_a_treaty_named_by_its_year_and_a_word_gives_no_year_to_other_dates(nlp)
     rec = read(nlp, "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev held a video meeting "
                     "in June, timed to the anniversary of the 1998 friendship treaty.", "2022-01-11")
     assert [(e.kind, e.date) for e in events_of(rec, "VideoConference")] == [("VideoConference", "2021-06")]
+
+
+def test_last_july_in_july_is_a_year_before(nlp):
+    rec = read(nlp, "Kazakh President Kassym-Jomart Tokayev's first trip to Uzbekistan as president, last July, produced "
+                    "a declaration.", "2020-07-16")
+    assert [(e.kind, e.date) for e in events_of(rec, "Visit")] == [("Visit", "2019-07")]
+
+
+def test_a_title_of_a_body_before_a_name(nlp):
+    """"President of China National Petroleum Corporation Chen Geng": a titled person, of the body's country."""
+    rec = read(nlp, "Chairman of Rosneft Igor Sechin met President of China National Petroleum Corporation Chen Geng in "
+                    "Astana on Monday.", "2004-10-14")
+    assert rec.entities["chen-geng"].kind == "Person" and rec.entities["chen-geng"].represents == "china"
+    assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["chen-geng", "igor-sechin"]]
+
+
+def test_a_chronology_whose_entries_are_headed_by_day_and_place(nlp):
+    text = ("Side by side: a chronology\n\nCompiled by the Steppe Desk. Last updated 30 June 2019.\n\n"
+            "* 3 September 2017 - Tashkent, Uzbekistan\n"
+            "Tokayev receives Mirziyoyev on the first day of the summit of the Shanghai Cooperation Organisation "
+            "(3-5 September).\n\n"
+            "* 30 November 2018 - Astana, Kazakhstan\n"
+            "On the first day of the summit of the Conference on Interaction and Confidence-Building Measures in Asia, "
+            "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev meet for talks.\n")
+    rec = read(nlp, text, "2019-06-30")
+    got = sorted((e.kind, e.date, e.location) for e in events_of(rec, "Meeting"))
+    assert got == [("Meeting", "2017-09-03", "tashkent"), ("Meeting", "2018-11-30", "astana")], rec.events

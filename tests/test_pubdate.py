@@ -75,3 +75,9 @@ def test_a_stamp_line_going_on_with_a_note():
     assert publication_date("Live: talks in Astana\n\nFriday 7 June 2019. Updated throughout the day. All times local.\n\n"
                             "08:55 Good morning.")[0] == "2019-06-07"
     assert publication_date("Live: talks in Astana\n\nFriday 7 June 2019 was the day the talks opened in the capital\n")[0] is None
+
+
+def test_a_short_line_that_says_when_it_was_last_updated():
+    assert publication_date("A chronology\n\nCompiled by the Steppe Desk. Last updated 30 June 2019.\n\nText.")[0] == "2019-06-30"
+    assert publication_date("A chronology\n\nThe list was last updated 30 June 2019 and then the talks went on for "
+                            "another three days in Astana with no result at all.\n")[0] is None

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Span
 
-from ..dates import DateExpr, Reference, Resolved, count_of, month_of, resolve
+from ..dates import DateExpr, Reference, Resolved, count_of, dated_sections, month_of, resolve
 from ..gazetteer import Gazetteer
 from ..records import EventReport
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
@@ -948,8 +948,14 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         return None
 
     def _heading_year(self, at: int) -> Resolved | None:
-        """The year of the heading a stretch of text is under ("2010: parades and pipes")."""
+        """The year of the heading a stretch of text is under ("2010: parades and pipes"; a timeline's
+        "* 3 September 2017 - Xiamen, China")."""
         year = heading_year(self.doc, self.text, at)
+        if year is None:
+            sections = self.doc.user_data.get("day_sections")
+            if sections is None:
+                sections = self.doc.user_data["day_sections"] = dated_sections(self.text, self.reference)
+            year = next((day[:4] for start, end, day in sections if start <= at < end), None)
         return Resolved(year) if year else None
 
     def _with_year_context(self, d: DateExpr, span: Span, planned: bool):

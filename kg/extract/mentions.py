@@ -97,8 +97,17 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
     for start, end, role in title_matches:
         country, _ = _country_before(doc, start)
         j = end
-        # "of Russia", "to China", "of Primorsky Krai" after the title
-        if j + 1 < len(doc) and doc[j].lower_ in ("of", "to"):
+        # "of Russia", "to China", "of Primorsky Krai" after the title; "of China National Petroleum
+        # Corporation": a body, in its country
+        org_at = j + 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and org_at < len(doc) and doc[org_at].ent_type_ == "ORG" \
+                and doc[org_at].ent_iob_ == "B":
+            org = gaz.get(doc[org_at].ent_id_)
+            j = org_at + 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            country = country or (org.country if org is not None and gaz.get(org.country or "") is not None else None)
+        elif j + 1 < len(doc) and doc[j].lower_ in ("of", "to"):
             named, after = _place_named_at(doc, _state_name(doc, j + 1), gaz)
             if after > j + 1:
                 if doc[j].lower_ == "of" and country is None:

@@ -306,8 +306,9 @@ _DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}),", re.M)
 _YEAR_IN_LINE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-# "1. April 3, 2018 — Moscow. General Wei ...": a timeline entry's place, after its day and a dash
-_ITEM_PLACE = re.compile(r"[^\n—–]{4,40}?\s[—–]\s*([A-Z][\w .'’-]{1,40}?)\s*[.;:]")
+# "1. April 3, 2018 — Moscow. General Wei ...": a timeline entry's place, after its day and a dash;
+# "* 3 September 2017 - Xiamen, China" heading the entry
+_ITEM_PLACE = re.compile(r"[^\n—–]{4,40}?\s[—–-]\s*([A-Z][\w .'’-]{1,40}?)\s*(?:[.;:,]|\n|$)")
 
 
 def item_places(text: str, sections: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:
