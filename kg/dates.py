@@ -59,7 +59,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("m", re.compile(rf"\b(?:(?P<mrel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:{_PART}[\s-]+)?{_MON2}\b(?!\s+\d)")),
     ("wd", re.compile(rf"\b{_WD}(?:'s)?\b")),
     ("y", re.compile(rf"(?<![-$£€\d.,]){_YEAR}\b(?!\s*(?:bcm|billion|million|tonnes|cubic|%|km|people|participants|words))")),
-    ("today", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening)|earlier today|on the day)\b", re.I)),
+    ("today", re.compile(r"\b(?P<w>today|tonight|yesterday|tomorrow|last night|this (?:morning|afternoon|evening)|earlier today|on the day(?!\s+(?:he|she|they|it|we|of|after|before|that|when|which|the|his|her|their|its)\b))\b", re.I)),
 ]
 # "May" and "March" are also words; accept them only in date-like contexts
 _AMBIGUOUS_MONTH_WORDS = {"may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "apr"}

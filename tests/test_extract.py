@@ -1429,3 +1429,24 @@ def test_a_chronology_whose_entries_are_headed_by_day_and_place(nlp):
     rec = read(nlp, text, "2019-06-30")
     got = sorted((e.kind, e.date, e.location) for e in events_of(rec, "Meeting"))
     assert got == [("Meeting", "2017-09-03", "tashkent"), ("Meeting", "2018-11-30", "astana")], rec.events
+
+
+def test_the_delegation_is_its_leaders(nlp):
+    text = ("Uzbek Foreign Minister Bakhtiyor Saidov held talks on Thursday with Kazakh Foreign Minister Murat Nurtleu, who "
+            "is in Uzbekistan on an official visit. The Kazakh delegation arrived in Tashkent on Wednesday.")
+    rec = read(nlp, text, "2019-09-26")
+    assert [(e.date, e.participants) for e in events_of(rec, "Visit")] == [("2019-09-25", ["murat-nurtleu"])]
+
+
+def test_whose_predecessor_is_not_who_travelled(nlp):
+    text = ("Mirziyoyev's predecessor, Islam Karimov, made his first trip to Kazakhstan as president in September 1991 "
+            "and was received by Kazakh President Nursultan Nazarbayev on the day he arrived. He came back a year later.")
+    rec = read(nlp, text, "2023-11-20")
+    assert {tuple(sorted(e.participants)) for e in rec.events} == {("islam-karimov",), ("islam-karimov", "nursultan-nazarbayev")}
+    assert all(e.date and e.date.startswith("1991") for e in rec.events), rec.events
+
+
+def test_the_trip_of_someone_not_known_as_a_person_is_no_one_elses(nlp):
+    rec = read(nlp, "Kazakh Foreign Minister Murat Nurtleu held talks in Tashkent on Monday, a meeting remembered for its "
+                    "condemnation of Jane Doerty's visit to Taiwan a month earlier.", "2023-11-20")
+    assert events_of(rec, "Visit") == []

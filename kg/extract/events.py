@@ -454,6 +454,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             # tells of is not the one named with a possessive
             own = [s for _, s, _ in trigs if self.words[s - 1] not in ("'s", "’s")]
             anchor = min(own or [s for _, s, _ in trigs])
+            if family == "Visit" and not own and not any(m.kind == "Person" and m.end == self.starts[anchor - 1]
+                                                         for m in ments) and self.words[anchor - 2][:1].isupper():
+                continue  # "Nancy Pelosi's visit to Taiwan": the trip of someone not known to be a person here
             if self._not_held(span, anchor):
                 continue
             if family == "Meeting" and _HABITUAL.search(self._str(span)) and not self._dates_listed(span, anchor):
@@ -486,7 +489,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             elif family == "Meeting" and not any(m.kind == "Person" and m.token < anchor for m in mine):
                 # "X visited Beijing in May ... and met his counterpart Y": the sentence's subject met Y;
                 # after "when he held talks ...", the one that pronoun names
-                before = [m for m in self._ments_in(sent.start_char, self.starts[anchor]) if m.kind == "Person"]
+                before = [m for m in self._ments_in(sent.start_char, self.starts[anchor]) if m.kind == "Person"
+                          and not self._excluded_person(m)]
                 pronouns = [m for m in before if m.via == "pronoun" and m.start < span.start_char]
                 if pronouns:  # "they": every person the pronoun names
                     subjects = [m for m in pronouns if m.start == pronouns[-1].start]
@@ -641,8 +645,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         if _TOLD_THE_PRESS.match(self.text, m.end):
             return True  # "Kremlin aide Yuri Ushakov told reporters that Putin would ...": he tells of it
         if re.match(r"['’]s\s+(?:special\s+|personal\s+)?(?:envoy|representative|emissary|spokesman|spokeswoman|spokesperson|"
-                    r"aide|adviser|advisor|congratulations|greetings|message|letter|wishes|regards|invitation)\b", self.text[m.end:m.end + 40]):
-            return True  # "Xi's special envoy", "conveyed Xi's congratulations": Xi is not there
+                    r"aide|adviser|advisor|congratulations|greetings|message|letter|wishes|regards|invitation|"
+                    r"predecessor|successor|deputy|wife|husband|widow|son|daughter)\b", self.text[m.end:m.end + 40]):
+            return True  # "Xi's special envoy", "conveyed Xi's congratulations", "Zhao's predecessor, Li": Xi is not there
         return bool(re.search(r"\b(message|letter|greetings|wishes|regards) (from|to)\s+$|\bfrom\s+$|\bon behalf of\s+$"
                               r"|\binvitation of\s+(\w+\s+){0,6}$|\binvited by\s+(\w+\s+){0,6}$|\brepresenting\s+$"
                               r"|\b(standing in|stood in|deputising|deputizing) for\s+$"

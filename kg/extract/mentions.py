@@ -34,6 +34,9 @@ _AGENT_VERBS = {"said", "says", "announced", "announces", "published", "publishe
 _REPORTED = re.compile(r"\b(?:said|says|told|announced|confirmed|stated)\b[^,]{0,40}?\bthat\s*$|\b(?:said|says|announced)\s*$")
 # what the one spoken of does ("Han, a Politburo member, would be in Russia"), not "Putin's trip"
 _REPORTED_VERB = re.compile(r"(?:\s*,[^,.;]{0,80},)?\s+(?:would|will|is|was|had|has|could|plans|planned|intends|intended)\b")
+# a person named only to say whose relation the one it is about is
+_RELATION_AFTER = re.compile(r"['’]s\s+(?:special\s+|personal\s+)?(?:predecessor|successor|deputy|wife|husband|widow|son|daughter|"
+                             r"envoy|representative|emissary|spokes(?:man|woman|person)|aide|adviser|advisor)\b")
 _OPENERS = {"his", "her", "their", "the", "both", "he", "she", "they", "him"}  # words a description, group or pronoun starts with
 # words after an object pronoun ("received her at", "met her on Monday"), not after a possessive "her"
 _AFTER_OBJECT = {"at", "in", "on", "for", "to", "and", "with", "during", "after", "before", "again", "later", "there"}
@@ -290,7 +293,8 @@ class MentionResolver:
         self._note(Mention(span.start_char, span.end_char, key, kind, tok_start, via))
         if kind == "Person":
             self._touch(key)
-            self.sentence_people.setdefault(sentence_of(self.doc, tok_start).start, []).append(key)
+            if not _RELATION_AFTER.match(self.text, span.end_char):  # "Zhao's predecessor, Li": Li is who the sentence is about
+                self.sentence_people.setdefault(sentence_of(self.doc, tok_start).start, []).append(key)
 
     def _register_surname(self, key: str, text: str) -> None:
         e = self.gaz.get(key)
@@ -346,7 +350,7 @@ class MentionResolver:
             used = None
             low = lowers[i]
             if low in _OPENERS or word == "Kremlin":  # cheap tests first: most tokens start nothing
-                used = self._description(i, None) or self._group(i) or self._guest(i) or self._pronoun(i)
+                used = self._description(i, None) or self._group(i) or self._guest(i) or self._delegation(i) or self._pronoun(i)
             if used is None and word in self.title_first_words:
                 used = self._title_of(i)
             i = used or i + 1
@@ -681,6 +685,25 @@ class MentionResolver:
             return None
         self._add(i, i + 2, guest, "Person", "description")
         return i + 2
+
+    def _delegation(self, i: int) -> int | None:
+        """'The Chinese parliamentary delegation arrived in Moscow': the person who leads it, the one
+        of that country named last (of any country, without one) — opening its sentence only."""
+        doc = self.doc
+        if doc[i].lower_ != "the" or i != sentence_of(doc, i).start:
+            return None
+        j, country = i + 1, None
+        if j < len(doc) and doc[j].ent_type_ == "NORP" and doc[j].ent_id_:
+            country, j = doc[j].ent_id_, j + 1
+        while j < len(doc) and j - i <= 3 and doc[j].is_lower and doc[j].lower_ != "delegation":
+            j += 1  # "parliamentary", "military", "government"
+        if j >= len(doc) or doc[j].lower_ != "delegation":
+            return None
+        key = next((p for p in reversed(self.recent_people) if country is None or self.person_country(p) == country), None)
+        if key is None:
+            return None
+        self._add(i, j + 1, key, "Person", "description")
+        return j + 1
 
     def _him(self, i: int) -> int | None:
         """'him' or 'her' as an object. After a verb whose subject is named right before it ('He had
