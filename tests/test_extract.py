@@ -1450,3 +1450,24 @@ def test_the_trip_of_someone_not_known_as_a_person_is_no_one_elses(nlp):
     rec = read(nlp, "Kazakh Foreign Minister Murat Nurtleu held talks in Tashkent on Monday, a meeting remembered for its "
                     "condemnation of Jane Doerty's visit to Taiwan a month earlier.", "2023-11-20")
     assert events_of(rec, "Visit") == []
+
+
+def test_trips_told_as_leading_a_delegation_or_being_due_somewhere(nlp):
+    rec = read(nlp, "Kazakh Foreign Minister Murat Nurtleu will lead a delegation of lawmakers to Uzbekistan from Tuesday to "
+                    "Thursday.", "2023-11-20")
+    assert [(e.kind, e.date, e.location, e.planned) for e in rec.events] == [("Visit", "2023-11-21", "uzbekistan", True)]
+    rec = read(nlp, "This week Uzbek Foreign Minister Bakhtiyor Saidov is due back in Kazakhstan.", "2023-08-14")
+    assert [(e.kind, e.location, e.planned) for e in rec.events] == [("Visit", "kazakhstan", True)]
+
+
+def test_sitting_down_with_someone_opening_the_sentence(nlp):
+    rec = read(nlp, "Sitting down with Uzbek Foreign Minister Bakhtiyor Saidov in early April, Kazakh Foreign Minister "
+                    "Murat Nurtleu said the talks were useful.", "2023-08-14")
+    assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["bakhtiyor-saidov", "murat-nurtleu"]]
+
+
+def test_the_years_a_document_is_named_for_are_not_when_it_was_signed(nlp):
+    rec = read(nlp, "On 23 November 2021 Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev held "
+                    "a video conference at which they signed a roadmap for cooperation for 2021 to 2025.", "2023-08-14")
+    docs = events_of(rec, "Agreement")
+    assert [(d.date, d.planned) for d in docs] == [("2021-11-23", False)]

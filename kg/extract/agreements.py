@@ -143,6 +143,9 @@ class AgreementReading:
             report.location = report.location if report.location and self.kind_of.get(report.location) == "Place" else None
             report.label = label
             report.signed = signed and not referenced
+            if report.date and len(report.date) == 4 and re.search(rf"\b{report.date}\b", label):
+                # "a roadmap for military cooperation for 2021 to 2025": years of its name, not of its signing
+                report.date, report.planned = None, report.planned and not signed
             if not referenced:
                 report.signatories = self._signatories(sent, span, s, (self.starts[e - 1], self._char_end(bounds[n + 1], span)), ments,
                                                       bounds[:n])

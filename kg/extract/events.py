@@ -500,6 +500,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                         if not _COORDINATION.fullmatch(self.text[subjects[-1].end:m.start]):
                             break
                         subjects.append(m)
+                if not before and anchor - sent.start <= 1 and self.lowers[sent.start].endswith("ing"):
+                    # "Sitting down with X in April, Y said ...": Y, the subject after the opening phrase
+                    comma = self.text.find(",", self.starts[anchor], sent.end_char)
+                    subjects = [m for m in self._ments_in(comma, sent.end_char) if m.kind == "Person"][:1] if comma > 0 else []
                 have = {m.key for m in mine}
                 mine = [m for m in subjects if m.key not in have] + mine
             said = self._said_after(span, anchor)
