@@ -1471,3 +1471,20 @@ def test_the_years_a_document_is_named_for_are_not_when_it_was_signed(nlp):
                     "a video conference at which they signed a roadmap for cooperation for 2021 to 2025.", "2023-08-14")
     docs = events_of(rec, "Agreement")
     assert [(d.date, d.planned) for d in docs] == [("2021-11-23", False)]
+
+
+def test_talks_before_the_month_was_out_and_met_again_elsewhere(nlp):
+    """Talks in Astana, then "before the month was out" they "met again" in Tashkent on the margins of a
+    ministers' meeting: other talks, that month; the earlier talks are not that meeting's; an invitation
+    is a trip to come, not dated by what was told."""
+    text = ("In April Kazakh Foreign Minister Murat Nurtleu received Uzbek Foreign Minister Bakhtiyor Saidov, who had "
+            "arrived in Kazakhstan on 16 April, and two days later the two held formal talks. Before the month was out "
+            "the two ministers met again, in Tashkent, on the margins of a meeting of Shanghai Cooperation Organisation "
+            "foreign ministers; Saidov used the occasion to invite Nurtleu to Bukhara.")
+    rec = read(nlp, text, "2023-08-14")
+    meetings = sorted((e.date, e.location) for e in events_of(rec, "Meeting"))
+    assert ("2023-04", "tashkent") in meetings and len(meetings) >= 2, rec.events
+    summit = next(i for i, e in enumerate(rec.events) if e.kind == "Summit")
+    assert [e.date for e in rec.events if e.part_of == summit] == ["2023-04"]
+    invited = [e for e in events_of(rec, "Visit") if e.participants == ["murat-nurtleu"]]
+    assert [(e.planned, e.date) for e in invited] == [(True, None)]

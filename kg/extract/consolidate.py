@@ -29,6 +29,7 @@ _UNNAMED_TALKS = re.compile(r"^\W*(?:[A-Z][a-z]+\s+)?(?:talks|negotiations|consu
 _TAKES_PART = re.compile(r"\b(?:tak(?:e|es|ing)|took)\s+part\b|\bparticipat\w*|\bjoin(?:s|ed|ing)?\b|\battend\w*|\baddress\w*", re.I)
 # the people of the talks the sentence tells are who signed: "they ... issued a joint statement"
 _THEY_SIGNED = re.compile(r"\b(?:they|the two(?:\s+\w+)?|both(?:\s+\w+)?)\s+(?:[^.;]{0,140}?\s)?(?:signed|issued|adopted|inked|put\s+their\s+names)\b", re.I)
+_MET_AGAIN = re.compile(r"\b(?:met|meet|meets|spoke|talked|sat down)\s+(?:\w+\s+){0,2}?again\b|\bagain\s+(?:met|spoke|talked|held talks)\b", re.I)
 _OWN_TALKS = re.compile(r"\b(?:talks|calls?|conversations?|spoke\s+(?:with|to)|met|meetings?|held|hold)\b", re.I)
 _BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: it is not dated by the article
 # a lead sentence dated relative to something else is not dated by the article
@@ -87,6 +88,8 @@ def _same_event(a: EventReport, b: EventReport, people_of) -> bool:
         return True  # "the summit opened on Wednesday", "talks on Thursday on its sidelines"
     if not compatible(a.date, b.date):
         return False
+    if _family(a) == "Meeting" and a.start != b.start and _MET_AGAIN.search(max(a, b, key=lambda r: r.start).evidence):
+        return False  # "... the two ministers met again, in New Delhi": other talks than those told before
     if a.planned != b.planned and a.date and b.date and a.date != b.date and not (a.anaphoric or b.anaphoric) \
             and _BODY_END.search(a.evidence) and _BODY_END.search(b.evidence):
         # "they met in July"; "the next meeting is due before the end of the year" (a headline may tell both)
@@ -346,7 +349,7 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
             # talks that do not say where, when told after it or with some of its people), or told just
             # after it about the same leaders
             if (s.date and r.date and _within(r, s) and (r.location == s.location or r.location is None and fam == "Meeting"
-                                                          and (bool(shared) or r.start > s.start))) or (
+                                                          and (r.start > s.start or bool(shared) and len(s.date) == 10))) or (
                     r.date is None and shared and fam == "Meeting" and 0 < r.start - s.start <= NEARBY_CHARS):
                 parent = s
                 break

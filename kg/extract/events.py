@@ -28,7 +28,7 @@ _IN_PERSON = {"met", "meet", "meets", "meeting", "meetings", "received", "receiv
               "co-chaired", "co-chairs", "co-chair", "co-chairing", "hosting", "lunch", "dinner", "breakfast"}
 _PLANNED = re.compile(
     r"\b(will|shall|is expected|are expected|was expected|were expected|expected to|is due|are due|due to|is set to|are set to|"
-    r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invitation to|looks? forward|looking forward|"
+    r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invites?|invitation to|is due|are due|due (?:in|back)|looks? forward|looking forward|"
     r"awaiting|waiting for|lined up|preparations? for|preparing|to pay|(?:would|may|might|could) (?:\w+ )?(?:travel|visit|meet|hold|attend|go|fly|sign|come)|agreed to (?:see|meet|hold)|"
     r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this|considering|considers|intends? to|intended to|"
     r"hopes? to|would be|proposed|to be held|ahead of|accept(?:ed|s)? (?:an |the )?invitation|possible|potential|"
@@ -118,6 +118,7 @@ _COUNT = r"a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1
 _DAYS_LATER = re.compile(rf"\b(?:the (next|following) day|({_COUNT}) days? (?:later|after that)|"
                          rf"(?P<weeks>{_COUNT}) weeks? (?:later|after that)|"
                          rf"(?P<months>{_COUNT}) months? (?:later|after that)|"
+                         r"(?P<month>(?:later|earlier) (?:that|the same) month|(?:that|the) same month|before the month was out)|"
                          r"(?P<same>the same day|"
                          r"that (?:same )?(?:day|morning|afternoon|evening|night)|later in the day|in the (?:morning|afternoon|evening))|"
                          # "On the 11th the two presidents held talks": that day of the month told last
@@ -815,7 +816,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 return replace(self.reference, date=_date.fromisoformat(r.value), weak=r.weak)
         return None
 
-    def _days_later(self, span: Span) -> Resolved | None:
+    def _days_later(self, span: Span, planned: bool = False) -> Resolved | None:
         """'... and was received by X the next day', 'Two days later, they met': the day given last
         before it in the sentence, else the day of the event told last, moved on; 'On the same day'
         opening a sentence: the day the sentence before opens with."""
@@ -824,8 +825,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return None
         if m.group("nth"):
             return self._day_of_month(int(m.group("nth")), span.start_char + m.start())
-        if m.group("months"):
-            return self._months_later(count_of(m.group("months")), span.start_char + m.start())
+        if m.group("months") or m.group("month"):
+            if planned:
+                return None  # counted on from what was told, not a time for what is to come ("... to invite X to China")
+            return self._months_later(count_of(m.group("months")) if m.group("months") else 0, span.start_char + m.start())
         if m.group("same"):
             n = 0  # "that evening", "earlier the same day"
         elif m.group("weeks"):
@@ -860,7 +863,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         return Resolved((_date.fromisoformat(day.value) + timedelta(days=n)).isoformat(), weak=day.weak)
 
     def _months_later(self, n: int | None, at: int) -> Resolved | None:
-        """'A month later', 'two months later': the month of the date told last before it in its
+        """'A month later', 'two months later', 'later that month': the month of the date told last before it in its
         sentence, else of the event told just before, moved on (no more precise than that). (Not
         "two years later": counted so, it lost more than it gained on the held-out articles.)"""
         if n is None:
@@ -1119,7 +1122,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def _report(self, kind: str, sent: Span, span: Span, anchor: int, ments: list[Mention]) -> EventReport:
         planned = self._planned_at(span, anchor)
-        d = self._date(sent, span, anchor, planned, EVENT_FAMILY.get(kind)) or self._days_later(span)
+        d = self._date(sent, span, anchor, planned, EVENT_FAMILY.get(kind)) or self._days_later(span, planned)
         ref = self.reference.date
         is_planned = planned or bool(d and d.future)
         if d and ref and not d.weak and d.value > ref.isoformat()[:len(d.value)]:
