@@ -1488,3 +1488,12 @@ def test_talks_before_the_month_was_out_and_met_again_elsewhere(nlp):
     assert [e.date for e in rec.events if e.part_of == summit] == ["2023-04"]
     invited = [e for e in events_of(rec, "Visit") if e.participants == ["murat-nurtleu"]]
     assert [(e.planned, e.date) for e in invited] == [(True, None)]
+
+
+def test_a_forum_named_with_a_hyphen_in_the_lead_is_of_the_articles_day(nlp):
+    """The bound of a time ("extended until 2033") is no date of the forum the lead tells of."""
+    text = ("ASTANA, Nov 25, 2025 (Steppe Wire) - Kazakh Foreign Minister Murat Nurtleu met Uzbek Foreign Minister "
+            "Bakhtiyor Saidov on Tuesday.\n\nSpeaking at the opening of the seventh Kazakhstan-Uzbekistan Energy Business "
+            "Forum, Nurtleu said the agreement on oil transit had been extended until 2033.")
+    rec = read(nlp, text, "2025-11-25")
+    assert [(e.label, e.date) for e in events_of(rec, "Summit")] == [("Kazakhstan-Uzbekistan Energy Business Forum", "2025-11-25")]

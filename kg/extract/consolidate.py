@@ -30,6 +30,7 @@ _TAKES_PART = re.compile(r"\b(?:tak(?:e|es|ing)|took)\s+part\b|\bparticipat\w*|\
 # the people of the talks the sentence tells are who signed: "they ... issued a joint statement"
 _THEY_SIGNED = re.compile(r"\b(?:they|the two(?:\s+\w+)?|both(?:\s+\w+)?)\s+(?:[^.;]{0,140}?\s)?(?:signed|issued|adopted|inked|put\s+their\s+names)\b", re.I)
 _MET_AGAIN = re.compile(r"\b(?:met|meet|meets|spoke|talked|sat down)\s+(?:\w+\s+){0,2}?again\b|\bagain\s+(?:met|spoke|talked|held talks)\b", re.I)
+_BOUND_BEFORE = re.compile(r"\b(?:until|till|through|since|by|before)\s+$", re.I)
 _OWN_TALKS = re.compile(r"\b(?:talks|calls?|conversations?|spoke\s+(?:with|to)|met|meetings?|held|hold)\b", re.I)
 _BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: it is not dated by the article
 # a lead sentence dated relative to something else is not dated by the article
@@ -37,8 +38,10 @@ _RELATIVE_DAY = re.compile(r"\b(opening|closing|first|second|last|final) day\b|\
 
 
 def _event_dates(text: str) -> list:
-    """The dates of a sentence but the day something was said ('..., the ministry said on Wednesday')."""
-    return [d for d in find_dates(text) if not SAID_BEFORE.search(text[max(0, d.start - 25):d.start])]
+    """The dates of a sentence but the day something was said ('..., the ministry said on Wednesday')
+    and the bounds of a time ('extended until 2033', 'since 2018')."""
+    return [d for d in find_dates(text) if not SAID_BEFORE.search(text[max(0, d.start - 25):d.start])
+            and not _BOUND_BEFORE.search(text[max(0, d.start - 12):d.start])]
 
 
 def _family(r: EventReport) -> str:

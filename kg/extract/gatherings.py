@@ -46,9 +46,11 @@ class GatheringReading:
         if not doc[s].text[:1].isupper() or doc[s].is_sent_start:
             return None
         j = s
-        while j > span.start and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in ("and", "of", "for", "&")) \
+        while j > span.start and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in ("and", "of", "for", "&")
+                                  or doc[j - 1].text == "-" and j - 2 >= span.start and doc[j - 2].text[:1].isupper()
+                                  and not doc[j - 2].whitespace_) \
                 and not doc[j - 1].is_sent_start and doc[j - 1].lower_ not in ("the", "a"):
-            j -= 1
+            j -= 1  # ("Russia-China Energy Business Forum": the hyphen is the name's)
         while j < s and doc[j].lower_ in ("and", "of", "for", "&"):
             j += 1
         end = s + 1
