@@ -1497,3 +1497,5 @@ def test_a_forum_named_with_a_hyphen_in_the_lead_is_of_the_articles_day(nlp):
             "Forum, Nurtleu said the agreement on oil transit had been extended until 2033.")
     rec = read(nlp, text, "2025-11-25")
     assert [(e.label, e.date) for e in events_of(rec, "Summit")] == [("Kazakhstan-Uzbekistan Energy Business Forum", "2025-11-25")]
+    rec = read(nlp, text.replace("Kazakhstan-Uzbekistan", "Kazakhstan–Uzbekistan"), "2025-11-25")  # an en dash
+    assert [e.label for e in events_of(rec, "Summit")] == ["Kazakhstan–Uzbekistan Energy Business Forum"]

@@ -47,7 +47,7 @@ class GatheringReading:
             return None
         j = s
         while j > span.start and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in ("and", "of", "for", "&")
-                                  or doc[j - 1].text == "-" and j - 2 >= span.start and doc[j - 2].text[:1].isupper()
+                                  or doc[j - 1].text in ("-", "–", "—") and j - 2 >= span.start and doc[j - 2].text[:1].isupper()
                                   and not doc[j - 2].whitespace_) \
                 and not doc[j - 1].is_sent_start and doc[j - 1].lower_ not in ("the", "a"):
             j -= 1  # ("Russia-China Energy Business Forum": the hyphen is the name's)
