@@ -1499,3 +1499,9 @@ def test_a_forum_named_with_a_hyphen_in_the_lead_is_of_the_articles_day(nlp):
     assert [(e.label, e.date) for e in events_of(rec, "Summit")] == [("Kazakhstan-Uzbekistan Energy Business Forum", "2025-11-25")]
     rec = read(nlp, text.replace("Kazakhstan-Uzbekistan", "Kazakhstan–Uzbekistan"), "2025-11-25")  # an en dash
     assert [e.label for e in events_of(rec, "Summit")] == ["Kazakhstan–Uzbekistan Energy Business Forum"]
+
+
+def test_talks_on_the_second_day_of_a_summit_given_as_a_range(nlp):
+    rec = read(nlp, "On the second day of the Shanghai Cooperation Organisation summit (13-14 June), Kazakh President "
+                    "Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev meet in Bishkek.", "2019-06-30")
+    assert sorted((e.kind, e.date) for e in rec.events) == [("Meeting", "2019-06-14"), ("Summit", "2019-06-13")]

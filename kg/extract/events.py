@@ -74,6 +74,7 @@ _PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|just\s+|earlier\s+|previously
                            r"visited|travell?ed|spoken|talked|signed|been|gone|flown|hosted|received|taken part)\s+(?:\S+\s+){0,3}$", re.I)
 # a document a year before it names rather than dates: "the 2001 Treaty", "the 2019 joint statement"
 # a reporting verb and what it was told by, up to its date; then "that" and what was told
+_NTH_DAY_OF = re.compile(r"\b(second|third|last|final|closing)\s+day\s+of\b", re.I)
 _TOLD_THAT = re.compile(r"\b(?:told|tells|said|says|announced|announces|confirmed|confirms|informed|informs|assured|"
                         r"assures|promised|promises|wrote|writes|stated|states)\b[^.;,]{0,60}?\s+(?:on|at|in|late|early|this|last)?\s*$", re.I)
 _THAT_AFTER = re.compile(r"[\s,]*(?:\([^)]*\)\s*)?that\b", re.I)
@@ -766,6 +767,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 year_ctx = self._year_context(sent, d, planned)
                 if year_ctx is not None:
                     r = Resolved(year_ctx.value + r.value[4:], weak=year_ctx.weak, future=r.future)
+            if d.get("day2") and family != "Summit" and len(r.value) == 10:
+                r = self._day_of_range(d, r, span)
             dist = abs(d.start - trig_char) + (0 if d.start >= trig_char else 5)
             if d.start > trig_char and _HELD_ON.search(self.text, max(trig_char, d.start - 20), d.start):
                 dist -= 100  # "the meeting of the council ..., held on June 10": its own day
@@ -805,6 +808,18 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 if d.start < span.start_char and _OPENING.fullmatch(self.text[sent.start_char:d.start]) and not self._excluded(d):
                     best = resolve(d, self.reference)
         return best
+
+    def _day_of_range(self, d: DateExpr, r: Resolved, span: Span) -> Resolved:
+        """"On the second day of the summit (13-14 June), X and Y met": the day of the range the clause
+        names (the gathering itself is dated by its first day)."""
+        m = _NTH_DAY_OF.search(self.text, max(span.start_char, d.start - 80), d.start)
+        if not m:
+            return r
+        first, last = int(d.get("day")), int(d.get("day2"))
+        shift = {"second": 1, "third": 2}.get(m.group(1).lower(), last - first)
+        if not 0 < shift <= last - first:
+            return r
+        return Resolved((_date.fromisoformat(r.value) + timedelta(days=shift)).isoformat(), weak=r.weak, future=r.future)
 
     def _narrative_reference(self, d: DateExpr) -> Reference | None:
         """What "the previous month", "the following year" count from: the last day the text told
