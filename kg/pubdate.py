@@ -26,6 +26,8 @@ def _month_group(name: str) -> str:
 # "March 21, 2023", "3 September 2025": a day, its month and year in either order
 _FULL_DATE = (rf"(?:{_month_group('mon')}\s+(?P<day>\d{{1,2}}),?|(?P<day2>\d{{1,2}})\s+{_month_group('mon2')})"
               rf"\s+(?P<year>(?:19|20)\d\d)\b")
+_FULL_DATE_RE = re.compile(rf"\b{_FULL_DATE}")
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|to be|is due|are due|expected|scheduled|planned|plans?|next|until|by|before)\b", re.I)
 _DATE_LINE = re.compile(r"^\s*date\s*[:=]?\s*((?:19|20)\d\d-\d\d-\d\d)\b", re.I | re.M)
 # "BEIJING, Dec. 15, 2021 (Agency) --", "SAMARKAND, Uzbekistan, Sept. 15 (Agency) –", "MOSCOW, December 30. /TASS/."
 _DATELINE = re.compile(
@@ -138,4 +140,15 @@ def publication_date(text: str) -> tuple[str | None, Reference]:
                 best = est
     if best:
         return None, Reference(best, True, years)
+    # the last full date the text tells as past ("met in Vientiane on 25 July 2024"): written on or after it
+    told = [d for m in _FULL_DATE_RE.finditer(text) if not _FUTURE_BEFORE.search(_sentence_before(text, m.start()))
+            for d in [_full_date(m)] if d]
+    if told:
+        return None, Reference(max(told), True, years)
     return None, Reference(None, True, years)
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The text of the sentence before offset ``at``."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), text.rfind("? ", 0, at), -1) + 1
+    return text[start:at]

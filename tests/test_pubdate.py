@@ -81,3 +81,9 @@ def test_a_short_line_that_says_when_it_was_last_updated():
     assert publication_date("A chronology\n\nCompiled by the Steppe Desk. Last updated 30 June 2019.\n\nText.")[0] == "2019-06-30"
     assert publication_date("A chronology\n\nThe list was last updated 30 June 2019 and then the talks went on for "
                             "another three days in Astana with no result at all.\n")[0] is None
+
+
+def test_an_undated_text_is_estimated_from_the_last_day_it_tells_as_past():
+    date, ref = publication_date("Five questions\n\nThe ministers met in Astana on 25 July 2024. They will meet again "
+                                 "on 3 March 2025. Earlier, in April, one of them was in Tashkent.")
+    assert date is None and ref.weak and ref.date.isoformat() == "2024-07-25"
