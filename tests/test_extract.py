@@ -1505,3 +1505,24 @@ def test_talks_on_the_second_day_of_a_summit_given_as_a_range(nlp):
     rec = read(nlp, "On the second day of the Shanghai Cooperation Organisation summit (13-14 June), Kazakh President "
                     "Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev meet in Bishkek.", "2019-06-30")
     assert sorted((e.kind, e.date) for e in rec.events) == [("Meeting", "2019-06-14"), ("Summit", "2019-06-13")]
+
+
+def test_an_undated_article_dates_a_month_day_by_the_year_its_paragraph_gives(nlp):
+    from kg.corpus import Article
+    from kg.dates import Reference
+    from kg.extract.pipeline import extract
+    text = ("Q: And the ministers?\n\nA: The exception was September 2020 in Astana. The council met there on 10 "
+            "September. On the same day Kazakh Foreign Minister Murat Nurtleu hosted Uzbek Foreign Minister Bakhtiyor "
+            "Saidov for lunch.")
+    art = Article(id="t", source_file="t.txt", text=text, sha256="0", published=None, reference=Reference(None, True, (2020,)))
+    rec = extract(art, nlp)
+    assert [(e.kind, e.date) for e in events_of(rec, "Meeting")] == [("Meeting", "2020-09-10")]
+
+
+def test_last_november_on_a_live_page_is_last_years(nlp):
+    text = ("LIVE | the summit, day two\n\nFriday 17 September 2021 - updated throughout\n\n09:02\nGood morning.\n\n"
+            "09:45\nLast November's summit of the Shanghai Cooperation Organisation, with Kazakhstan in the chair, was "
+            "held entirely by video.")
+    rec = read(nlp, text, "2021-09-17")
+    dates = [e.date for e in events_of(rec, "Summit")]
+    assert "2020-11" in dates and "2021-11" not in dates

@@ -761,9 +761,14 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue
             ref = self._narrative_reference(d) if d.kind == "rel" and d.text[:4].lower() == "the " else self.reference
             r = resolve(d, ref, future=planned) if ref is not None else None
+            if r is None and d.kind in ("md", "dm", "m") and self.reference.date is None:
+                # an undated article: "met there on 10 September" after "September 2020" takes that year
+                year_ctx = self._year_context(sent, d, planned)
+                if year_ctx is not None:
+                    r = resolve(d, Reference(_date(int(year_ctx.value), 12, 31), True, ()))
             if r is None:
                 continue
-            if d.kind in ("md", "dm", "m") and len(r.value) > 4:
+            if d.kind in ("md", "dm", "m") and len(r.value) > 4 and not d.get("mrel"):  # ("last November" has its year)
                 year_ctx = self._year_context(sent, d, planned)
                 if year_ctx is not None:
                     r = Resolved(year_ctx.value + r.value[4:], weak=year_ctx.weak, future=r.future)
