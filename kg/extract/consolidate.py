@@ -349,8 +349,8 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
             if s.planned != r.planned:
                 continue
             # dated within the summit (a document told apart from it only if it says it was signed there;
-            # talks that do not say where, when told after it or with some of its people), or told just
-            # after it about the same leaders
+            # talks that do not say where, when told after it or, if its day is known, with some of its
+            # people), or told just after it about the same leaders
             if (s.date and r.date and _within(r, s) and (r.location == s.location or r.location is None and fam == "Meeting"
                                                           and (r.start > s.start or bool(shared) and len(s.date) == 10))) or (
                     r.date is None and shared and fam == "Meeting" and 0 < r.start - s.start <= NEARBY_CHARS):

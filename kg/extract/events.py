@@ -73,8 +73,9 @@ _WHERE_CLAUSE = re.compile(r",\s*where\b[^,;.]*$")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|just\s+|earlier\s+|previously\s+|also\s+|both\s+)?(?:attended|met|held|"
                            r"visited|travell?ed|spoken|talked|signed|been|gone|flown|hosted|received|taken part)\s+(?:\S+\s+){0,3}$", re.I)
 # a document a year before it names rather than dates: "the 2001 Treaty", "the 2019 joint statement"
-# a reporting verb and what it was told by, up to its date; then "that" and what was told
+# "on the second day of the summit (13-14 June)": a day of the range that follows
 _NTH_DAY_OF = re.compile(r"\b(second|third|last|final|closing)\s+day\s+of\b", re.I)
+# a reporting verb and what it was told by, up to its date; then "that" and what was told
 _TOLD_THAT = re.compile(r"\b(?:told|tells|said|says|announced|announces|confirmed|confirms|informed|informs|assured|"
                         r"assures|promised|promises|wrote|writes|stated|states)\b[^.;,]{0,60}?\s+(?:on|at|in|late|early|this|last)?\s*$", re.I)
 _THAT_AFTER = re.compile(r"[\s,]*(?:\([^)]*\)\s*)?that\b", re.I)
