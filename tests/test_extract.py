@@ -1526,3 +1526,12 @@ def test_last_november_on_a_live_page_is_last_years(nlp):
     rec = read(nlp, text, "2021-09-17")
     dates = [e.date for e in events_of(rec, "Summit")]
     assert "2020-11" in dates and "2021-11" not in dates
+
+
+def test_talks_with_one_person_named_as_part_of_a_trip_are_the_travellers(nlp):
+    text = ("Kazakh Foreign Minister Murat Nurtleu will lead a delegation to Uzbekistan from Tuesday to Thursday. According "
+            "to the ministry's press office, talks with Uzbek Foreign Minister Bakhtiyor Saidov in Tashkent will be the "
+            "centrepiece of the visit.")
+    rec = read(nlp, text, "2023-11-20")
+    talks = events_of(rec, "Meeting")
+    assert [(sorted(e.participants), e.planned, e.date) for e in talks] == [(["bakhtiyor-saidov", "murat-nurtleu"], True, "2023-11")]

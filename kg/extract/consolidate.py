@@ -31,6 +31,7 @@ _TAKES_PART = re.compile(r"\b(?:tak(?:e|es|ing)|took)\s+part\b|\bparticipat\w*|\
 _THEY_SIGNED = re.compile(r"\b(?:they|the two(?:\s+\w+)?|both(?:\s+\w+)?)\s+(?:[^.;]{0,140}?\s)?(?:signed|issued|adopted|inked|put\s+their\s+names)\b", re.I)
 _MET_AGAIN = re.compile(r"\b(?:met|meet|meets|spoke|talked|sat down)\s+(?:\w+\s+){0,2}?again\b|\bagain\s+(?:met|spoke|talked|held talks)\b", re.I)
 _BOUND_BEFORE = re.compile(r"\b(?:until|till|through|since|by|before)\s+$", re.I)
+_OF_THE_TRIP = re.compile(r"\b(?:of|during|on|in the course of)\s+(?:the|this|that|his|her)\s+(?:visit|trip|tour)\b", re.I)
 _OWN_TALKS = re.compile(r"\b(?:talks|calls?|conversations?|spoke\s+(?:with|to)|met|meetings?|held|hold)\b", re.I)
 _BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: it is not dated by the article
 # a lead sentence dated relative to something else is not dated by the article
@@ -239,6 +240,16 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
     for r in kept:
         people = people_of(r)
         fam = _family(r)
+        if fam == "Meeting" and len(people) == 1 and _OF_THE_TRIP.search(r.evidence):
+            # "talks with Zhao in Beijing will be the centrepiece of the visit": the traveller's talks
+            trip = next((v for v in reversed(kept) if _family(v) == "Visit" and v.start <= r.start
+                         and people_of(v) and people[0] not in people_of(v)), None)
+            if trip is not None:
+                r.participants = list(dict.fromkeys(people_of(trip) + r.participants))
+                if trip.planned and not r.planned:
+                    # the talks of a trip to come are to come (not of the article's day, as a lead's would be)
+                    r.planned, r.date = True, None if r.date == today else r.date
+                people = people_of(r)
         if not _complete(r, people_of):
             continue
         if fam == "Visit" and r.location is None:
