@@ -66,3 +66,13 @@ def test_the_people_who_signed_a_document_take_part_in_it_without_keeping_it_apa
     docs = [e for e in events if e.kind == "Agreement"]
     assert [(e.date, e.articles) for e in docs] == [("2024-06-10", ["a", "b"])]
     assert {"kazakhstan", "uzbekistan", "kassym-jomart-tokayev", "shavkat-mirziyoyev"} <= set(docs[0].participants)
+
+
+def test_a_deal_between_companies_is_also_one_between_their_countries(nlp):
+    """One article names the companies that signed a contract, another only their countries: one agreement."""
+    recs = [record(nlp, "a", "Rosatom and CNNC signed an agreement on fuel supplies in Shanghai on Monday.", "2024-06-10"),
+            record(nlp, "b", "Russia and China signed an agreement on fuel supplies in Shanghai on June 10.", "2024-06-12")]
+    events = merge_events(recs, merge_entities(recs))
+    docs = [e for e in events if e.kind == "Agreement"]
+    assert [(e.date, e.articles) for e in docs] == [("2024-06-10", ["a", "b"])], [(e.participants, e.articles) for e in docs]
+    assert {"rosatom", "cnnc", "russia", "china"} <= set(docs[0].participants)

@@ -129,17 +129,21 @@ class AgreementReading:
             seg_start = span.start if n == 0 else s
             local = _dedupe(m.key for m in ments if m.kind == "Organization" and m.key in orgs and seg_start <= m.token < bounds[n + 1])
             commercial = doc_kind(label) == "agreement" and doc[s].lower_ in ("contract", "deal", "agreed")
+            seg_countries = _dedupe(m.key for m in ments if m.kind == "Country" and seg_start <= m.token < bounds[n + 1])
+            their = _dedupe(c for c in (self.country_of(m.key) for m in ments if m.kind == "Person") if c)
+            parties = local if len(local) >= 2 else orgs if len(orgs) >= 2 and len(merged) == 1 else []
+            # ("Rosatom and CNNC": Russia and China)
+            theirs = _dedupe(e.country for e in (self.gaz.get(o) for o in parties) if e is not None and e.country)
+            countries = (theirs[:2] if len(theirs) >= 2 else seg_countries[:2] if len(seg_countries) >= 2
+                         else their[:2] if len(their) >= 2 else self.main_countries[:2])
             if len(local) >= 2:
-                report.participants = local[:3]
+                report.participants = local[:3] + countries  # a deal between companies is also one between their countries
             elif len(orgs) >= 2 and len(merged) == 1:
-                report.participants = _dedupe(orgs)[:3]
+                report.participants = _dedupe(orgs)[:3] + countries
             elif commercial:
                 continue  # a contract whose companies are not named
             else:
-                seg_countries = _dedupe(m.key for m in ments if m.kind == "Country" and seg_start <= m.token < bounds[n + 1])
-                their = _dedupe(c for c in (self.country_of(m.key) for m in ments if m.kind == "Person") if c)
-                report.participants = (seg_countries[:2] if len(seg_countries) >= 2 else their[:2] if len(their) >= 2
-                                       else self.main_countries[:2])
+                report.participants = countries
             report.location = report.location if report.location and self.kind_of.get(report.location) == "Place" else None
             report.label = label
             report.signed = signed and not referenced
