@@ -21,13 +21,13 @@ SEEDS_MIN = {"overall": 0.99, "entities": 0.95, "events": 0.95, "relations": 0.9
 DEV_MIN = {"overall": 0.99, "entities": 0.95, "events": 0.95, "relations": 0.95, "attributes": 0.95, "merging": 0.95}
 # articles written by annotators who never saw the code (tests/data/heldout/README.md): overall
 # a 0.933, b 0.921, c 0.884, d 0.944, e 0.840, f 0.860, g 0.843, h 0.939, i 0.878, j 0.878, k 0.834,
-# l 0.863, m 0.855, n 0.878, o 0.897, p 0.731 (a-c 0.789, 0.775, 0.810 before the rules a and b
+# l 0.872, m 0.855, n 0.878, o 0.897, p 0.751 (a-c 0.789, 0.775, 0.810 before the rules a and b
 # prompted; d 0.835, e 0.762, f 0.746, g 0.759 before those d, f and g prompted; scored blind before
 # they were read: h 0.809, i 0.781, j 0.813, l 0.826, m 0.767, n 0.719, o 0.776, p 0.730; c, e and k
 # were only ever scored). The scorer varies by about 0.003.
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 HELDOUT_MIN = {"a": 0.92, "b": 0.91, "c": 0.87, "d": 0.93, "e": 0.82, "f": 0.84, "g": 0.83, "h": 0.92, "i": 0.86,
-               "j": 0.86, "k": 0.82, "l": 0.84, "m": 0.84, "n": 0.86, "o": 0.87, "p": 0.71}
+               "j": 0.86, "k": 0.82, "l": 0.84, "m": 0.84, "n": 0.86, "o": 0.87, "p": 0.73}
 
 
 def score(graph: Path, gold: Path) -> dict:
