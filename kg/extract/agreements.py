@@ -30,6 +30,7 @@ _SIGNING = r"sign|signs|signed|signing|inked"
 _SIGN_VERB = re.compile(rf"\b(?:{_SIGNING})\b", re.I)
 _SIGNED_TOGETHER = re.compile(rf"\b(?:{_SIGNING}|concluded)\b", re.I)  # "21 documents were signed", "... concluded"
 _PLURAL_DOCS = {"statements", "declarations", "communiques", "communiqués"}
+_LAST_WORDS = _DOC_NOUNS | _PLURAL_DOCS | {"document"}  # what a document's trigger ends with
 # "two joint statements: one on X and one on Y": the items of a list of documents
 _ITEM_WORD = r"(?:one|another|the other|the first|the second|a second|a third)"
 _ITEM_SPLIT = re.compile(rf",?\s+and\s+(?={_ITEM_WORD}\b)|[,;]\s+(?={_ITEM_WORD}\b)", re.I)
@@ -44,7 +45,8 @@ _TALLY = re.compile(r"\b(?:since|so far|to date|over the (?:years|past|last)|in 
 # who put their names to a document: "signed by X and Y", "X and Y signed ...", a list's "Signed by X." line
 # ("signed in Moscow on July 16, 2001 by ...": where and when may come between)
 _SIGNED_BY = re.compile(r"\b(?:signed|inked|initial(?:l)?ed)\b[^.;:]{0,50}?\bby\b", re.I)
-_SIGNER_VERB = re.compile(r"\b(?:sign|signs|signed|inked|issued|issue|adopted|adopt|put\s+(?:their|his|her)\s+names?\s+to)\b", re.I)
+SIGNER_VERBS = r"sign|signs|signed|inked|issued|issue|adopted|adopt|put\s+(?:their|his|her)\s+names?\s+to"
+_SIGNER_VERB = re.compile(rf"\b(?:{SIGNER_VERBS})\b", re.I)
 _LOOKING_ON = re.compile(r"\b(?:witness\w*|watch\w*|presence|looked\s+on|attend\w*|oversaw|oversee\w*|with|after|before|"
                          r"who|which|when|while|where|said|says|told|announced|wants?|hopes?|plans?|expects?)\b", re.I)
 _NEXT_SIGNED_BY = re.compile(r"\W*(?:(?:It|They|This|These)\s+(?:was|were)\s+)?(?:signed|inked)\s+by\b", re.I)
@@ -74,7 +76,7 @@ class AgreementReading:
         packages = self._packages(sent, span, trigs, ments)
         # (not a word of an organization's name: the Collective Security Treaty Organization)
         named = [(m.start, m.end) for m in ments if m.kind == "Organization"]
-        nouns = sorted((k, s, e) for k, s, e in trigs if (doc[e - 1].lower_ in _DOC_NOUNS | _PLURAL_DOCS | {"document"} or doc[s].lower_ in _DOC_NOUNS)
+        nouns = sorted((k, s, e) for k, s, e in trigs if (doc[e - 1].lower_ in _LAST_WORDS or doc[s].lower_ in _DOC_NOUNS)
                        and not any(a <= self.starts[s] < b for a, b in named))
         # "Rosneft agreed with CNPC to deliver ...": a deal between two companies, no document named
         for k, s, e in trigs:

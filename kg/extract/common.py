@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import year_sections
+from ..dates import Reference, dated_sections, year_sections
 
 # a place named as the scene of something else: 'the war in Ukraine', 'the situation in the Asia-Pacific'
 NOT_VENUE = re.compile(r"\b(war|conflict|crisis|situation|fighting|invasion|troops|forces|interests|investment|stability|peace|security|tensions|losses|attack)\s+(in|at|near|into)\s+(the\s+)?$", re.I)
@@ -29,3 +29,12 @@ def heading_year(doc, text: str, at: int) -> str | None:
     if sections is None:
         sections = doc.user_data["year_sections"] = year_sections(text)
     return next((year for start, end, year in sections if start <= at < end), None)
+
+
+def day_sections(doc, text: str, reference: Reference) -> list[tuple[int, int, str]]:
+    """The stretches of text a day heads (``dates.dated_sections``), found once per article and kept
+    on the doc (the sentence reader asks for their years, consolidation for their days)."""
+    sections = doc.user_data.get("day_sections")
+    if sections is None:
+        sections = doc.user_data["day_sections"] = dated_sections(text, reference)
+    return sections

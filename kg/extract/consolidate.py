@@ -10,6 +10,7 @@ from dataclasses import replace
 from ..dates import Reference, compatible, find_dates, same_gathering_days
 from ..records import EventReport, doc_kind, gathering_key
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
+from .agreements import SIGNER_VERBS
 from .common import SAID_BEFORE
 
 LEAD_SENTENCES = 3  # news leads report the article's own news
@@ -28,7 +29,7 @@ _UNNAMED_TALKS = re.compile(r"^\W*(?:[A-Z][a-z]+\s+)?(?:talks|negotiations|consu
 # "take part by video link", "joined online", "addressed the summit from Moscow": at something else, from afar
 _TAKES_PART = re.compile(r"\b(?:tak(?:e|es|ing)|took)\s+part\b|\bparticipat\w*|\bjoin(?:s|ed|ing)?\b|\battend\w*|\baddress\w*", re.I)
 # the people of the talks the sentence tells are who signed: "they ... issued a joint statement"
-_THEY_SIGNED = re.compile(r"\b(?:they|the two(?:\s+\w+)?|both(?:\s+\w+)?)\s+(?:[^.;]{0,140}?\s)?(?:signed|issued|adopted|inked|put\s+their\s+names)\b", re.I)
+_THEY_SIGNED = re.compile(rf"\b(?:they|the two(?:\s+\w+)?|both(?:\s+\w+)?)\s+(?:[^.;]{{0,140}}?\s)?(?:{SIGNER_VERBS})\b", re.I)
 _MET_AGAIN = re.compile(r"\b(?:met|meet|meets|spoke|talked|sat down)\s+(?:\w+\s+){0,2}?again\b|\bagain\s+(?:met|spoke|talked|held talks)\b", re.I)
 _BOUND_BEFORE = re.compile(r"\b(?:until|till|through|since|by|before)\s+$", re.I)
 _OF_THE_TRIP = re.compile(r"\b(?:of|during|on|in the course of)\s+(?:the|this|that|his|her)\s+(?:visit|trip|tour)\b", re.I)

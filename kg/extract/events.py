@@ -2,22 +2,22 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date as _date
 from datetime import timedelta
 
 from spacy.tokens import Doc, Span
 
-from ..dates import DateExpr, Reference, Resolved, count_of, dated_sections, month_of, resolve
+from ..dates import DateExpr, Reference, Resolved, count_of, month_of, resolve
 from ..gazetteer import Gazetteer
 from ..records import EventReport
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
 from .agreements import AgreementReading
-from .common import NOT_VENUE, PLACE_OF_KIND, SAID_BEFORE, heading_year
+from .common import NOT_VENUE, PLACE_OF_KIND, SAID_BEFORE, day_sections, heading_year
 from .common import dedupe as _dedupe
 from .gatherings import GatheringReading
-from .mentions import Mention
+from .mentions import RELATIONS, Mention
 from .travel import TravelReading
 from .sentences import sentence_of
 from .sentences import words as token_words
@@ -28,7 +28,7 @@ _IN_PERSON = {"met", "meet", "meets", "meeting", "meetings", "received", "receiv
               "co-chaired", "co-chairs", "co-chair", "co-chairing", "hosting", "lunch", "dinner", "breakfast"}
 _PLANNED = re.compile(
     r"\b(will|shall|is expected|are expected|was expected|were expected|expected to|is due|are due|due to|is set to|are set to|"
-    r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invites?|invitation to|is due|are due|due (?:in|back)|looks? forward|looking forward|"
+    r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invites?|invitation to|due (?:in|back)|looks? forward|looking forward|"
     r"awaiting|waiting for|lined up|preparations? for|preparing|to pay|(?:would|may|might|could) (?:\w+ )?(?:travel|visit|meet|hold|attend|go|fly|sign|come)|agreed to (?:see|meet|hold)|"
     r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this|considering|considers|intends? to|intended to|"
     r"hopes? to|would be|proposed|to be held|ahead of|accept(?:ed|s)? (?:an |the )?invitation|possible|potential|"
@@ -46,6 +46,8 @@ _REPORTING = re.compile(r"\s+(?:said|says|told|tells|added|adds|noted|stressed|e
                         r"(?:\s+[\w’'-]+){0,5}\s*[.!?]")
 _TOLD_THE_PRESS = re.compile(r",?\s+(?:told|tells|informed|briefed)\s+(?:the\s+|a\s+)?(?:reporters|journalists|the press|press|media|"
                              r"(?:news\s+|press\s+)?(?:briefing|conference)|state (?:media|television|TV))\b[^.;]{0,40}?\bthat\b", re.I)
+# "Xi's special envoy", "Zhao's predecessor", "conveyed Xi's congratulations": someone else, something sent
+_RELATION_OR_MESSAGE = re.compile(rf"['’]s\s+(?:{RELATIONS}|congratulations|greetings|message|letter|wishes|regards|invitation)\b")
 _REPORTER_BEFORE = re.compile(r"[,.!?][\"”’]\s*$|,\s*(?:[\w’'-]+\s+){0,4}$")
 _DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 _TO_BE_HELD = (r"(?:will be held|will take place|is to be held|to be held|is scheduled|are scheduled|is due|are due|will open|"
@@ -72,24 +74,24 @@ _URGED = re.compile(r"\s+(?:[\w'’.-]+\s+){0,8}?to\s+(?!the\b|his\b|her\b|their
 _WHERE_CLAUSE = re.compile(r",\s*where\b[^,;.]*$")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|just\s+|earlier\s+|previously\s+|also\s+|both\s+)?(?:attended|met|held|"
                            r"visited|travell?ed|spoken|talked|signed|been|gone|flown|hosted|received|taken part)\s+(?:\S+\s+){0,3}$", re.I)
-# a document a year before it names rather than dates: "the 2001 Treaty", "the 2019 joint statement"
 # "on the second day of the summit (13-14 June)": a day of the range that follows
 _NTH_DAY_OF = re.compile(r"\b(second|third|last|final|closing)\s+day\s+of\b", re.I)
 # a reporting verb and what it was told by, up to its date; then "that" and what was told
 _TOLD_THAT = re.compile(r"\b(?:told|tells|said|says|announced|announces|confirmed|confirms|informed|informs|assured|"
                         r"assures|promised|promises|wrote|writes|stated|states)\b[^.;,]{0,60}?\s+(?:on|at|in|late|early|this|last)?\s*$", re.I)
 _THAT_AFTER = re.compile(r"[\s,]*(?:\([^)]*\)\s*)?that\b", re.I)
-# "the 2001 Treaty", "the 2001 friendship treaty": a document named by the year it was signed
+# a document a year before it names rather than dates: "the 2001 Treaty", "the 2001 friendship
+# treaty", "the 2019 joint statement"
 _NAMED_BY_YEAR = re.compile(r"\s+(?:(?!(?:the|a|an|and|or|in|on|at|to|for|with|by|was|were|is|are)\b)[a-z][\w-]*\s+){0,2}(?:joint\s+)?(?:treaty|agreement|accord|pact|deal|contract|law|declaration|statement|"
                             r"constitution|charter|memorandum|protocol|roadmap|communiqu[eé])\b", re.I)
 # "a summit of the five ..., which Putin proposed in January and for which no date has been fixed"
 _NO_DATE_AFTER = re.compile(r"[^.;]{0,160}?,?\s+for which no date (?:has |had |was |is )?(?:yet )?(?:been )?(?:set|fixed|announced|agreed)", re.I)
 _SECTORS = r"foreign|defen[cs]e|finance|trade|economy|energy|interior|transport|agriculture|health|education|culture|justice|emergency"
-# "SCO foreign ministers", "the Council of Ministers of Foreign Affairs", "the SCO Heads of State Council"
 # "the forum opened on Monday", "the summit closes on Friday": a gathering's first or last day
 _OPENS_OR_CLOSES = re.compile(r"\b(?:open|opens|opened|began|begins|start|starts|started|close|closes|closed|end|ends|ended)\b", re.I)
 # talks told in the plural, whose dates may be listed after them ("the conversations of March 19 and April 16")
 _PLURAL_TALKS = {"conversations", "calls", "meetings", "talks", "contacts"}
+# "SCO foreign ministers", "the Council of Ministers of Foreign Affairs", "the SCO Heads of State Council"
 _MINISTERS_MET = re.compile(rf"\b(?:(?P<sector>{_SECTORS})\s+ministers|ministers\s+of\s+(?P<sector2>{_SECTORS})(?:\s+affairs)?"
                             rf"|(?P<leaders>heads[\s-]+of[\s-]+state\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+state)"
                             rf"|(?P<premiers>heads[\s-]+of[\s-]+government\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+government))\b", re.I)
@@ -651,9 +653,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return True
         if _TOLD_THE_PRESS.match(self.text, m.end):
             return True  # "Kremlin aide Yuri Ushakov told reporters that Putin would ...": he tells of it
-        if re.match(r"['’]s\s+(?:special\s+|personal\s+)?(?:envoy|representative|emissary|spokesman|spokeswoman|spokesperson|"
-                    r"aide|adviser|advisor|congratulations|greetings|message|letter|wishes|regards|invitation|"
-                    r"predecessor|successor|deputy|wife|husband|widow|son|daughter)\b", self.text[m.end:m.end + 40]):
+        if _RELATION_OR_MESSAGE.match(self.text[m.end:m.end + 40]):
             return True  # "Xi's special envoy", "conveyed Xi's congratulations", "Zhao's predecessor, Li": Xi is not there
         return bool(re.search(r"\b(message|letter|greetings|wishes|regards) (from|to)\s+$|\bfrom\s+$|\bon behalf of\s+$"
                               r"|\binvitation of\s+(\w+\s+){0,6}$|\binvited by\s+(\w+\s+){0,6}$|\brepresenting\s+$"
@@ -844,21 +844,21 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         m = _DAYS_LATER.search(self._str(span))
         if not m:
             return None
+        at = span.start_char + m.start()
+        sent = sentence_of(self.doc, span.start)
+        sent_start = sent.start_char
         if m.group("nth"):
-            return self._day_of_month(int(m.group("nth")), span.start_char + m.start())
+            return self._day_of_month(int(m.group("nth")), at)
         if m.group("months") or m.group("month"):
             if planned:
                 return None  # counted on from what was told, not a time for what is to come ("... to invite X to China")
-            return self._months_later(count_of(m.group("months")) if m.group("months") else 0, span.start_char + m.start())
+            return self._months_later(count_of(m.group("months")) if m.group("months") else 0, at, sent_start)
         if m.group("same"):
             n = 0  # "that evening", "earlier the same day"
         elif m.group("weeks"):
             n = 7 * count_of(m.group("weeks"))
         else:
             n = 1 if m.group(1) else count_of(m.group(2))
-        at = span.start_char + m.start()
-        sent = sentence_of(self.doc, span.start)
-        sent_start = sent.start_char
         if n == 0 and sent.start > 0 and self.text[sent_start:at].strip(" ,") in ("", "On", "on", "Later", "Earlier"):
             # "On Tuesday, July 15, X took part in the council ... that will host the summit on August 31.
             # On the same day ...": the day the sentence before opens with, not the last one it names
@@ -869,32 +869,30 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if r is not None and len(r.value) == 10:
                 return r
         day = None
-        for d in reversed(self.dates[:bisect_left(self.date_starts, at)]):
-            if self._excluded(d):
-                continue
+        d = next(self._told_before(at), None)  # (the last date told is not a day: nothing to count from)
+        if d is not None:
             r = resolve(d, self.reference)
             last = next((t for t in reversed(self.told) if t.date and len(t.date) == 10), None)
             if d.start < sent_start and last is not None:
                 day = Resolved(last.date, weak=last.date_weak)  # the day of the event told last
             elif r is not None and len(r.value) == 10:
                 day = r
-            break  # the last date told is not a day: nothing to count from
         if day is None or n is None:
             return None
         return Resolved((_date.fromisoformat(day.value) + timedelta(days=n)).isoformat(), weak=day.weak)
 
-    def _months_later(self, n: int | None, at: int) -> Resolved | None:
+    def _told_before(self, at: int):
+        """The date expressions of the text before character offset ``at`` that date something, last first."""
+        return (d for d in reversed(self.dates[:bisect_left(self.date_starts, at)]) if not self._excluded(d))
+
+    def _months_later(self, n: int | None, at: int, sent_start: int) -> Resolved | None:
         """'A month later', 'two months later', 'later that month': the month of the date told last before it in its
         sentence, else of the event told just before, moved on (no more precise than that). (Not
         "two years later": counted so, it lost more than it gained on the held-out articles.)"""
         if n is None:
             return None
-        sent_start = sentence_of(self.doc, bisect_right(self.starts, at) - 1).start_char
-        base = None
-        for d in reversed(self.dates[:bisect_left(self.date_starts, at)]):
-            if not self._excluded(d):
-                base = resolve(d, self.reference) if d.start >= sent_start else None
-                break
+        d = next(self._told_before(at), None)
+        base = resolve(d, self.reference) if d is not None and d.start >= sent_start else None
         if base is None and self.told and self.told[-1].date:
             base = Resolved(self.told[-1].date, weak=self.told[-1].date_weak)  # (an undated one: no telling)
         if base is None or len(base.value) < 7:
@@ -904,9 +902,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def _day_of_month(self, day: int, at: int) -> Resolved | None:
         """"on the 11th": that day of the month of the last date told before it."""
-        for d in reversed(self.dates[:bisect_left(self.date_starts, at)]):
-            if self._excluded(d):
-                continue
+        for d in self._told_before(at):
             r = resolve(d, self.reference)
             if r is None or len(r.value) < 7:
                 continue  # "the forum founded in 2015": no month to count in
@@ -985,10 +981,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         "* 3 September 2017 - Xiamen, China")."""
         year = heading_year(self.doc, self.text, at)
         if year is None:
-            sections = self.doc.user_data.get("day_sections")
-            if sections is None:
-                sections = self.doc.user_data["day_sections"] = dated_sections(self.text, self.reference)
-            year = next((day[:4] for start, end, day in sections if start <= at < end), None)
+            year = next((day[:4] for start, end, day in day_sections(self.doc, self.text, self.reference)
+                         if start <= at < end), None)
         return Resolved(year) if year else None
 
     def _with_year_context(self, d: DateExpr, span: Span, planned: bool):

@@ -34,9 +34,11 @@ _AGENT_VERBS = {"said", "says", "announced", "announces", "published", "publishe
 _REPORTED = re.compile(r"\b(?:said|says|told|announced|confirmed|stated)\b[^,]{0,40}?\bthat\s*$|\b(?:said|says|announced)\s*$")
 # what the one spoken of does ("Han, a Politburo member, would be in Russia"), not "Putin's trip"
 _REPORTED_VERB = re.compile(r"(?:\s*,[^,.;]{0,80},)?\s+(?:would|will|is|was|had|has|could|plans|planned|intends|intended)\b")
+# the people a person is named for ("Xi's special envoy", "Zhao's predecessor"): not that person
+RELATIONS = (r"(?:special\s+|personal\s+)?(?:predecessor|successor|deputy|wife|husband|widow|son|daughter|"
+             r"envoy|representative|emissary|spokes(?:man|woman|person)|aide|adviser|advisor)")
 # a person named only to say whose relation the one it is about is
-_RELATION_AFTER = re.compile(r"['’]s\s+(?:special\s+|personal\s+)?(?:predecessor|successor|deputy|wife|husband|widow|son|daughter|"
-                             r"envoy|representative|emissary|spokes(?:man|woman|person)|aide|adviser|advisor)\b")
+_RELATION_AFTER = re.compile(rf"['’]s\s+{RELATIONS}\b")
 _OPENERS = {"his", "her", "their", "the", "both", "he", "she", "they", "him"}  # words a description, group or pronoun starts with
 # words after an object pronoun ("received her at", "met her on Monday"), not after a possessive "her"
 _AFTER_OBJECT = {"at", "in", "on", "for", "to", "and", "with", "during", "after", "before", "again", "later", "there"}

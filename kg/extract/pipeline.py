@@ -29,11 +29,12 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..corpus import Article
-from ..dates import CALENDAR_WORDS, Reference, dated_sections, find_dates
+from ..dates import CALENDAR_WORDS, Reference, find_dates
 from ..errors import DataError
 from ..gazetteer import ONTOLOGY_DIR, Gazetteer, default, load
 from ..records import ArticleRecord, EntityInfo
 from ..vocab import EVENT_FAMILY
+from .common import day_sections
 from .consolidate import LEAD_SENTENCES, consolidate
 from .events import SentenceReader
 from .mentions import MentionResolver, find_titled_people
@@ -419,7 +420,7 @@ def extract(article: Article, nlp: Language, gaz: Gazetteer | None = None) -> Ar
             return e.country if e is not None else None
         return info.represents if info is not None else None
 
-    sections = dated_sections(article.text, article.reference)
+    sections = day_sections(doc, article.text, article.reference)
     events = consolidate(doc._.dip_events or [], people_of, article.reference, lead_end, dateline_city,
                          country_of_place, country_of_person, sections, item_places(article.text, sections, gaz))
     for r in events:
