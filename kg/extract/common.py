@@ -8,8 +8,13 @@ from ..dates import Reference, dated_sections, year_sections
 # a place named as the scene of something else: 'the war in Ukraine', 'the situation in the Asia-Pacific'
 NOT_VENUE = re.compile(r"\b(war|conflict|crisis|situation|fighting|invasion|troops|forces|interests|investment|stability|peace|security|tensions|losses|attack)\s+(in|at|near|into)\s+(the\s+)?$", re.I)
 
+# the verbs that report what someone said ('told' and 'tells' take whom they told: TOLD)
+REPORTED = "said|says|added|adds|noted|notes|stressed|stresses|explained|explains|wrote|writes|announced|announces|" \
+           "confirmed|confirms|stated|reported"
+TOLD = "told|tells"
+
 # what comes right before the day something was said, not the day of the event: 'said on Monday'
-SAID_BEFORE = re.compile(r"\b(said|says|told \w+|announced|added|noted|confirmed|wrote|reported|stated)\s+(on\s+|in\s+|earlier\s+)?$", re.I)
+SAID_BEFORE = re.compile(rf"\b(?:{REPORTED}|(?:{TOLD})\s+\w+)\s+(on\s+|in\s+|earlier\s+)?$", re.I)
 
 
 def dedupe(keys):

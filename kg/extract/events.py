@@ -14,7 +14,7 @@ from ..gazetteer import Gazetteer
 from ..records import EventReport
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
 from .agreements import AgreementReading
-from .common import NOT_VENUE, PLACE_OF_KIND, SAID_BEFORE, day_sections, heading_year
+from .common import NOT_VENUE, PLACE_OF_KIND, REPORTED, SAID_BEFORE, TOLD, day_sections, heading_year
 from .common import dedupe as _dedupe
 from .gatherings import GatheringReading
 from .mentions import RELATIONS, Mention
@@ -42,7 +42,7 @@ _ELLIPSIS = re.compile(r"\s*(?:(The|Their|Its|The (?:pair|two (?:leaders|men|pre
 # between the people of one subject: "X, Y and Z", "Kazakh President X and Chinese President Y"
 # "X and Chinese State Councillor and Foreign Minister Y": the titles between two coordinated names
 _COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*(?:(?:[A-Z][\w.'’-]*|the|of|and(?=\s+[A-Z]))\s+){0,7}")
-_REPORTING = re.compile(r"\s+(?:said|says|told|tells|added|adds|noted|stressed|explained|wrote|announced|confirmed)\b"
+_REPORTING = re.compile(rf"\s+(?:{REPORTED}|{TOLD})\b"
                         r"(?:\s+[\w’'-]+){0,5}\s*[.!?]")
 _TOLD_THE_PRESS = re.compile(r",?\s+(?:told|tells|informed|briefed)\s+(?:the\s+|a\s+)?(?:reporters|journalists|the press|press|media|"
                              r"(?:news\s+|press\s+)?(?:briefing|conference)|state (?:media|television|TV))\b[^.;]{0,40}?\bthat\b", re.I)
@@ -77,8 +77,7 @@ _PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|just\s+|earlier\s+|previously
 # "on the second day of the summit (13-14 June)": a day of the range that follows
 _NTH_DAY_OF = re.compile(r"\b(second|third|last|final|closing)\s+day\s+of\b", re.I)
 # a reporting verb and what it was told by, up to its date; then "that" and what was told
-_TOLD_THAT = re.compile(r"\b(?:told|tells|said|says|announced|announces|confirmed|confirms|informed|informs|assured|"
-                        r"assures|promised|promises|wrote|writes|stated|states)\b[^.;,]{0,60}?\s+(?:on|at|in|late|early|this|last)?\s*$", re.I)
+_TOLD_THAT = re.compile(rf"\b(?:{REPORTED}|{TOLD}|informed|informs|assured|assures|promised|promises)\b[^.;,]{{0,60}}?\s+(?:on|at|in|late|early|this|last)?\s*$", re.I)
 _THAT_AFTER = re.compile(r"[\s,]*(?:\([^)]*\)\s*)?that\b", re.I)
 # a document a year before it names rather than dates: "the 2001 Treaty", "the 2001 friendship
 # treaty", "the 2019 joint statement"
@@ -134,7 +133,7 @@ _TALKS_BEGIN = re.compile(r"\W*(?:\d{1,2}[:.]\d\d\s+)?(?:[A-Z][a-z]+\s+)?(?:talk
 _ARRIVED_IN = re.compile(r"\b(?:arrived|landed|is|was|has been|had been|flew)\s+(?:[\w-]+\s+){0,2}?(?:in|into|to)\b")
 _ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
 # "said Xi would", "said that the visit ...": a reporting verb followed by what was said
-_SAID_THAT = re.compile(r"\b(?:said|says|told \w+|added|noted|stressed|explained|announced|wrote)\s+(?:that\s+)?(?=[A-Z]|the\b|it\b|he\b|she\b|they\b)")
+_SAID_THAT = re.compile(rf"\b(?:{REPORTED}|(?:{TOLD}) \w+)\s+(?:that\s+)?(?=[A-Z]|the\b|it\b|he\b|she\b|they\b)")
 _OPENING = re.compile(r"\W*(?:(?:late|early|later|earlier)\s+)?(?:on|in)?\s*", re.I)
 _VERB_FORMS = {"met", "meets", "meet", "flew", "flies", "held", "holds", "signs", "sign", "visits", "spoke", "speaks", "will", "is", "was"}
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b")
