@@ -17,6 +17,13 @@ TOLD = "told|tells"
 SAID_BEFORE = re.compile(rf"\b(?:{REPORTED}|(?:{TOLD})\s+\w+)\s+(on\s+|in\s+|earlier\s+)?$", re.I)
 
 
+# "Formal talks followed on Tuesday.", "11:15 Talks under way": talks told with no one named, which
+# are those of the two people the sentence before names (the sentence reader) or else of the talks
+# told before them (consolidation)
+UNNAMED_TALKS = re.compile(r"\W*(?:\d{1,2}[:.]\d\d\s+)?(?:[A-Z][a-z]+\s+)?(?:talks|negotiations|consultations)\s+"
+                           r"(?:are\s+|were\s+|have\s+|had\s+)?(?:under\s*way|began|begin|begun|started|opened|got under way|"
+                           r"followed|continued|resumed|held|took place)\b", re.I)
+
 def dedupe(keys):
     """The keys in their first order, each once."""
     return list(dict.fromkeys(keys))

@@ -11,7 +11,7 @@ from ..dates import Reference, compatible, find_dates, same_gathering_days
 from ..records import EventReport, doc_kind, gathering_key
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
 from .agreements import SIGNER_VERBS
-from .common import SAID_BEFORE
+from .common import SAID_BEFORE, UNNAMED_TALKS
 
 LEAD_SENTENCES = 3  # news leads report the article's own news
 VISIT_DAYS = 7  # reports of one person's trip within this many days are one visit
@@ -23,9 +23,6 @@ _ONGOING_VISIT = re.compile(r"\b(?:is|are|was|were)\s+(?:currently\s+|now\s+)?(?
 _SIDELINES_OF_THAT = re.compile(r"\b(?:sidelines|margins) of (?:that|the|this) (?:[\w-]+ )?(?:gathering|summit|forum|meeting)\b"
                                 r"(?! (?:of|in)\b)", re.I)
 _DURING_TRIP = re.compile(r"\b(?:during|on|in the course of) (?:the same|that|this|the|his|her|their) (?:trip|visit|tour|stay)\b", re.I)
-# "Formal talks followed on Tuesday.": talks told with no one named, of the people of the talks before
-_UNNAMED_TALKS = re.compile(r"^\W*(?:[A-Z][a-z]+\s+)?(?:talks|negotiations|consultations)\s+(?:followed|continued|resumed|were held|took place)\b",
-                            re.I)
 # "take part by video link", "joined online", "addressed the summit from Moscow": at something else, from afar
 _TAKES_PART = re.compile(r"\b(?:tak(?:e|es|ing)|took)\s+part\b|\bparticipat\w*|\bjoin(?:s|ed|ing)?\b|\battend\w*|\baddress\w*", re.I)
 # the people of the talks the sentence tells are who signed: "they ... issued a joint statement"
@@ -225,7 +222,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
             if _family(r) != "Summit":
                 continue
             r.anaphoric = False
-        if _family(r) == "Meeting" and not r.participants and r.date and _UNNAMED_TALKS.match(r.evidence):
+        if _family(r) == "Meeting" and not r.participants and r.date and UNNAMED_TALKS.match(r.evidence):
             prior = [k for k in kept if _family(k) == "Meeting" and _complete(k, people_of) and not _modes_clash(k, r)]
             if prior:
                 r.participants = list(prior[-1].participants)

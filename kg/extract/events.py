@@ -14,7 +14,7 @@ from ..gazetteer import Gazetteer
 from ..records import EventReport
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
 from .agreements import AgreementReading
-from .common import NOT_VENUE, PLACE_OF_KIND, REPORTED, SAID_BEFORE, TOLD, day_sections, heading_year
+from .common import NOT_VENUE, PLACE_OF_KIND, REPORTED, SAID_BEFORE, TOLD, UNNAMED_TALKS, day_sections, heading_year
 from .common import dedupe as _dedupe
 from .gatherings import GatheringReading
 from .mentions import RELATIONS, Mention
@@ -127,9 +127,6 @@ _DAYS_LATER = re.compile(rf"\b(?:the (next|following) day|({_COUNT}) days? (?:la
                          # "On the 11th the two presidents held talks": that day of the month told last
                          r"\bon the (?P<nth>[12]?\d|3[01])(?:st|nd|rd|th)(?!\s+(?:of\b|(?-i:[a-z]+)\b(?<!\bthe)(?<!\bthey)(?<!\bhe)(?<!\bshe)(?<!\bboth)(?<!\bwe))))\b",
                          re.I)
-# "11:15 Talks under way", "Talks began at noon": talks that begin, told with no one named
-_TALKS_BEGIN = re.compile(r"\W*(?:\d{1,2}[:.]\d\d\s+)?(?:[A-Z][a-z]+\s+)?(?:talks|negotiations)\s+(?:are\s+|were\s+|have\s+|had\s+)?"
-                          r"(?:under\s*way|began|begin|begun|started|opened|got under way)\b", re.I)
 _ARRIVED_IN = re.compile(r"\b(?:arrived|landed|is|was|has been|had been|flew)\s+(?:[\w-]+\s+){0,2}?(?:in|into|to)\b")
 _ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
 # "said Xi would", "said that the visit ...": a reporting verb followed by what was said
@@ -520,7 +517,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 self._also(report, span)
                 if report.location is None and report.mode != "remote" and inside is None:
                     report.location = self._arrived_aside(span, anchor, ments, asides)
-                if not any(self.kind_of.get(p) == "Person" for p in report.participants) and _TALKS_BEGIN.match(self._str(sent)):
+                if not any(self.kind_of.get(p) == "Person" for p in report.participants) and UNNAMED_TALKS.match(self._str(sent)):
                     report.participants = self._pair_before(sent) or report.participants
             elif family == "Visit":
                 self._visit(report, span, trigs, [m for m in ments if m.token < cut and not self._excluded_person(m)])
