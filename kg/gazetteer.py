@@ -75,6 +75,7 @@ class Gazetteer:
     by_surname: dict[str, list[str]] = field(default_factory=dict)
     by_name: dict[str, str] = field(default_factory=dict)
     adjective_of: dict[str, str] = field(default_factory=dict)
+    office_words: frozenset[str] = frozenset()  # "Minister of Culture X": the words an office is of
 
     def __post_init__(self):
         self.by_post: dict[tuple[str, str | None], list[str]] = {}
@@ -176,6 +177,8 @@ def load(directory: Path | None = None) -> Gazetteer:
     roles_path = directory / "roles.jsonl"
     roles = {}
     for row in _read_jsonl(roles_path):
+        if row["role"] in roles:
+            raise DataError(roles_path, f"line {row['_line']}: role {row['role']!r} is defined twice")
         roles[row["role"]] = Role(row["role"], tuple(row["titles"]), row.get("rank", 9), bool(row.get("leader")),
                                   bool(row.get("leader_if_no_president")))
     for e in entries.values():
@@ -185,7 +188,15 @@ def load(directory: Path | None = None) -> Gazetteer:
         for p in e.posts:
             if p.role not in roles:
                 raise DataError(directory / "gazetteer", f"{e.id} has a post with unknown role {p.role!r} (see roles.jsonl)")
-    return Gazetteer(entries, roles)
+    office_path = directory / "office_words.json"
+    try:
+        office = json.loads(office_path.read_text(encoding="utf-8"))
+        office_words = frozenset(office["fields"]) | frozenset(office["bodies"])
+    except FileNotFoundError:
+        raise DataError(office_path, "missing (the words between a title and its holder's name)") from None
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise DataError(office_path, f"not a JSON object with lists 'fields' and 'bodies': {exc}") from None
+    return Gazetteer(entries, roles, office_words=office_words)
 
 
 @lru_cache(maxsize=4)

@@ -1535,3 +1535,27 @@ def test_talks_with_one_person_named_as_part_of_a_trip_are_the_travellers(nlp):
     rec = read(nlp, text, "2023-11-20")
     talks = events_of(rec, "Meeting")
     assert [(sorted(e.participants), e.planned, e.date) for e in talks] == [(["bakhtiyor-saidov", "murat-nurtleu"], True, "2023-11")]
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Karaganda Region Party Secretary Aidos Nurlanov met Omsk Governor Pavel Serov in Omsk on Tuesday.",
+     {"aidos-nurlanov", "pavel-serov"}),
+    ("Kazakh State Councillor Erlan Karimov held talks with Uzbek Vice Minister Dilshod Rakhimov in Tashkent on Tuesday.",
+     {"erlan-karimov", "dilshod-rakhimov"}),
+    ("Kazakhstan's Prosecutor General Berik Asylov met Uzbekistan's Procurator-General Nigmatilla Yuldashev "
+     "in Tashkent on Tuesday.", {"berik-asylov", "nigmatilla-yuldashev"}),
+    ("Minister of Science and Higher Education Sayasat Nurbek met Deputy Minister of Culture Nodir Jurayev "
+     "in Astana on Tuesday.", {"sayasat-nurbek", "nodir-jurayev"}),
+    ("Rector of Al-Farabi Kazakh National University Zhansait Tuymebayev met the Governor of Samarkand Region "
+     "Erkinjon Turdimov in Samarkand on Tuesday.", {"zhansait-tuymebayev", "erkinjon-turdimov"}),
+])
+def test_officials_named_after_titles_of_any_rank_and_office(nlp, text, people):
+    meetings = events_of(read(nlp, text), "Meeting")
+    assert len(meetings) == 1 and set(meetings[0].participants) == people
+    assert meetings[0].date == "2024-06-11"
+
+
+def test_a_second_title_in_an_appositive_is_not_a_name(nlp):
+    rec = read(nlp, "The Uzbek minister was received by the President of the Republic of Kazakhstan, Supreme "
+                    "Commander-in-Chief of the Armed Forces Kassym-Jomart Tokayev, in Astana on Tuesday.")
+    assert not [k for k in rec.entities if "commander" in k or "supreme" in k]

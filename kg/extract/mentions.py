@@ -99,6 +99,7 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
     notes: dict[str, PersonNote] = {}
     new_spans = []
     titles = gaz.title_roles()
+    title_starts = {start for start, _, _ in title_matches}
     for start, end, role in title_matches:
         country, _ = _country_before(doc, start)
         j = end
@@ -118,8 +119,11 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
                 if doc[j].lower_ == "of" and country is None:
                     country = named
                 j = after
+        j = max(j, _after_office(doc, end, gaz.office_words))
         if j < len(doc) and doc[j].text == ",":
             j += 1
+            if j in title_starts:  # "President of Russia, Supreme Commander-in-Chief ... X": the next title's
+                continue
         if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_id_:
             key = doc[j].ent_id_
             note = notes.setdefault(key, PersonNote(key, doc[j].text))
@@ -145,6 +149,21 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
     if new_spans:
         doc.ents = filter_spans(list(doc.ents) + new_spans)
     return notes
+
+
+def _after_office(doc: Doc, j: int, office_words: frozenset[str]) -> int:
+    """Past what the office is of, up to the holder's name: 'Minister [of Culture] Olga Lyubimova',
+    'Rector [of Moscow State University] Viktor Sadovnichy' (the last office word in a run of
+    capitalised words, 'of', 'for', 'and' and 'the' right after the title, which ends at ``j``)."""
+    last, k = None, j
+    while k < len(doc) and k - j < 10:
+        t = doc[k]
+        if t.text in office_words:
+            last = k
+        elif not (t.lower_ in ("of", "for", "and", "the", "&", "-") or (t.text[:1].isupper() and t.is_alpha)):
+            break
+        k += 1
+    return j if last is None or doc[j].lower_ not in ("of", "for") else last + 1
 
 
 def _singular(title: str, titles: dict) -> str:
