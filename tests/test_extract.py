@@ -1548,6 +1548,8 @@ def test_talks_with_one_person_named_as_part_of_a_trip_are_the_travellers(nlp):
      "in Astana on Tuesday.", {"sayasat-nurbek", "nodir-jurayev"}),
     ("Rector of Al-Farabi Kazakh National University Zhansait Tuymebayev met the Governor of Samarkand Region "
      "Erkinjon Turdimov in Samarkand on Tuesday.", {"zhansait-tuymebayev", "erkinjon-turdimov"}),
+    ("The talks in Astana on Tuesday were co-chaired by Kazakh Vice-Minister of Culture and Information Aida "
+     "Balayeva and Uzbek Deputy Culture Minister Nodir Jurayev.", {"aida-balayeva", "nodir-jurayev"}),
 ])
 def test_officials_named_after_titles_of_any_rank_and_office(nlp, text, people):
     meetings = events_of(read(nlp, text), "Meeting")
@@ -1559,3 +1561,11 @@ def test_a_second_title_in_an_appositive_is_not_a_name(nlp):
     rec = read(nlp, "The Uzbek minister was received by the President of the Republic of Kazakhstan, Supreme "
                     "Commander-in-Chief of the Armed Forces Kassym-Jomart Tokayev, in Astana on Tuesday.")
     assert not [k for k in rec.entities if "commander" in k or "supreme" in k]
+
+
+def test_an_appositive_with_the_field_of_an_office_gives_its_holder_and_country(nlp):
+    rec = read(nlp, "On Tuesday, Aidos Nurlanov, then Kazakhstan's sports minister, met Uzbek Deputy Prime "
+                    "Minister Bakhodir Musayev in Tashkent.")
+    meetings = events_of(rec, "Meeting")
+    assert len(meetings) == 1 and set(meetings[0].participants) == {"aidos-nurlanov", "bakhodir-musayev"}
+    assert rec.entities["aidos-nurlanov"].represents == "kazakhstan"

@@ -76,8 +76,9 @@ def _is_name_token(tok) -> bool:
             and t not in CALENDAR_WORDS and t not in _NOT_NAME and not t.isupper() and tok.ent_type_ in ("", "PERSON"))
 
 
-def _country_before(doc: Doc, i: int) -> tuple[str | None, int]:
-    """A country named just before token ``i`` ("Russian", "Russia's", "Kazakh"): (key, first token)."""
+def _country_before(doc: Doc, i: int, office_words: frozenset[str] = frozenset()) -> tuple[str | None, int]:
+    """A country named just before token ``i`` ("Russian", "Russia's", "Kazakh"; "Russia's sports
+    minister"): (key, first token)."""
     j = i - 1
     while j >= 0 and doc[j].text in ("former", "Former", "acting", "Acting", "then", "the", "The"):
         j -= 1
@@ -85,11 +86,15 @@ def _country_before(doc: Doc, i: int) -> tuple[str | None, int]:
         j -= 1
     if j >= 0 and doc[j].ent_type_ in ("NORP", "COUNTRY") and doc[j].ent_id_:
         return doc[j].ent_id_, j
-    # "Kazakh Senate Chairman", "Russian State Duma Chairman": the body's name between
+    # "Kazakh Senate Chairman", "Russian State Duma Chairman", "Russia's sports minister": the
+    # body's name or the office's field between
     k = j
-    while k >= 0 and j - k < 3 and doc[k].text[:1].isupper() and not doc[k].ent_type_ and not doc[k].is_sent_start:
+    while k >= 0 and j - k < 3 and not doc[k].ent_type_ and not doc[k].is_sent_start and (
+            doc[k].text[:1].isupper() or (doc[k].is_lower and doc[k].text.title() in office_words)):
         k -= 1
-    if k < j and k >= 0 and doc[k].ent_type_ == "NORP" and doc[k].ent_id_:
+    if k < j and k > 0 and doc[k].text in ("'s", "’s") and doc[k - 1].ent_type_ == "COUNTRY":
+        k -= 1
+    if k < j and k >= 0 and doc[k].ent_type_ in ("NORP", "COUNTRY") and doc[k].ent_id_:
         return doc[k].ent_id_, k
     return None, i
 
@@ -101,7 +106,7 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
     titles = gaz.title_roles()
     title_starts = {start for start, _, _ in title_matches}
     for start, end, role in title_matches:
-        country, _ = _country_before(doc, start)
+        country, _ = _country_before(doc, start, gaz.office_words)
         j = end
         # "of Russia", "to China", "of Primorsky Krai" after the title; "of China National Petroleum
         # Corporation": a body, in its country
@@ -119,7 +124,7 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
                 if doc[j].lower_ == "of" and country is None:
                     country = named
                 j = after
-        j = max(j, _after_office(doc, end, gaz.office_words))
+        j = max(j, _after_office(doc, end, gaz.office_words, title_starts))
         if j < len(doc) and doc[j].text == ",":
             j += 1
             if j in title_starts:  # "President of Russia, Supreme Commander-in-Chief ... X": the next title's
@@ -136,7 +141,7 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
             k += 1
             if _hyphen_part(doc, k):
                 k += 2  # "Lee Nak-yon", "Chung Eui-yong": a given name the tokenizer split at its hyphen
-        name = (j, k) if k - j >= 2 and not (k < len(doc) and _is_name_token(doc[k])) else _name_before(doc, start)
+        name = (j, k) if k - j >= 2 and not (k < len(doc) and _is_name_token(doc[k])) else _name_before(doc, start, gaz.office_words)
         if name is not None:
             span = Span(doc, name[0], name[1], label="PERSON", span_id=slug(doc[name[0]:name[1]].text))
             new_spans.append(span)
@@ -151,19 +156,25 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
     return notes
 
 
-def _after_office(doc: Doc, j: int, office_words: frozenset[str]) -> int:
+def _after_office(doc: Doc, j: int, office_words: frozenset[str], title_starts: set[int]) -> int:
     """Past what the office is of, up to the holder's name: 'Minister [of Culture] Olga Lyubimova',
     'Rector [of Moscow State University] Viktor Sadovnichy' (the last office word in a run of
-    capitalised words, 'of', 'for', 'and' and 'the' right after the title, which ends at ``j``)."""
+    capitalised words, 'of', 'for', 'and' and 'the' right after the title, which ends at ``j``; an
+    'and' after a word of no office, or another title, ends the run: 'of Culture and Tourism Zhang Xu
+    and Russian Deputy Culture Minister ...')."""
+    if j >= len(doc) or doc[j].lower_ not in ("of", "for"):
+        return j
     last, k = None, j
-    while k < len(doc) and k - j < 10:
+    while k < len(doc) and k - j < 10 and k not in title_starts:
         t = doc[k]
         if t.text in office_words:
             last = k
+        elif t.lower_ in ("and", "&") and doc[k - 1].text not in office_words:
+            break
         elif not (t.lower_ in ("of", "for", "and", "the", "&", "-") or (t.text[:1].isupper() and t.is_alpha)):
             break
         k += 1
-    return j if last is None or doc[j].lower_ not in ("of", "for") else last + 1
+    return j if last is None else last + 1
 
 
 def _singular(title: str, titles: dict) -> str:
@@ -171,10 +182,12 @@ def _singular(title: str, titles: dict) -> str:
     return title[:-1] if title.endswith("s") and title[:-1] in titles else title
 
 
-def _name_before(doc: Doc, title_start: int) -> tuple[int, int] | None:
-    """An appositive: 'Arman Issetov, Kazakhstan's deputy foreign minister,' (the name, then the title)."""
+def _name_before(doc: Doc, title_start: int, office_words: frozenset[str]) -> tuple[int, int] | None:
+    """An appositive: 'Arman Issetov, Kazakhstan's deputy foreign minister,', 'X, then Uzbekistan's
+    sports minister,' (the name, then the title)."""
     j = title_start - 1
-    while j >= 0 and (doc[j].lower_ in ("the", "a", "an", "former", "acting", "then", "'s", "’s") or doc[j].ent_type_ in ("NORP", "COUNTRY")):
+    while j >= 0 and (doc[j].lower_ in ("the", "a", "an", "former", "acting", "then", "'s", "’s")
+                      or doc[j].ent_type_ in ("NORP", "COUNTRY") or (doc[j].is_lower and doc[j].text.title() in office_words)):
         j -= 1
     if j < 2 or doc[j].text != ",":
         return None
