@@ -1569,3 +1569,11 @@ def test_an_appositive_with_the_field_of_an_office_gives_its_holder_and_country(
     meetings = events_of(rec, "Meeting")
     assert len(meetings) == 1 and set(meetings[0].participants) == {"aidos-nurlanov", "bakhodir-musayev"}
     assert rec.entities["aidos-nurlanov"].represents == "kazakhstan"
+
+
+def test_a_month_in_a_sentence_saying_this_spring_is_of_the_articles_year(nlp):
+    rec = read(nlp, "The Kazakh-Uzbek council was founded in Astana on 16 May 2024. This spring added more: "
+                    "Kazakh President Kassym-Jomart Tokayev's state visit to Tashkent in May kept the theme alive.",
+               "2025-06-10")
+    visits = events_of(rec, "StateVisit")
+    assert len(visits) == 1 and visits[0].date == "2025-05"

@@ -131,6 +131,8 @@ _ARRIVED_IN = re.compile(r"\b(?:arrived|landed|is|was|has been|had been|flew)\s+
 _ASIDE = re.compile(r",\s*(?:who|which)\b[^,;]*,")
 # "said Xi would", "said that the visit ...": a reporting verb followed by what was said
 _SAID_THAT = re.compile(rf"\b(?:{REPORTED}|(?:{TOLD}) \w+)\s+(?:that\s+)?(?=[A-Z]|the\b|it\b|he\b|she\b|they\b)")
+# the relative times whose year dates a month in their sentence: "last year", "this spring"
+_YEAR_UNITS = {"year", "spring", "summer", "autumn", "fall", "winter"}
 _OPENING = re.compile(r"\W*(?:(?:late|early|later|earlier)\s+)?(?:on|in)?\s*", re.I)
 _VERB_FORMS = {"met", "meets", "meet", "flew", "flies", "held", "holds", "signs", "sign", "visits", "spoke", "speaks", "will", "is", "was"}
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b")
@@ -927,15 +929,15 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def _year_context(self, sent: Span, d: DateExpr, planned: bool) -> Resolved | None:
         """The year a month-day without one ("on December 15") takes from the text around it: a year
-        its own clause gives, else the year of the last full date before it in the sentence ("By video
+        its own clause gives ("in 2019", "this year", "this spring"), else the year of the last full date before it in the sentence ("By video
         link on June 28, 2021, they ...; on December 15 they spoke again": not the "2001 Treaty" in
         between), else the last year before it in the sentence; in a sentence giving none, the year
         the sentences before it on its line give (``_paragraph_year``), else the year of the heading
         it is under ("2010: parades and pipes")."""
-        years = [(y, r) for y in self._dates_in(sent.start_char, sent.end_char)
-                 if (y.kind == "y" or y.kind == "rel" and (y.get("unit") or "").lower() == "year") and not self._excluded(y)
+        years = [(y, Resolved(r.value[:4], weak=r.weak)) for y in self._dates_in(sent.start_char, sent.end_char)
+                 if (y.kind == "y" or y.kind == "rel" and (y.get("unit") or "").lower() in _YEAR_UNITS) and not self._excluded(y)
                  and not (y.kind == "y" and _NAMED_BY_YEAR.match(self.text, y.end))  # "the 2001 Treaty": its own year
-                 for r in [resolve(y, self.reference, future=planned)] if r is not None and len(r.value) == 4]
+                 for r in [resolve(y, self.reference, future=planned)] if r is not None]
         full = [(y, r) for y in self._dates_in(sent.start_char, d.start) if y.kind in ("mdy", "dmy", "my", "iso")
                 and not self._excluded(y) for r in [resolve(y, self.reference)] if r is not None]
         own = [(y, r) for y, r in years + full if not self._clause_between(min(y.start, d.start), max(y.start, d.start), sent)
