@@ -1577,3 +1577,20 @@ def test_a_month_in_a_sentence_saying_this_spring_is_of_the_articles_year(nlp):
                "2025-06-10")
     visits = events_of(rec, "StateVisit")
     assert len(visits) == 1 and visits[0].date == "2025-05"
+
+
+@pytest.mark.parametrize("text, person, country", [
+    ("Samarkand governor Erkinjon Turdimov met Kazakh Deputy Prime Minister Serik Zhumangarin on Tuesday.",
+     "erkinjon-turdimov", "uzbekistan"),
+    ("Erkinjon Turdimov, Samarkand's governor, met Kazakh Deputy Prime Minister Serik Zhumangarin on Tuesday.",
+     "erkinjon-turdimov", "uzbekistan"),
+    ("Uzbekistan's consul general in Almaty, Dilshod Rakhimov, met Kazakh Deputy Prime Minister Serik "
+     "Zhumangarin on Tuesday.", "dilshod-rakhimov", "uzbekistan"),
+    ("Kazakhstan's deputy minister of economic development Aida Balayeva met Uzbek Deputy Prime Minister "
+     "Jamshid Khodjayev on Tuesday.", "aida-balayeva", "kazakhstan"),
+])
+def test_regional_and_consular_officials_and_their_countries(nlp, text, person, country):
+    rec = read(nlp, text)
+    assert rec.entities[person].represents == country
+    meetings = events_of(rec, "Meeting")
+    assert len(meetings) == 1 and person in meetings[0].participants

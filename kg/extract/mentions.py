@@ -76,9 +76,10 @@ def _is_name_token(tok) -> bool:
             and t not in CALENDAR_WORDS and t not in _NOT_NAME and not t.isupper() and tok.ent_type_ in ("", "PERSON"))
 
 
-def _country_before(doc: Doc, i: int, office_words: frozenset[str] = frozenset()) -> tuple[str | None, int]:
+def _country_before(doc: Doc, i: int, gaz: Gazetteer) -> tuple[str | None, int]:
     """A country named just before token ``i`` ("Russian", "Russia's", "Kazakh"; "Russia's sports
-    minister"): (key, first token)."""
+    minister"; a region's: "Amur governor", "Heilongjiang's party secretary"): (key, first token)."""
+    office_words = gaz.office_words
     j = i - 1
     while j >= 0 and doc[j].text in ("former", "Former", "acting", "Acting", "then", "the", "The"):
         j -= 1
@@ -86,6 +87,13 @@ def _country_before(doc: Doc, i: int, office_words: frozenset[str] = frozenset()
         j -= 1
     if j >= 0 and doc[j].ent_type_ in ("NORP", "COUNTRY") and doc[j].ent_id_:
         return doc[j].ent_id_, j
+    if j >= 0 and doc[j].ent_type_ == "PLACE" and doc[j].ent_id_:
+        place = gaz.get(doc[j].ent_id_)
+        first = j
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        if place is not None and place.country:
+            return place.country, first
     # "Kazakh Senate Chairman", "Russian State Duma Chairman", "Russia's sports minister": the
     # body's name or the office's field between
     k = j
@@ -96,6 +104,11 @@ def _country_before(doc: Doc, i: int, office_words: frozenset[str] = frozenset()
         k -= 1
     if k < j and k >= 0 and doc[k].ent_type_ in ("NORP", "COUNTRY") and doc[k].ent_id_:
         return doc[k].ent_id_, k
+    if k < j and k >= 0 and doc[k].ent_type_ == "PLACE" and doc[k].ent_id_ and all(t.is_lower for t in doc[k + 1:j + 1]):
+        # "Sverdlovsk region governor" (not "Yamal LNG general director": a company named for a place)
+        place = gaz.get(doc[k].ent_id_)
+        if place is not None and place.country:
+            return place.country, k
     return None, i
 
 
@@ -106,7 +119,7 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
     titles = gaz.title_roles()
     title_starts = {start for start, _, _ in title_matches}
     for start, end, role in title_matches:
-        country, _ = _country_before(doc, start, gaz.office_words)
+        country, _ = _country_before(doc, start, gaz)
         j = end
         # "of Russia", "to China", "of Primorsky Krai" after the title; "of China National Petroleum
         # Corporation": a body, in its country
@@ -118,7 +131,7 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
             while j < len(doc) and doc[j].ent_iob_ == "I":
                 j += 1
             country = country or (org.country if org is not None and gaz.get(org.country or "") is not None else None)
-        elif j + 1 < len(doc) and doc[j].lower_ in ("of", "to"):
+        elif j + 1 < len(doc) and doc[j].lower_ in ("of", "to", "in"):  # "consul general in Khabarovsk, X"
             named, after = _place_named_at(doc, _state_name(doc, j + 1), gaz)
             if after > j + 1:
                 if doc[j].lower_ == "of" and country is None:
@@ -167,7 +180,7 @@ def _after_office(doc: Doc, j: int, office_words: frozenset[str], title_starts: 
     last, k = None, j
     while k < len(doc) and k - j < 10 and k not in title_starts:
         t = doc[k]
-        if t.text in office_words:
+        if t.text in office_words or (t.is_lower and t.text.title() in office_words):  # "of economic development"
             last = k
         elif t.lower_ in ("and", "&") and doc[k - 1].text not in office_words:
             break
@@ -187,7 +200,8 @@ def _name_before(doc: Doc, title_start: int, office_words: frozenset[str]) -> tu
     sports minister,' (the name, then the title)."""
     j = title_start - 1
     while j >= 0 and (doc[j].lower_ in ("the", "a", "an", "former", "acting", "then", "'s", "’s")
-                      or doc[j].ent_type_ in ("NORP", "COUNTRY") or (doc[j].is_lower and doc[j].text.title() in office_words)):
+                      or doc[j].ent_type_ in ("NORP", "COUNTRY", "PLACE")
+                      or (doc[j].is_lower and doc[j].text.title() in office_words)):
         j -= 1
     if j < 2 or doc[j].text != ",":
         return None
