@@ -1594,3 +1594,18 @@ def test_regional_and_consular_officials_and_their_countries(nlp, text, person, 
     assert rec.entities[person].represents == country
     meetings = events_of(rec, "Meeting")
     assert len(meetings) == 1 and person in meetings[0].participants
+
+
+def test_a_forum_a_place_hosts_every_year_is_no_event(nlp):
+    rec = read(nlp, "Kazakh Prime Minister Olzhas Bektenov met Uzbek Prime Minister Abdulla Aripov in Tashkent on "
+                    "Tuesday, the city that also hosts the annual Tashkent International Investment Forum.")
+    assert not events_of(rec, "Summit")
+    assert len(events_of(rec, "Meeting")) == 1
+
+
+def test_inviting_companies_to_help_is_no_trip(nlp):
+    rec = read(nlp, "Kazakhstan on Tuesday invited Uzbek firms to invest in Almaty, as Kazakh Prime Minister Olzhas "
+                    "Bektenov and Uzbek Prime Minister Abdulla Aripov co-chaired a session of the intergovernmental council.")
+    assert not events_of(rec, "Visit")
+    rec = read(nlp, "Tokayev invited Uzbek President Shavkat Mirziyoyev to Astana next year.")
+    assert [v.planned for v in events_of(rec, "Visit")] == [True]

@@ -146,6 +146,9 @@ _WIRE_TAG = re.compile(r"\s*(?:/[A-Z][A-Za-z-]+/\.?\s*)+")  # "/TASS/. Relations
 _DATED_THEY = re.compile(r"\s*(On|In|Last|Earlier,? on|Back in) [^,.;]{2,25}?,? (they|the two (leaders|presidents|sides|men))\b")
 _ANOTHER_TIME = re.compile(r"\b(second|third|fourth|first|previous|last|another) time\b", re.I)
 _DURING_THAT = re.compile(r"\b(during|on|in the course of|at the end of) (that|the|this|his|her|their) (visit|trip|tour|stay)\b", re.I)
+# "the port that also hosts the annual forum", "a city that is home to the yearly fair": what a place is known for
+_HOSTS_YEARLY = re.compile(r"\b(?:that|which|where)\s+(?:also\s+)?(?:hosts|is home to|plays host to)\s+(?:the\s+|a\s+|an\s+)?"
+                           r"(?:annual|yearly|regular|biennial)\b[^,;.]*$", re.I)
 _NEGATED = re.compile(r"\b(did not|didn't|does not|doesn't|will not|won't|would not|never|no longer|refused to|declined to|"
                       r"failed to|not to|cancell?ed|called off|postponed|scrapped|ruled out|"
                       r"no plans? (?:for|to)(?: \w+)?(?: \w+)? to|(?:declined|turned down|rejected) (?:an|the|a) invitation to)"
@@ -316,9 +319,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def _read_span(self, sent: Span, span: Span, triggers: list[tuple[str, int, int]]) -> list[EventReport]:
         ments = self._ments_in(span.start_char, span.end_char)
-        # "invited X to Moscow" tells of a trip only with the place it names
+        # "invited X to Moscow", "invited X to visit China" tells of a trip only with the place it names
+        # (not "invited Chinese companies to help develop the Northern Sea Route")
         triggers = [t for t in triggers if self.doc[t[1]].lower_ not in ("invited", "invites", "invite")
-                    or any(m.kind in ("Place", "Country") and 0 < m.token - t[1] <= 8 for m in ments)]
+                    or any(m.kind in ("Place", "Country") and 0 < m.token - t[1] <= 8
+                           and self.lowers[m.token - 1 - (self.lowers[m.token - 1] == "the")] in ("to", "visit") for m in ments)]
         # "met visiting Mongolian Prime Minister X": a word about X, not a trip told ("visiting China" is one)
         triggers = [t for t in triggers if not self._visiting_adjective(t[1])]
         if not triggers or self.text[sent.start_char:sent.end_char].rstrip().endswith("?"):
@@ -582,9 +587,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
     def _not_held(self, span: Span, anchor: int) -> bool:
         """An event the clause says did not or may never happen: "Putin did not travel to Brazil",
         "the talks were called off", "no date was set for the talks", "a summit ... for which no date
-        has been fixed"."""
+        has been fixed"; or one that only describes a place: "the port that also hosts the annual
+        Eastern Economic Forum"."""
         at = self.starts[anchor]
         return bool(_NEGATED.search(self.text[max(span.start_char, at - 40):at])
+                    or _HOSTS_YEARLY.search(self.text[max(span.start_char, at - 80):at])
                     or _NO_DATE_FOR.search(self.text[max(span.start_char, at - 100):at])
                     or _NO_DATE_AFTER.match(self.text, at, span.end_char))
 
