@@ -30,6 +30,9 @@ def count_of(word: str) -> int | None:
 
 _MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+# a month and the day after it: "May 16", "Sept. 5", one line wrapped in between ("May\n16"); never an
+# abbreviation's or a sentence's full stop and a new line ("on 23 March.\n\n4. 21 September ...")
+_MON_DAY_GAP = _MON.removesuffix(r"\.?") + r"(?:\.?[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 _DAY = r"(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)?"
 _DAY2 = _DAY.replace("?P<day>", "?P<day2>")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -42,12 +45,12 @@ _NUM = r"(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 # order matters: the longest forms first; matches never overlap
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
-    ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?,?\s+{_YEAR}\b")),
+    ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_MON_DAY_GAP}{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?,?\s+{_YEAR}\b")),
     # "March last year", "on May 16 this year", "in October of next year": a month of a year told relatively
     ("dmry", re.compile(rf"\b{_DAY}\s+{_MON}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
     ("mry", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON}(?:\s+{_DAY})?,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
     ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\s+{_MON}\s+{_YEAR}\b")),
-    ("md", re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\b(?![:\d])")),
+    ("md", re.compile(rf"\b(?:{_WD},?\s+)?{_MON_DAY_GAP}{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\b(?![:\d])")),
     ("dm", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\s+{_MON}\b(?!\s+(?:19|20)\d\d)")),
     ("my", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON}(?:\s+of)?\s+{_YEAR}\b")),
     ("ago", re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
@@ -432,9 +435,10 @@ def more_precise(a: str | None, b: str | None) -> str | None:
 
 
 _HEADING_FILLER = re.compile(r"[\W_]*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[\W_]*)?")
-# "3. April 23-24, 2018 — Beijing. Lavrov ...", "• 5 June 2024: ...": a list item headed by its day
+# "3. April 23-24, 2018 — Beijing. Lavrov ...", "• 5 June 2024: ...", "9. 25 July 2024, Vientiane - Lavrov
+# ...": a list item headed by its day
 _ITEM_HEAD = re.compile(r"\s*(?:\d{1,2}[.)]|[•*·▪-])?\s*")
-_ITEM_DASH = re.compile(r"\s*[—–:-]")
+_ITEM_DASH = re.compile(r"\s*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+)?[—–:-]")  # "... 2024, Vientiane - "
 _DAY_FIRST = re.compile(r"\s*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
 
 

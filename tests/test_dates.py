@@ -129,3 +129,9 @@ def test_headings_that_name_a_year():
     text = "Intro 2009.\n2010: pipes\nText.\n2011\nMore text.\n"
     assert year_sections(text) == [(text.index("2010"), text.index("2011\n"), "2010"), (text.index("2011\n"), len(text), "2011")]
     assert year_sections("2010: one heading only\nText.\n") == []
+
+
+def test_a_month_and_a_day_are_not_read_across_a_full_stop_and_a_new_line():
+    found = [(d.kind, d.text) for d in find_dates("signed on 23 March.\n\n4. 21 September 2022, Almaty")]
+    assert found == [("dm", "23 March"), ("dmy", "21 September 2022")]
+    assert [d.text for d in find_dates("they met on May\n16, 2019 in Astana")] == ["May\n16, 2019"]

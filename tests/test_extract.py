@@ -1609,3 +1609,14 @@ def test_inviting_companies_to_help_is_no_trip(nlp):
     assert not events_of(rec, "Visit")
     rec = read(nlp, "Tokayev invited Uzbek President Shavkat Mirziyoyev to Astana next year.")
     assert [v.planned for v in events_of(rec, "Visit")] == [True]
+
+
+def test_a_timeline_entry_gives_its_day_and_place_after_a_comma(nlp):
+    text = ("Contacts, 2022-2024\n\n"
+            "1. 14 March 2022, Tashkent - Kazakh Foreign Minister Mukhtar Tileuberdi meets Uzbek Foreign Minister "
+            "Vladimir Norov. The ministers sign a joint statement on water on 15 March.\n\n"
+            "2. 21 September 2023, Almaty - Tileuberdi and Norov meet again.\n")
+    rec = read(nlp, text)
+    meetings = sorted(events_of(rec, "Meeting"), key=lambda e: e.date)
+    assert [(m.date, m.location) for m in meetings] == [("2022-03-14", "tashkent"), ("2023-09-21", "almaty")]
+    assert [(a.date, a.location) for a in events_of(rec, "Agreement")] == [("2022-03-15", "tashkent")]

@@ -310,16 +310,20 @@ _YEAR_IN_LINE = re.compile(r"\b(?:19|20)\d\d\b")
 # "1. April 3, 2018 — Moscow. General Wei ...": a timeline entry's place, after its day and a dash;
 # "* 3 September 2017 - Xiamen, China" heading the entry
 _ITEM_PLACE = re.compile(r"[^\n—–]{4,40}?\s[—–-]\s*([A-Z][\w .'’-]{1,40}?)\s*(?:[.;:,]|\n|$)")
+# "9. 25 July 2024, Vientiane - Lavrov and Wang meet ...": the place after a comma, before the dash
+_ITEM_COMMA_PLACE = re.compile(r"[^\n—–,]{4,40}?,\s*([A-Z][\w .'’-]{1,40}?)\s+[—–-]\s")
 
 
 def item_places(text: str, sections: list[tuple[int, int, str]], gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """The place each dated timeline entry names after its day, as (start, end, place key)."""
     out = []
     for start, end, _ in sections:
-        m = _ITEM_PLACE.match(text, start, end)
-        key = gaz.by_name.get(m.group(1).strip()) if m else None
-        if key and gaz[key].kind == "Place":
-            out.append((start, end, key))
+        for pattern in (_ITEM_PLACE, _ITEM_COMMA_PLACE):
+            m = pattern.match(text, start, end)
+            key = gaz.by_name.get(m.group(1).strip()) if m else None
+            if key and gaz[key].kind == "Place":
+                out.append((start, end, key))
+                break
     return out
 
 
