@@ -582,7 +582,7 @@ def test_a_place_introduced_by_its_kind(nlp):
                     "Kulubaev, in the southern city of Shymkent. The following day Nurtleu was in the Uzbek capital, "
                     "Tashkent, where he met Uzbek Foreign Minister Bakhtiyor Saidov.", "2024-07-28")
     where = {frozenset(e.participants): e.location for e in events_of(rec, "Meeting")}
-    assert where[frozenset({"murat-nurtleu", "zheenbek-kulubaev"})] == "shymkent"
+    assert where[frozenset({"murat-nurtleu", "jeenbek-kulubaev"})] == "shymkent"
     assert where[frozenset({"murat-nurtleu", "bakhtiyor-saidov"})] == "tashkent"
 
 
@@ -1411,11 +1411,11 @@ def test_last_july_in_july_is_a_year_before(nlp):
 
 
 def test_a_title_of_a_body_before_a_name(nlp):
-    """"President of China National Petroleum Corporation Chen Geng": a titled person, of the body's country."""
-    rec = read(nlp, "Chairman of Rosneft Igor Sechin met President of China National Petroleum Corporation Chen Geng in "
+    """"President of China National Petroleum Corporation Liu Jianhong": a titled person, of the body's country."""
+    rec = read(nlp, "Chairman of Rosneft Igor Sechin met President of China National Petroleum Corporation Liu Jianhong in "
                     "Astana on Monday.", "2004-10-14")
-    assert rec.entities["chen-geng"].kind == "Person" and rec.entities["chen-geng"].represents == "china"
-    assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["chen-geng", "igor-sechin"]]
+    assert rec.entities["liu-jianhong"].kind == "Person" and rec.entities["liu-jianhong"].represents == "china"
+    assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["igor-sechin", "liu-jianhong"]]
 
 
 def test_a_chronology_whose_entries_are_headed_by_day_and_place(nlp):
