@@ -1620,3 +1620,24 @@ def test_a_timeline_entry_gives_its_day_and_place_after_a_comma(nlp):
     meetings = sorted(events_of(rec, "Meeting"), key=lambda e: e.date)
     assert [(m.date, m.location) for m in meetings] == [("2022-03-14", "tashkent"), ("2023-09-21", "almaty")]
     assert [(a.date, a.location) for a in events_of(rec, "Agreement")] == [("2022-03-15", "tashkent")]
+
+
+def test_a_gathering_of_several_states_named_by_their_number(nlp):
+    rec = read(nlp, "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev met on the "
+                    "sidelines of the five-nation summit in Ashgabat on 14 September 2023.")
+    summits = events_of(rec, "Summit")
+    assert [(s.label, s.location, s.date) for s in summits] == [("Five-nation summit", "ashgabat", "2023-09-14")]
+
+
+def test_a_description_is_of_the_year_its_sentence_tells(nlp):
+    rec = read(nlp, "When Tokayev arrived in Tashkent on 20 November 2015 for talks, the Uzbek president received him "
+                    "at the Kuksaroy residence.", "2024-06-12")
+    assert "islam-karimov" in rec.entities and "shavkat-mirziyoyev" not in rec.entities
+
+
+def test_the_leader_is_the_head_of_state_before_a_premier_named_since(nlp):
+    rec = read(nlp, "Uzbek President Shavkat Mirziyoyev received Tokayev on Tuesday; Tokayev also saw Prime Minister "
+                    "Abdulla Aripov. The Kazakh president and the Uzbek leader later met again in Samarkand.")
+    pairs = [set(e.participants) for e in events_of(rec, "Meeting")]
+    assert {"kassym-jomart-tokayev", "shavkat-mirziyoyev"} in pairs
+    assert all("abdulla-aripov" not in p or "kassym-jomart-tokayev" in p for p in pairs)

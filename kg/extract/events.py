@@ -343,8 +343,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         summit_trigs = by_family.pop("Summit", [])
         for kind, s, e in summit_trigs:
             org = self._summit_org_near(span, s, ments)
-            bilateral = self._bilateral_summit(span, s, ments)
-            name = None if org or bilateral else self._gathering_name(span, s)
+            several = None if org else self._multilateral_name(span, s)
+            bilateral = not several and self._bilateral_summit(span, s, ments)
+            name = None if org or bilateral else self._gathering_name(span, s) or several
             if org is None and not bilateral and not name and self.doc[s].lower_.startswith("summit") \
                     and (e >= len(self.doc) or self.lowers[e] != "of"):
                 # 'the two-day summit': the one the article is about (not 'a summit of the P5'); 'a summit

@@ -17,6 +17,11 @@ _SUMMIT_MODIFIERS = {"annual", "informal", "extraordinary", "ongoing", "current"
 _NOT_MODIFIER = {"at", "in", "of", "to", "for", "with", "from", ",", "head", "heads", "leader", "leaders", "said", "and"}
 
 
+# "five-nation", "a 10-country", "six-member": the number of states a gathering brings together
+_N_NATION = re.compile(r"\b(three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[-\s](?:nation|country|state|member)"
+                       r"(?:\s+[a-z]+)?\s+$", re.I)
+
+
 class GatheringReading:
     """The part of the sentence reader that reads summits and forums (mixed into SentenceReader)."""
 
@@ -38,6 +43,12 @@ class GatheringReading:
             if d <= 8 and (best_d is None or d < best_d):
                 best, best_d = m.key, d
         return best
+
+    def _multilateral_name(self, span: Span, s: int) -> str | None:
+        """'the five-nation summit', 'a 10-country forum': a gathering of several states, named by their
+        number when no organization is ('Five-nation summit')."""
+        m = _N_NATION.search(self.text, max(span.start_char, self.doc[s].idx - 40), self.doc[s].idx)
+        return f"{m.group(1).capitalize()}-nation {self.doc[s].lower_}" if m else None
 
     def _gathering_name(self, span: Span, s: int) -> str | None:
         """A named forum or summit the gazetteer does not know: 'the Belt and Road Forum',

@@ -611,10 +611,12 @@ class MentionResolver:
             return None
         if role == "leader":
             in_text = [p for p in self.recent_people if self.person_country(p) == country and self._is_leader(p)]
-            if in_text:
-                return in_text[-1]
+            # a head of state before a premier named since ("the Chinese leader" is Jiang, not Zhu)
+            heads = [p for p in in_text if any(self.gaz.roles[r].leader for r in self.person_roles(p) if r in self.gaz.roles)]
+            if heads or in_text:
+                return (heads or in_text)[-1]
             return self.gaz.leader(country, self.day)
-        return self._known_holder(role, country)
+        return self._known_holder(role, country, self._told_year(i))
 
     def _is_minister(self, key: str) -> bool:
         note = self.notes.get(key)
@@ -640,12 +642,15 @@ class MentionResolver:
             years = [heading] if heading else []
         return years[-1] if years and (self.day is None or years[-1] != self.day[:4]) else None
 
-    def _known_holder(self, role: str, country: str) -> str | None:
+    def _known_holder(self, role: str, country: str, year: str | None = None) -> str | None:
+        """Who held ``role`` for ``country``: on the article's day, or in the ``year`` its sentence tells
+        of ("When Jiang came to Moscow in November 1998, the Russian president ...": that year's)."""
+        day = year or self.day
         # people this article already named with that post come first
         for p in reversed(self.recent_people):
-            if self.person_country(p) == country and role in self.person_roles(p):
+            if self.person_country(p) == country and role in [q.role for q in self.gaz.role_of(p, day)]:
                 return p
-        found = self.gaz.holders(role, country, self.day)
+        found = self.gaz.holders(role, country, day)
         return found[0] if len(found) == 1 else None
 
     def _group(self, i: int) -> int | None:
