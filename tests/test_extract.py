@@ -1641,3 +1641,18 @@ def test_the_leader_is_the_head_of_state_before_a_premier_named_since(nlp):
     pairs = [set(e.participants) for e in events_of(rec, "Meeting")]
     assert {"kassym-jomart-tokayev", "shavkat-mirziyoyev"} in pairs
     assert all("abdulla-aripov" not in p or "kassym-jomart-tokayev" in p for p in pairs)
+
+
+def test_a_document_of_several_countries_named_in_one_list(nlp):
+    rec = read(nlp, "The presidents of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan signed an agreement on water "
+                    "in Dushanbe on Tuesday.")
+    docs = events_of(rec, "Agreement")
+    assert len(docs) == 1
+    assert set(docs[0].participants) == {"kazakhstan", "kyrgyzstan", "tajikistan", "uzbekistan"}
+
+
+def test_the_ministers_of_three_countries_each(nlp):
+    rec = read(nlp, "On Tuesday the foreign ministers of Kazakhstan, Uzbekistan and Kyrgyzstan met in Almaty.")
+    meetings = events_of(rec, "Meeting")
+    assert len(meetings) == 1 and len(set(meetings[0].participants) & {
+        "murat-nurtleu", "bakhtiyor-saidov", "jeenbek-kulubaev"}) == 3

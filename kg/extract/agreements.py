@@ -51,6 +51,7 @@ _LOOKING_ON = re.compile(r"\b(?:witness\w*|watch\w*|presence|looked\s+on|attend\
                          r"who|which|when|while|where|said|says|told|announced|wants?|hopes?|plans?|expects?)\b", re.I)
 _NEXT_SIGNED_BY = re.compile(r"\W*(?:(?:It|They|This|These)\s+(?:was|were)\s+)?(?:signed|inked)\s+by\b", re.I)
 SIGNATORIES = 4  # at most, per document
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*(?:the\s+)?")  # between two countries of one list
 _DAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow"}
 _MONTH_NAMES = {*MONTH_NAMES, "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."}
 
@@ -138,6 +139,9 @@ class AgreementReading:
             theirs = _dedupe(e.country for e in (self.gaz.get(o) for o in parties) if e is not None and e.country)
             countries = (theirs[:2] if len(theirs) >= 2 else seg_countries[:2] if len(seg_countries) >= 2
                          else their[:2] if len(their) >= 2 else self.main_countries[:2])
+            listed = self._country_list([m for m in ments if seg_start <= m.token < bounds[n + 1]])
+            if len(listed) >= 3 and set(countries) <= set(listed):
+                countries = listed  # "the presidents of Russia, China, Kazakhstan, Kyrgyzstan and Tajikistan signed"
             if len(local) >= 2:
                 report.participants = local[:3] + countries  # a deal between companies is also one between their countries
             elif len(orgs) >= 2 and len(merged) == 1:
@@ -158,6 +162,21 @@ class AgreementReading:
             report.anaphoric = doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not signed and not doc[s].text[0].isupper()
             out.append(report)
         return out + packages
+
+    def _country_list(self, ments: list[Mention]) -> list[str]:
+        """The longest run of countries named one after another ("Russia, China, Kazakhstan and
+        Tajikistan"), in their order."""
+        best, run, last = [], [], None
+        for m in ments:
+            if m.kind != "Country":
+                continue
+            if last is not None and _LIST_GAP.fullmatch(self.text[last.end:m.start]):
+                run.append(m.key)
+            else:
+                run = [m.key]
+            best = run if len(run) > len(best) else best
+            last = m
+        return _dedupe(best)
 
     def _packages(self, sent: Span, span: Span, trigs, ments: list[Mention]) -> list[EventReport]:
         """Documents signed together and not named ("21 documents on cooperation were signed", "watched

@@ -472,7 +472,10 @@ class MentionResolver:
             and not any(p.role == role and p.held_on(self.day) for p in e.posts)
 
     def _title_of(self, i: int) -> int | None:
-        """'the President of Russia', 'the Presidents of Russia and China' (no name following)."""
+        """'the President of Russia', 'the Presidents of Russia and China' (no name following): the
+        holders in the year the sentence tells of, and the countries of a list of three ('the foreign
+        ministers of Russia, India and China'); 'the presidents of Russia, China, Kazakhstan and
+        Tajikistan': the countries only (a gathering's, whose leaders are not told one by one)."""
         doc = self.doc
         if doc[i].text not in self.title_first_words:
             return None
@@ -483,20 +486,27 @@ class MentionResolver:
                 continue
             j, countries = i + n + 1, []
             while j < len(doc) and doc[j].ent_type_ == "COUNTRY" and doc[j].ent_id_:
-                countries.append(doc[j].ent_id_)
-                ent_end = self.ent_end.get(j, j + 1)
-                j = ent_end
-                if j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].ent_type_ == "COUNTRY":
-                    j += 1
+                countries.append((doc[j].ent_id_, j))
+                j = self.ent_end.get(j, j + 1)
+                gap = 1 + (j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and")
+                if j + gap < len(doc) and doc[j].lower_ in ("and", ",") and doc[j + gap].ent_type_ == "COUNTRY":
+                    j += gap
             if not countries or (j < len(doc) and doc[j].ent_type_ == "PERSON"):
                 return None
-            keys = [self._known_holder(role, c) if role != "president" or self.gaz.holders(role, c, self.day) else self.gaz.leader(c, self.day) for c in countries]
-            keys = [k for k in keys if k]
+            if len(countries) >= 3:  # each country named too, for what they sign
+                for c, at in countries:
+                    self._add(at, self.ent_end.get(at, at + 1), c, "Country", "name")
+            if len(countries) >= 4:
+                return j  # "the presidents of Russia, China, Kazakhstan and Tajikistan": a gathering's countries
+            day = self._told_year(i) or self.day
+            keys = [self._known_holder(role, c, day) if role != "president" or self.gaz.holders(role, c, day)
+                    else self.gaz.leader(c, day) for c, _ in countries]
             for key in keys:
-                span = doc[i:j]
-                self._note(Mention(span.start_char, span.end_char, key, "Person", i, "description"))
-                self._touch(key)
-            return j if keys else None
+                if key:
+                    span = doc[i:j]
+                    self._note(Mention(span.start_char, span.end_char, key, "Person", i, "description"))
+                    self._touch(key)
+            return j if any(keys) else None
         return None
 
     def _in_title(self, ent) -> bool:
