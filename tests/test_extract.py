@@ -1656,3 +1656,9 @@ def test_the_ministers_of_three_countries_each(nlp):
     meetings = events_of(rec, "Meeting")
     assert len(meetings) == 1 and len(set(meetings[0].participants) & {
         "murat-nurtleu", "bakhtiyor-saidov", "jeenbek-kulubaev"}) == 3
+
+
+def test_whoever_a_photo_is_credited_to_is_no_actor(nlp):
+    rec = read(nlp, "Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev in Tashkent on "
+                    "Tuesday.\n(Photo: the two presidents in Tashkent. Credit: Askar Akayev/pool)\n")
+    assert "askar-akayev" not in rec.entities

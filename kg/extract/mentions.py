@@ -38,6 +38,8 @@ _REPORTED_VERB = re.compile(r"(?:\s*,[^,.;]{0,80},)?\s+(?:would|will|is|was|had|
 RELATIONS = (r"(?:special\s+|personal\s+)?(?:predecessor|successor|deputy|wife|husband|widow|son|daughter|"
              r"envoy|representative|emissary|spokes(?:man|woman|person)|aide|adviser|advisor)")
 # a person named only to say whose relation the one it is about is
+# who took a picture or wrote the piece: "Credit: X/pool", "Photo by X", a byline "By X" opening a line
+_CREDIT = re.compile(r"(?:\b(?:Credit|Photo|Photograph|Picture|Image|Source)s?(?:\s+by)?\s*:\s*|\bPhoto(?:graph)?\s+by\s+|(?:^|\n)\s*By\s+)$")
 _RELATION_AFTER = re.compile(rf"['’]s\s+{RELATIONS}\b")
 _OPENERS = {"his", "her", "their", "the", "both", "he", "she", "they", "him"}  # words a description, group or pronoun starts with
 # words after an object pronoun ("received her at", "met her on Monday"), not after a possessive "her"
@@ -376,6 +378,9 @@ class MentionResolver:
                     continue
                 if kind == "Organization" and self._in_title(ent):
                     i = ent.end  # "US Treasury Secretary Janet Yellen": part of her title, not an actor here
+                    continue
+                if kind == "Person" and _CREDIT.search(self.text, max(0, ent.start_char - 40), ent.start_char):
+                    i = ent.end  # "(Photo: ... Credit: Sergei Ivanets/pool)", "By Anna Petrova": who made the page
                     continue
                 if kind and ent.ent_id_:
                     self._add(ent.start, ent.end, ent.ent_id_, kind, "name")
