@@ -1662,3 +1662,10 @@ def test_whoever_a_photo_is_credited_to_is_no_actor(nlp):
     rec = read(nlp, "Kazakh President Kassym-Jomart Tokayev met Uzbek President Shavkat Mirziyoyev in Tashkent on "
                     "Tuesday.\n(Photo: the two presidents in Tashkent. Credit: Askar Akayev/pool)\n")
     assert "askar-akayev" not in rec.entities
+
+
+def test_the_offices_a_government_speaks_through_are_no_entities(nlp):
+    rec = read(nlp, "China's State Council set out the programme on Tuesday: Premier Li Qiang met Kazakh Prime Minister "
+                    "Olzhas Bektenov in Beijing, and the Russian government sent a delegation of its own.")
+    assert "state-council" not in rec.entities and "russian-government" not in rec.entities
+    assert [set(m.participants) for m in events_of(rec, "Meeting")] == [{"li-qiang", "olzhas-bektenov"}]

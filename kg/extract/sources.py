@@ -3,8 +3,10 @@
 Organizations named only as the source of what it reports ("..., the Kremlin said", "according to
 the Chinese foreign ministry", "the ministry's readout", "Kremlin spokesman Dmitry Peskov", "told
 TASS"): they tell of the events, take no part in them and are not what they are about. Areas it only
-talks about ("security in Central Asia", "the Arctic"), and recurring forums (gazetteer kind
-`gathering`: a forum is an event, not an actor). Each stays when an event or a person's affiliation
+talks about ("security in Central Asia", "the Arctic"), recurring forums (gazetteer kind
+`gathering`: a forum is an event, not an actor), and the executive offices a government speaks and
+acts through (kind `executive`: the Kremlin's administration, the Russian government, the State
+Council, the Politburo: its voice, not a party of its own). Each stays when an event or a person's affiliation
 needs it, or, for a source, when the article also names it otherwise.
 """
 from __future__ import annotations
@@ -52,6 +54,7 @@ def not_of_the_record(text: str, mentions, entities: dict, events, gaz) -> set[s
     out = attribution_only(text, mentions, sources)
     for key, info in entities.items():
         e = gaz.get(key)
-        if key not in needed and e is not None and (info.kind == "Place" and e.subkind == "area" or e.subkind == "gathering"):
+        if key not in needed and e is not None and (info.kind == "Place" and e.subkind == "area"
+                                                    or e.subkind in ("gathering", "executive")):
             out.add(key)
     return out
