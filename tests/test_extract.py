@@ -1669,3 +1669,11 @@ def test_the_offices_a_government_speaks_through_are_no_entities(nlp):
                     "Olzhas Bektenov in Beijing, and the Russian government sent a delegation of its own.")
     assert "state-council" not in rec.entities and "russian-government" not in rec.entities
     assert [set(m.participants) for m in events_of(rec, "Meeting")] == [{"li-qiang", "olzhas-bektenov"}]
+
+
+def test_the_next_day_in_a_second_clause_counts_on_from_the_first(nlp):
+    rec = read(nlp, "On 29 January Uzbek Foreign Minister Bakhtiyor Saidov met Kazakh Foreign Minister Murat Nurtleu in "
+                    "Astana, and the next day Saidov was received by President Kassym-Jomart Tokayev.", "2024-11-04")
+    days = {frozenset(m.participants): m.date for m in events_of(rec, "Meeting")}
+    assert days[frozenset({"bakhtiyor-saidov", "murat-nurtleu"})] == "2024-01-29"
+    assert days[frozenset({"bakhtiyor-saidov", "kassym-jomart-tokayev"})] == "2024-01-30"

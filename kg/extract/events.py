@@ -813,9 +813,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue  # "The visit, the first since he was sworn in on May 7, began ...": that clause's date
             if best_dist is None or dist < best_dist or (len(r.value) > len(best.value) and dist < best_dist + 40 and best.value.startswith(r.value[:4])):
                 best, best_dist = r, dist
-        if best is None and span.start_char > sent.start_char and not planned:
+        if best is None and span.start_char > sent.start_char and not planned and not _DAYS_LATER.search(self._str(span)):
             # "On April 1 he held talks with X and was then received by Y": a date opening the sentence
-            # dates every clause of it that gives none
+            # dates every clause of it that gives none (not one that counts on from it: "and the next
+            # day he was received by Y")
             for d in in_sent[:1]:
                 if d.start < span.start_char and _OPENING.fullmatch(self.text[sent.start_char:d.start]) and not self._excluded(d):
                     best = resolve(d, self.reference)
