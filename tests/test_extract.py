@@ -1677,3 +1677,14 @@ def test_the_next_day_in_a_second_clause_counts_on_from_the_first(nlp):
     days = {frozenset(m.participants): m.date for m in events_of(rec, "Meeting")}
     assert days[frozenset({"bakhtiyor-saidov", "murat-nurtleu"})] == "2024-01-29"
     assert days[frozenset({"bakhtiyor-saidov", "kassym-jomart-tokayev"})] == "2024-01-30"
+
+
+def test_a_trip_told_on_its_last_day_began_days_before(nlp):
+    rec = read(nlp, "ASTANA, June 14 - Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev "
+                    "signed a water agreement intended to ease shortages in Astana on Friday, rounding off a three-day state "
+                    "visit to Kazakhstan "
+                    "by the Uzbek leader. The two presidents held talks in Astana on Thursday.", "2024-06-14")
+    visits = events_of(rec, "StateVisit")
+    assert [(v.date, v.planned) for v in visits] == [("2024-06-12", False)]
+    talks = [m for m in events_of(rec, "Meeting") if m.date == "2024-06-13"]
+    assert talks and talks[0].part_of is not None

@@ -30,7 +30,9 @@ _PLANNED = re.compile(
     r"\b(will|shall|is expected|are expected|was expected|were expected|expected to|is due|are due|due to|is set to|are set to|"
     r"plans? to|planned|planning|scheduled|upcoming|forthcoming|invited|invites?|invitation to|due (?:in|back)|looks? forward|looking forward|"
     r"awaiting|waiting for|lined up|preparations? for|preparing|to pay|(?:would|may|might|could) (?:\w+ )?(?:travel|visit|meet|hold|attend|go|fly|sign|come)|agreed to (?:see|meet|hold)|"
-    r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this|considering|considers|intends? to|intended to|"
+    r"is to|are to|next (?:week|month|year|spring|summer|autumn|fall|winter)|later this|considering|considers|intends? to|"
+    # (what a document is for is no plan: "an agreement intended to build trust")
+    r"intended to (?:\w+ ){0,2}?(?:visit|meet|hold|travel|attend|sign|go|come|fly|call|discuss|raise|take part|pay|host|receive)|"
     r"hopes? to|would be|proposed|to be held|ahead of|accept(?:ed|s)? (?:an |the )?invitation|possible|potential|"
     r"(?:un)?likely to|if)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead of|for|after|over|within|between)\s*(?:the\s+)?(?:end of\s+)?$", re.I)

@@ -14,7 +14,8 @@ from .mentions import Mention
 _SUBORDINATORS = {"when", "where", "whose", "who", "while", "after", "as", "because", "since", "before"}
 # "wrapped up a two-day state visit ... on Friday": the visit began the day before
 _ENDED_TRIP = re.compile(r"\b(?:wrapped up|wraps up|wrapping up|ended|ends|ending|concluded|concludes|concluding|completed|"
-                         r"completes|completing|finished|finishes|rounded off|rounds off)\s+(?:a|an|his|her|their|the)\s+"
+                         r"completes|completing|finished|finishes|rounded off|rounds off|rounding off|wound up|winding up)\s+"
+                         r"(?:a|an|his|her|their|the)\s+"
                          r"(?P<n>two|three|four|five|six|seven|[2-7])-day\b", re.I)
 _INVITATION = re.compile(r"\s+(?:\w+\s+)?(?:invitation|invite|offer|request|proposal)\b", re.I)  # "Putin's invitation to attend"
 _NTH_DAY = re.compile(r"\bthe\s+(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+day\s+of\s+(?:a|an|his|her|their|the)\s+"
