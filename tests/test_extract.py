@@ -1688,3 +1688,15 @@ def test_a_trip_told_on_its_last_day_began_days_before(nlp):
     assert [(v.date, v.planned) for v in visits] == [("2024-06-12", False)]
     talks = [m for m in events_of(rec, "Meeting") if m.date == "2024-06-13"]
     assert talks and talks[0].part_of is not None
+
+
+def test_the_two_as_a_subject_are_the_pair_just_named(nlp):
+    rec = read(nlp, "Uzbek Prime Minister Abdulla Aripov, who is accompanying Kazakh President Kassym-Jomart Tokayev in "
+                    "Samarkand, also attended, and the two held a short meeting on the sidelines on Tuesday.")
+    assert [set(m.participants) for m in events_of(rec, "Meeting")] == [{"abdulla-aripov", "kassym-jomart-tokayev"}]
+
+
+def test_a_day_told_of_another_event_in_passing_is_not_the_talks(nlp):
+    rec = read(nlp, "In Tashkent, Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev held "
+                    "talks before the investment forum opened on May 25.", "2024-06-12")
+    assert [m.date for m in events_of(rec, "Meeting")] == [None]

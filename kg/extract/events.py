@@ -140,6 +140,10 @@ _VERB_FORMS = {"met", "meets", "meet", "flew", "flies", "held", "holds", "signs"
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b")
 _RELATIVE_AFTER = re.compile(r",\s*(?:who|whose|which)\b[^,;]*$")
 # "since he was sworn in for a fifth term on" (up to a date): a clause telling of an earlier time
+# "before the forum opens on", "after the summit closed on": the day of another event, told in passing
+_OTHER_EVENTS_DAY = re.compile(r"\b(?:before|after|until|once|as)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+                               r"(?:opens|opened|begins|began|starts|started|closes|closed|ends|ended|convenes|convened)"
+                               r"\s+(?:on|in)\s+$", re.I)
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]{3,90}$", re.I)
 CLAUSE_DISTANCE = 200  # characters a clause boundary between a date and a trigger counts for
 # "met X on Wednesday, capping a two-day visit": the later event includes the earlier one's day
@@ -810,6 +814,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 # which began on Tuesday," and "the meeting of the SCO council, which is to be held in
                 # November" tell of the event itself)
                 continue
+            other = _OTHER_EVENTS_DAY.search(self.text, max(sent.start_char, d.start - 80), d.start)
+            if other and trig_char < other.start():
+                continue  # "the two hold talks before the forum opens on May 25": the forum's day
             since = _SINCE_CLAUSE.search(self.text, sent.start_char, d.start)
             if since and not since.start() < trig_char < d.start:
                 continue  # "The visit, the first since he was sworn in on May 7, began ...": that clause's date

@@ -49,6 +49,10 @@ _AFTER_OBJECT = {"at", "in", "on", "for", "to", "and", "with", "during", "after"
 _TWO = (("the", "two", "heads", "of", "state"), ("the", "two"), ("the", "pair"), ("the", "leaders"), ("the", "presidents"),
         ("both",))
 _TWO_LEADERS = {("the", "pair"), ("the", "two", "heads", "of", "state")}  # leaders, whatever the last word
+# what "the two" may do as a subject ("the two held talks", "the two also met"): the pair itself
+_PAIR_VERBS = {"held", "hold", "met", "meet", "signed", "sign", "spoke", "speak", "talked", "discussed", "agreed", "also",
+               "then", "later", "had", "have", "were", "are", "will", "would", "exchanged", "shook", "toured", "visited",
+               "attended", "watched", "witnessed", "posed", "issued", "adopted", "reaffirmed", "noted", "stressed"}
 _GROUP_NOUNS = {"leaders", "presidents", "men", "heads", "premiers", "ministers", "sides"}
 
 
@@ -678,7 +682,9 @@ class MentionResolver:
             n = len(prefix)
             if tuple(words[:n]) == prefix:
                 end = i + n
-                if prefix in (("the", "two"), ("both",)):
+                if prefix == ("the", "two") and end < len(doc) and doc[end].lower_ in _PAIR_VERBS:
+                    pass  # "the two held a short meeting": the pair, as a subject
+                elif prefix in (("the", "two"), ("both",)):
                     if end >= len(doc) or doc[end].lower_ not in _GROUP_NOUNS:
                         return None
                     end += 1
