@@ -466,11 +466,18 @@ _PLACE_AFTER = re.compile(r"\s+[—–-]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]
 _TIMESTAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?!\s*(?:a\.?m|p\.?m|GMT|UTC|local|Moscow|Beijing))")
 
 
+def _block_end(text: str, at: int) -> int:
+    """Where the lines from ``at`` on end: at the next blank line, or the end of the text."""
+    m = re.compile(r"\n[ \t]*\n").search(text, at)
+    return m.start() if m else len(text)
+
+
 def dated_sections(text: str, ref: Reference) -> list[tuple[int, int, str]]:
     """The stretches of text a day heads, as (start, end, ISO day): a bulletin's day headings, lines
     that hold nothing but a day ("THURSDAY, 10 SEPTEMBER 2020", "Tuesday, May 14"), with the title
     just above one, up to the next (only where there are two or more: a single date line is the
-    article's stamp); and each line of a list that opens with a day ("1. April 3, 2018 — Moscow. ...")."""
+    article's stamp); and each entry of a list that opens with a day ("1. April 3, 2018 — Moscow. ...",
+    or a month: "1. October 2008, Moscow - Rail bridge agreement.", with the lines right under it)."""
     headings, items, stamped = [], [], []
     pos = 0
     title = None  # where the line before begins, when it is a title ("Wang Yi Talks with Lavrov by Phone")
@@ -487,12 +494,12 @@ def dated_sections(text: str, ref: Reference) -> list[tuple[int, int, str]]:
             continue  # cheap: most lines do not begin with a day
         norm = body.title() if body.isupper() else line[head:].rstrip()
         found = find_dates(norm)
-        if not found or found[0].kind not in ("mdy", "dmy", "md", "dm", "iso", "wd"):
+        if not found or found[0].kind not in ("mdy", "dmy", "md", "dm", "iso", "wd", "my"):
             continue
         d = found[0]
         r = resolve(d, ref)
-        if r is None or len(r.value) != 10:
-            continue
+        if r is None or len(r.value) != 10 and not (d.kind == "my" and d.start == 0 and _ITEM_DASH.match(norm, d.end)):
+            continue  # (a month heads only a list item: "1. October 2008, Moscow - Rail bridge agreement.")
         if len(found) == 1 and _HEADING_FILLER.fullmatch(norm[:d.start]) and (
                 len(body) <= 40 and re.fullmatch(r"[\W_]*", norm[d.end:])
                 or len(body) <= 70 and _PLACE_AFTER.fullmatch(norm[d.end:])):  # "* 3 September 2017 - Xiamen, China"
@@ -500,6 +507,9 @@ def dated_sections(text: str, ref: Reference) -> list[tuple[int, int, str]]:
             headings.append((start if above is None else above, start + len(line.rstrip()), r.value))
         elif d.start == 0 and _ITEM_DASH.match(norm, d.end) and len(body) > 40:
             items.append((start, start + len(line.rstrip()), r.value))
+    # an item's heading line and the lines right under it, up to a blank line or the next item
+    starts = [start for start, _, _ in items[1:]] + [len(text)]
+    items = [(start, min(_block_end(text, end), nxt), day) for (start, end, day), nxt in zip(items, starts)]
     out = items[:] if len(items) >= 2 else []
     if len(headings) < 2 and len(stamped) >= 2 and ref.date and not ref.weak:
         # a live page of one day: its timestamped posts ("09:35 Hu has greeted Medvedev") are that day's

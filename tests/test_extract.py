@@ -1700,3 +1700,17 @@ def test_a_day_told_of_another_event_in_passing_is_not_the_talks(nlp):
     rec = read(nlp, "In Tashkent, Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev held "
                     "talks before the investment forum opened on May 25.", "2024-06-12")
     assert [m.date for m in events_of(rec, "Meeting")] == [None]
+
+
+def test_a_list_entry_with_a_title_line_and_lines_under_it(nlp):
+    text = ("Milestones\n\n"
+            "1. October 2008, Astana - Water agreement.\n"
+            "Kazakhstan and Uzbekistan signed an agreement on sharing the Syr Darya between the towns of Shardara and "
+            "Chinaz. It was signed during talks in Astana between Kazakh Prime Minister Karim Massimov and Uzbek "
+            "Prime Minister Shavkat Mirziyoyev.\n\n"
+            "2. 12 June 2024, Tashkent - Transit memorandum.\n"
+            "The two governments signed a memorandum on rail transit.\n")
+    rec = read(nlp, text, "2024-07-20")
+    docs = sorted((a.date, a.location) for a in events_of(rec, "Agreement"))
+    assert docs == [("2008-10", "astana"), ("2024-06-12", "tashkent")]
+    assert [m.date for m in events_of(rec, "Meeting")] == ["2008-10"]

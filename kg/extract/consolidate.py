@@ -171,6 +171,7 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
     person represents; ``sections``: the stretches of text a day heads (``dates.dated_sections``);
     ``item_places``: the stretches a timeline entry's place heads ("1. April 3, 2018 — Moscow. ...")."""
     reports = sorted(reports, key=lambda r: (r.start, r.kind))
+    reports = _without_item_titles(reports, sections)
     # a bulletin's items, a timeline's entries told without a day happened on the day heading them
     for r in reports:
         day = next((day for start, end, day in sections if start <= r.start < end), None)
@@ -303,6 +304,19 @@ def _remote_attendance(out: list[EventReport], people_of) -> None:
             summit = min(near, key=lambda s: abs(s.start - r.start))
             summit.participants = list(dict.fromkeys(summit.participants + people_of(r)))
             out.remove(r)
+
+
+def _without_item_titles(reports: list[EventReport], sections) -> list[EventReport]:
+    """A list entry's short title ("1. October 2008, Moscow - Rail bridge agreement.") names the document
+    the sentences under it tell of: it is dropped where they tell a document of their own."""
+    out = []
+    for r in reports:
+        section = next(((start, end) for start, end, _ in sections if start <= r.start < end), None)
+        if section is not None and r.start <= section[0] + 4 and _family(r) == "Agreement" and len(r.evidence.split()) <= 12 and any(
+                _family(o) == "Agreement" and r.end <= o.start < section[1] for o in reports):
+            continue
+        out.append(r)
+    return out
 
 
 def _within(child: EventReport, parent: EventReport) -> bool:
