@@ -1714,3 +1714,9 @@ def test_a_list_entry_with_a_title_line_and_lines_under_it(nlp):
     docs = sorted((a.date, a.location) for a in events_of(rec, "Agreement"))
     assert docs == [("2008-10", "astana"), ("2024-06-12", "tashkent")]
     assert [m.date for m in events_of(rec, "Meeting")] == ["2008-10"]
+
+
+def test_then_a_post_after_a_name_is_that_persons(nlp):
+    rec = read(nlp, "It was signed in Astana by Karim Massimov, then Kazakhstan's prime minister, and Uzbek Prime "
+                    "Minister Shavkat Mirziyoyev, who held talks on 20 May 2008.", "2024-07-20")
+    assert "olzhas-bektenov" not in rec.entities

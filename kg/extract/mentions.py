@@ -535,11 +535,13 @@ class MentionResolver:
         return nxt in _AGENT_VERBS or nxt in ("'s", "’s") or before.endswith("according to the") or before.endswith("by the")
 
     def _appositive(self, i: int) -> bool:
-        """A description right after 'Name,' describes that name, already resolved."""
+        """A description right after 'Name,' ('Name, then ...') describes that name, already resolved."""
         doc = self.doc
         j = i - 1
         if j >= 0 and doc[j].lower_ in ("the", "a", "an"):
             j -= 1
+        if j >= 0 and doc[j].lower_ in ("then", "now", "currently", "still", "later"):
+            j -= 1  # "Karim Massimov, then Kazakhstan's prime minister,": the post he held then
         return j >= 1 and doc[j].text == "," and doc[j - 1].ent_type_ == "PERSON"
 
     def _possessive_description(self, ent) -> int | None:
