@@ -1720,3 +1720,10 @@ def test_then_a_post_after_a_name_is_that_persons(nlp):
     rec = read(nlp, "It was signed in Astana by Karim Massimov, then Kazakhstan's prime minister, and Uzbek Prime "
                     "Minister Shavkat Mirziyoyev, who held talks on 20 May 2008.", "2024-07-20")
     assert "olzhas-bektenov" not in rec.entities
+
+
+def test_initials_before_a_surname_end_no_sentence(nlp):
+    rec = read(nlp, "On 2 March, Deputy Minister of Foreign Affairs of the Republic of Kazakhstan R.Yu. Vasilenko held "
+                    "talks in Astana with Uzbek Deputy Foreign Minister Dilshod Rakhimov.", "2024-03-03")
+    assert [(m.date, m.location, sorted(m.participants)) for m in events_of(rec, "Meeting")] == [
+        ("2024-03-02", "astana", ["dilshod-rakhimov", "r-yu-vasilenko"])]

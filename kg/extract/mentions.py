@@ -155,12 +155,13 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
                 note.roles.add(_singular(doc[start:end].text, titles))
             note.country = note.country or country
             continue
-        k = j
-        while k < len(doc) and k - j < 3 and _is_name_token(doc[k]) and doc[k].ent_type_ == "":
+        first = k = _after_initials(doc, j)  # "M.Yu. Galuzin", "S.V. Lavrov": initials, then the surname
+        while k < len(doc) and k - first < 3 and _is_name_token(doc[k]) and doc[k].ent_type_ == "":
             k += 1
             if _hyphen_part(doc, k):
                 k += 2  # "Lee Nak-yon", "Chung Eui-yong": a given name the tokenizer split at its hyphen
-        name = (j, k) if k - j >= 2 and not (k < len(doc) and _is_name_token(doc[k])) else _name_before(doc, start, gaz.office_words)
+        named = k - first >= 2 or (first > j and k - first == 1)
+        name = (j, k) if named and not (k < len(doc) and _is_name_token(doc[k])) else _name_before(doc, start, gaz.office_words)
         if name is not None:
             span = Span(doc, name[0], name[1], label="PERSON", span_id=slug(doc[name[0]:name[1]].text))
             new_spans.append(span)
@@ -186,14 +187,23 @@ def _after_office(doc: Doc, j: int, office_words: frozenset[str], title_starts: 
     last, k = None, j
     while k < len(doc) and k - j < 10 and k not in title_starts:
         t = doc[k]
-        if t.text in office_words or (t.is_lower and t.text.title() in office_words):  # "of economic development"
-            last = k
+        if t.text in office_words or (t.is_lower and t.text.title() in office_words) or t.ent_type_ == "COUNTRY":
+            last = k  # "of economic development", "of the Republic of Kazakhstan"
         elif t.lower_ in ("and", "&") and doc[k - 1].text not in office_words:
             break
         elif not (t.lower_ in ("of", "for", "and", "the", "&", "-") or (t.text[:1].isupper() and t.is_alpha)):
             break
         k += 1
     return j if last is None else last + 1
+
+
+def _after_initials(doc: Doc, j: int) -> int:
+    """The token after a person's initials at ``j`` ("S.V.", "M.Yu" + "."), or ``j`` where there are none."""
+    if j < len(doc) and re.fullmatch(r"(?:[A-Z][a-z]?\.){1,3}", doc[j].text):
+        return j + 1
+    if j + 1 < len(doc) and re.fullmatch(r"(?:[A-Z][a-z]?\.){1,2}[A-Z][a-z]?", doc[j].text) and doc[j + 1].text == ".":
+        return j + 2
+    return j
 
 
 def _singular(title: str, titles: dict) -> str:

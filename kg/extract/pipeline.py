@@ -80,6 +80,10 @@ def _is_punct(text: str) -> bool:
     return all(unicodedata.category(c).startswith("P") for c in text)
 
 
+# a person's initials before the stop the tokenizer split off: "M.Yu", "S.V", "A" (not "Xi", "Li")
+_INITIALS = re.compile(r"[A-Z]|(?:[A-Z][a-z]?\.)+[A-Z][a-z]?")
+
+
 @Language.component("dip_sentences")
 def split_sentences(doc: Doc) -> Doc:
     """Sentence starts: the first word after a full stop, question or exclamation mark (as spaCy's
@@ -92,8 +96,8 @@ def split_sentences(doc: Doc) -> Doc:
         if seen_end and not _is_punct(t):
             starts.append(i)
             seen_end = False
-        elif t in _SENT_END:
-            seen_end = True
+        elif t in _SENT_END and not (t == "." and i > 0 and _INITIALS.fullmatch(texts[i - 1])):
+            seen_end = True  # (not the full stop of initials: "M.Yu. Galuzin")
         if "\n" in t and i + 1 < n:
             starts.append(i + 1)
             seen_end = False
