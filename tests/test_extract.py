@@ -1727,3 +1727,10 @@ def test_initials_before_a_surname_end_no_sentence(nlp):
                     "talks in Astana with Uzbek Deputy Foreign Minister Dilshod Rakhimov.", "2024-03-03")
     assert [(m.date, m.location, sorted(m.participants)) for m in events_of(rec, "Meeting")] == [
         ("2024-03-02", "astana", ["dilshod-rakhimov", "r-yu-vasilenko"])]
+
+
+def test_holding_a_session_is_talks(nlp):
+    rec = read(nlp, "On 19 August, Kazakh Deputy Prime Minister Serik Zhumangarin and Uzbek Deputy Prime Minister "
+                    "Jamshid Khodjayev held their first in-person session of the commission in Tashkent.", "2024-08-20")
+    assert [(sorted(m.participants), m.date, m.location) for m in events_of(rec, "Meeting")] == [
+        (["jamshid-khodjayev", "serik-zhumangarin"], "2024-08-19", "tashkent")]
