@@ -89,6 +89,12 @@ class Gazetteer:
                 self.by_name.setdefault(name, e.id)
             for adj in (*e.adjectives, *e.demonyms):
                 self.adjective_of.setdefault(adj, e.id)
+        # names of a seat of power used for its government or office ("the Kremlin said"), found once
+        self.government_metonyms = {m: e.id for e in self.entries.values() if e.kind == "Country"
+                                    for m in e.government_metonyms}
+        self.organization_metonyms = {m: e.id for e in self.entries.values() if e.kind == "Organization"
+                                      for m in e.metonyms}
+        self._title_roles: dict[str, str] | None = None
 
     def __getitem__(self, key: str) -> Entry:
         return self.entries[key]
@@ -118,12 +124,14 @@ class Gazetteer:
         return [p for p in e.posts if p.held_on(day)] if e else []
 
     def title_roles(self) -> dict[str, str]:
-        """Every title surface form to its role key."""
-        out = {}
-        for r in sorted(self.roles.values(), key=lambda r: r.rank):
-            for t in r.titles:
-                out.setdefault(t, r.role)
-        return out
+        """Every title surface form to its role key (worked out once)."""
+        if self._title_roles is None:
+            out = {}
+            for r in sorted(self.roles.values(), key=lambda r: r.rank):
+                for t in r.titles:
+                    out.setdefault(t, r.role)
+            self._title_roles = out
+        return self._title_roles
 
 
 def _read_jsonl(path: Path) -> list[dict]:

@@ -316,8 +316,8 @@ class MentionResolver:
             key = ent.ent_id_ if ent.label_ in ("COUNTRY", "NORP") else None
             if key:
                 self.salience[key] = self.salience.get(key, 0) + 1
-        self.metonyms = {m: e.id for e in gaz.entries.values() if e.kind == "Country" for m in e.government_metonyms}
-        self.org_metonyms = {m: e.id for e in gaz.entries.values() if e.kind == "Organization" for m in e.metonyms}
+        self.metonyms = gaz.government_metonyms
+        self.org_metonyms = gaz.organization_metonyms
 
     def person_country(self, key: str) -> str | None:
         e = self.gaz.get(key)
