@@ -466,9 +466,12 @@ _PLACE_AFTER = re.compile(r"\s+[—–-]\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]
 _TIMESTAMP = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d\b(?!\s*(?:a\.?m|p\.?m|GMT|UTC|local|Moscow|Beijing))")
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _block_end(text: str, at: int) -> int:
     """Where the lines from ``at`` on end: at the next blank line, or the end of the text."""
-    m = re.compile(r"\n[ \t]*\n").search(text, at)
+    m = _BLANK_LINE.search(text, at)
     return m.start() if m else len(text)
 
 

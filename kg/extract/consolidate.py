@@ -312,8 +312,9 @@ def _without_item_titles(reports: list[EventReport], sections) -> list[EventRepo
     out = []
     for r in reports:
         section = next(((start, end) for start, end, _ in sections if start <= r.start < end), None)
-        if section is not None and r.start <= section[0] + 4 and _family(r) == "Agreement" and len(r.evidence.split()) <= 12 and any(
-                _family(o) == "Agreement" and r.end <= o.start < section[1] for o in reports):
+        title = section is not None and r.start <= section[0] + 4 and len(r.evidence.split()) <= 12
+        if title and _family(r) == "Agreement" and any(_family(o) == "Agreement" and r.end <= o.start < section[1]
+                                                        for o in reports):
             continue
         out.append(r)
     return out

@@ -947,9 +947,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def _year_context(self, sent: Span, d: DateExpr, planned: bool) -> Resolved | None:
         """The year a month-day without one ("on December 15") takes from the text around it: a year
-        its own clause gives ("in 2019", "this year", "this spring"), else the year of the last full date before it in the sentence ("By video
-        link on June 28, 2021, they ...; on December 15 they spoke again": not the "2001 Treaty" in
-        between), else the last year before it in the sentence; in a sentence giving none, the year
+        its own clause gives ("in 2019", "this year", "this spring"), else the year of the last full
+        date before it in the sentence ("By video link on June 28, 2021, they ...; on December 15 they
+        spoke again": not the "2001 Treaty" in between), else the last year before it in the sentence;
+        in a sentence giving none, the year
         the sentences before it on its line give (``_paragraph_year``), else the year of the heading
         it is under ("2010: parades and pipes")."""
         years = [(y, Resolved(r.value[:4], weak=r.weak)) for y in self._dates_in(sent.start_char, sent.end_char)

@@ -37,9 +37,9 @@ _REPORTED_VERB = re.compile(r"(?:\s*,[^,.;]{0,80},)?\s+(?:would|will|is|was|had|
 # the people a person is named for ("Xi's special envoy", "Zhao's predecessor"): not that person
 RELATIONS = (r"(?:special\s+|personal\s+)?(?:predecessor|successor|deputy|wife|husband|widow|son|daughter|"
              r"envoy|representative|emissary|spokes(?:man|woman|person)|aide|adviser|advisor)")
-# a person named only to say whose relation the one it is about is
 # who took a picture or wrote the piece: "Credit: X/pool", "Photo by X", a byline "By X" opening a line
 _CREDIT = re.compile(r"(?:\b(?:Credit|Photo|Photograph|Picture|Image|Source)s?(?:\s+by)?\s*:\s*|\bPhoto(?:graph)?\s+by\s+|(?:^|\n)\s*By\s+)$")
+# a person named only to say whose relation the one it is about is
 _RELATION_AFTER = re.compile(rf"['’]s\s+{RELATIONS}\b")
 _OPENERS = {"his", "her", "their", "the", "both", "he", "she", "they", "him"}  # words a description, group or pronoun starts with
 # words after an object pronoun ("received her at", "met her on Monday"), not after a possessive "her"
@@ -673,10 +673,10 @@ class MentionResolver:
             years = [heading] if heading else []
         return years[-1] if years and (self.day is None or years[-1] != self.day[:4]) else None
 
-    def _known_holder(self, role: str, country: str, year: str | None = None) -> str | None:
-        """Who held ``role`` for ``country``: on the article's day, or in the ``year`` its sentence tells
-        of ("When Jiang came to Moscow in November 1998, the Russian president ...": that year's)."""
-        day = year or self.day
+    def _known_holder(self, role: str, country: str, when: str | None = None) -> str | None:
+        """Who held ``role`` for ``country``: on the article's day, or ``when`` its sentence tells of
+        ("When Jiang came to Moscow in November 1998, the Russian president ...": 1998's)."""
+        day = when or self.day
         # people this article already named with that post come first
         for p in reversed(self.recent_people):
             if self.person_country(p) == country and role in [q.role for q in self.gaz.role_of(p, day)]:
