@@ -1734,3 +1734,9 @@ def test_holding_a_session_is_talks(nlp):
                     "Jamshid Khodjayev held their first in-person session of the commission in Tashkent.", "2024-08-20")
     assert [(sorted(m.participants), m.date, m.location) for m in events_of(rec, "Meeting")] == [
         (["jamshid-khodjayev", "serik-zhumangarin"], "2024-08-19", "tashkent")]
+
+
+def test_the_president_of_the_republic_of_a_country(nlp):
+    rec = read(nlp, "Kazakh Deputy Prime Minister Serik Zhumangarin recalled that the meeting follows the state visit of "
+                    "the President of the Republic of Uzbekistan to the Republic of Kazakhstan in May.", "2024-07-09")
+    assert "shavkat-mirziyoyev" in rec.entities

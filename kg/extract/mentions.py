@@ -504,6 +504,8 @@ class MentionResolver:
             if role is None or i + n >= len(doc) or doc[i + n].lower_ != "of":
                 continue
             j, countries = i + n + 1, []
+            if j + 1 < len(doc) and doc[j].lower_ == "the" and doc[j + 1].ent_type_ == "COUNTRY":
+                j += 1  # "the President of the Russian Federation"
             while j < len(doc) and doc[j].ent_type_ == "COUNTRY" and doc[j].ent_id_:
                 countries.append((doc[j].ent_id_, j))
                 j = self.ent_end.get(j, j + 1)
