@@ -94,7 +94,14 @@ class Gazetteer:
                                     for m in e.government_metonyms}
         self.organization_metonyms = {m: e.id for e in self.entries.values() if e.kind == "Organization"
                                       for m in e.metonyms}
-        self._title_roles: dict[str, str] | None = None
+        # every title surface form to its role key (the lowest rank first), and the words they are made of
+        self.titles: dict[str, str] = {}
+        for r in sorted(self.roles.values(), key=lambda r: r.rank):
+            for t in r.titles:
+                self.titles.setdefault(t, r.role)
+        self.title_words = frozenset(w for t in self.titles for w in t.split())
+        self.title_words_lower = frozenset(w.lower() for w in self.title_words)
+        self.title_first_words = frozenset(t.split()[0] + plural for t in self.titles for plural in ("", "s"))
 
     def __getitem__(self, key: str) -> Entry:
         return self.entries[key]
@@ -124,14 +131,8 @@ class Gazetteer:
         return [p for p in e.posts if p.held_on(day)] if e else []
 
     def title_roles(self) -> dict[str, str]:
-        """Every title surface form to its role key (worked out once)."""
-        if self._title_roles is None:
-            out = {}
-            for r in sorted(self.roles.values(), key=lambda r: r.rank):
-                for t in r.titles:
-                    out.setdefault(t, r.role)
-            self._title_roles = out
-        return self._title_roles
+        """Every title surface form to its role key."""
+        return self.titles
 
 
 def _read_jsonl(path: Path) -> list[dict]:

@@ -17,6 +17,9 @@ TOLD = "told|tells"
 SAID_BEFORE = re.compile(rf"\b(?:{REPORTED}|(?:{TOLD})\s+\w+)\s+(on\s+|in\s+|earlier\s+)?$", re.I)
 
 
+# a person's initials without their last full stop: "M.Yu", "S.V", "A" (not "Xi", "Li": a name)
+INITIALS = re.compile(r"[A-Z]|(?:[A-Z][a-z]?\.)+[A-Z][a-z]?")
+
 # "Formal talks followed on Tuesday.", "11:15 Talks under way": talks told with no one named, which
 # are those of the two people the sentence before names (the sentence reader) or else of the talks
 # told before them (consolidation)

@@ -902,9 +902,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         return (d for d in reversed(self.dates[:bisect_left(self.date_starts, at)]) if not self._excluded(d))
 
     def _months_later(self, n: int | None, at: int, sent_start: int) -> Resolved | None:
-        """'A month later', 'two months later', 'later that month': the month of the date told last before it in its
-        sentence, else of the event told just before, moved on (no more precise than that). (Not
-        "two years later": counted so, it lost more than it gained on the held-out articles.)"""
+        """'A month later', 'two months later', 'later that month': the month of the date told last
+        before it in its sentence, else of the event told just before, moved on (no more precise than
+        that). (Not "two years later": counted so, it lost more than it gained on the held-out articles.)"""
         if n is None:
             return None
         d = next(self._told_before(at), None)

@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 
 from ..dates import CALENDAR_WORDS
 from ..gazetteer import Gazetteer, slug
-from .common import heading_year
+from .common import INITIALS, heading_year
 from .sentences import sentence_of
 from .sentences import words as token_words
 
@@ -199,9 +199,9 @@ def _after_office(doc: Doc, j: int, office_words: frozenset[str], title_starts: 
 
 def _after_initials(doc: Doc, j: int) -> int:
     """The token after a person's initials at ``j`` ("S.V.", "M.Yu" + "."), or ``j`` where there are none."""
-    if j < len(doc) and re.fullmatch(r"(?:[A-Z][a-z]?\.){1,3}", doc[j].text):
+    if j < len(doc) and doc[j].text.endswith(".") and INITIALS.fullmatch(doc[j].text[:-1]):
         return j + 1
-    if j + 1 < len(doc) and re.fullmatch(r"(?:[A-Z][a-z]?\.){1,2}[A-Z][a-z]?", doc[j].text) and doc[j + 1].text == ".":
+    if j + 1 < len(doc) and INITIALS.fullmatch(doc[j].text) and "." in doc[j].text and doc[j + 1].text == ".":
         return j + 2
     return j
 
@@ -307,9 +307,7 @@ class MentionResolver:
         self.person_counts: dict[str, int] = {}
         self.country_counts: dict[str, int] = {}
         self.titles = gaz.title_roles()
-        self.title_words = {w for t in self.titles for w in t.split()}
-        self.title_first_words = {t.split()[0] for t in self.titles} | {t.split()[0] + "s" for t in self.titles}
-        self.title_words_lower = {w.lower() for w in self.title_words}
+        self.title_words, self.title_first_words = gaz.title_words, gaz.title_first_words
         # how much the article speaks of each country: names, adjectives, seats of government
         self.salience: dict[str, int] = {}
         for ent in doc.ents:
@@ -535,7 +533,8 @@ class MentionResolver:
         'Foreign Ministry spokeswoman Mao Ning' (a title word, then a name)."""
         doc = self.doc
         j = ent.end
-        while j < len(doc) and j - ent.end < 3 and doc[j].ent_type_ == "" and (doc[j].text in self.title_words or doc[j].lower_ in self.title_words_lower):
+        while j < len(doc) and j - ent.end < 3 and doc[j].ent_type_ == "" and (
+                doc[j].text in self.title_words or doc[j].lower_ in self.gaz.title_words_lower):
             j += 1
         return j > ent.end and j < len(doc) and doc[j].ent_type_ == "PERSON"
 

@@ -34,7 +34,7 @@ from ..errors import DataError
 from ..gazetteer import ONTOLOGY_DIR, Gazetteer, default, load
 from ..records import ArticleRecord, EntityInfo
 from ..vocab import EVENT_FAMILY
-from .common import day_sections
+from .common import INITIALS, day_sections
 from .consolidate import LEAD_SENTENCES, consolidate
 from .events import SentenceReader
 from .mentions import MentionResolver, find_titled_people
@@ -80,10 +80,6 @@ def _is_punct(text: str) -> bool:
     return all(unicodedata.category(c).startswith("P") for c in text)
 
 
-# a person's initials before the stop the tokenizer split off: "M.Yu", "S.V", "A" (not "Xi", "Li")
-_INITIALS = re.compile(r"[A-Z]|(?:[A-Z][a-z]?\.)+[A-Z][a-z]?")
-
-
 @Language.component("dip_sentences")
 def split_sentences(doc: Doc) -> Doc:
     """Sentence starts: the first word after a full stop, question or exclamation mark (as spaCy's
@@ -96,7 +92,7 @@ def split_sentences(doc: Doc) -> Doc:
         if seen_end and not _is_punct(t):
             starts.append(i)
             seen_end = False
-        elif t in _SENT_END and not (t == "." and i > 0 and _INITIALS.fullmatch(texts[i - 1])):
+        elif t in _SENT_END and not (t == "." and i > 0 and INITIALS.fullmatch(texts[i - 1])):
             seen_end = True  # (not the full stop of initials: "M.Yu. Galuzin")
         if "\n" in t and i + 1 < n:
             starts.append(i + 1)
@@ -123,7 +119,7 @@ _EVENT_NAME_HEADS = {"Summit", "Forum", "Games", "Olympics", "Winter", "Summer",
 def make_embedded_names(nlp: Language, name: str, gazetteer_dir: str | None):
     """Drop a place or country found inside a longer name the gazetteer does not know:
     'Central Asia Briefing', 'Eurasia Weekly', 'Power of Siberia', 'Sofia Lindqvist'."""
-    title_words = {w for title in _gaz(gazetteer_dir).title_roles() for w in title.split() if w[:1].isupper()}
+    title_words = {w for w in _gaz(gazetteer_dir).title_words if w[:1].isupper()}
     return lambda doc: _drop_embedded_names(doc, title_words)
 
 
