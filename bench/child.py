@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-STAGES = ("read_corpus", "extract_records", "extract", "merge_entities", "merge_events", "dataset_quads",
+STAGES = ("read_corpus", "extract_records", "extract", "merge_entities", "merge_events", "dataset_rdf",
           "sort_quads", "graph_digests", "write_store", "write_trig", "write_html", "_validate")
 
 

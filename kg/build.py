@@ -20,18 +20,21 @@ import shutil
 import sys
 import time
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 from .cache import OUTPUT_GLOBS, OUTPUT_PACKAGES, RecordCache, article_key, fingerprint, link_or_copy
-from .corpus import Article, Problem, read_corpus
+from .corpus import Article, Problem, read_article, read_corpus
 from .errors import InputError
-from .graph import dataset_quads
+from .graph import article_graph, article_inputs, article_quads, reports_by_article, shared_quads
 from .outdir import OutputLock, clean_leftovers, staging_dir, swap_in
 from .records import ArticleRecord
 from .resolve import article_word_counts, merge_entities, merge_events
-from .store import STORE_DIR, TRIG_FILE, Store, graph_digests, sort_quads, write_trig
+from .store import STORE_DIR, TRIG_FILE, Store, graph_digests, graph_name, sort_quads, write_trig
 from .vocab import GRAPH, RESOURCE
+from .warm import Memo, Warm
 
 CACHE_DIR = "cache"
 GRAPHS_FILE = "store-graphs.json"  # digest of each named graph in store/: what the next build may keep
@@ -87,11 +90,17 @@ class BuildResult:
 _worker: dict = {}
 
 
-def _init_worker(model: str | None) -> None:
+def load_pipeline(model: str | None) -> None:
+    """Load the pipeline, unless this process (or the one it was forked from) has it loaded from
+    the same extractor code and data."""
     from .extract.pipeline import build_pipeline
     from .gazetteer import default
 
-    _worker["nlp"], _worker["gaz"] = build_pipeline(base_model=model), default()
+    loaded_from = fingerprint(model)
+    if _worker.get("from") == loaded_from:
+        return
+    default.cache_clear()
+    _worker["nlp"], _worker["gaz"], _worker["from"] = build_pipeline(base_model=model), default(), loaded_from
 
 
 def _extract_one(article: Article) -> tuple[ArticleRecord, Counter]:
@@ -108,12 +117,12 @@ def _extract_many(todo: list[Article], model: str | None, bar):
         from concurrent.futures import ProcessPoolExecutor
 
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(model,)) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=load_pipeline, initargs=(model,)) as pool:
             for value in pool.map(_extract_one, todo, chunksize=max(1, min(16, len(todo) // (jobs * 4)))):
                 bar.update(1)
                 yield value
         return
-    _init_worker(model)
+    load_pipeline(model)
     for article in todo:
         value = _extract_one(article)
         bar.update(1)
@@ -134,17 +143,23 @@ def article_keys(articles: list[Article], model: str | None) -> list[str]:
 
 
 def extract_records(articles: list[Article], keys: list[str], model: str | None, old: RecordCache | None,
-                    new: RecordCache | None, show_progress: bool = False) -> tuple[list[ArticleRecord], dict[str, Counter], int]:
-    """Records and word counts of every article (``keys``: their cache keys): from ``old`` where
-    cached, extracted otherwise; all written to ``new``. Returns (records, words, number extracted)."""
+                    new: RecordCache | None, show_progress: bool = False,
+                    memo: Memo | None = None) -> tuple[list[ArticleRecord], dict[str, Counter], int]:
+    """Records and word counts of every article (``keys``: their cache keys): from ``memo`` (a
+    resident build's) or ``old`` where cached, extracted otherwise; all written to ``new``.
+    Returns (records, words, number extracted)."""
     values: dict[int, tuple[ArticleRecord, Counter]] = {}
     todo = []
     for i, (article, key) in enumerate(zip(articles, keys)):
-        hit = old.get(key) if old is not None else None
+        hit = memo.get(key) if memo is not None else None
+        if hit is None and old is not None:
+            hit = old.get(key)
         if hit is not None and hit[0].id == article.id:
             values[i] = hit
-            if new is not None:
-                new.adopt(old, key)
+            if new is not None and not (old is not None and new.adopt(old, key)):
+                new.put(key, hit)
+            if memo is not None:
+                memo.put(key, hit)
         else:
             todo.append(i)
     with _progress(len(todo), show_progress) as bar:
@@ -152,6 +167,8 @@ def extract_records(articles: list[Article], keys: list[str], model: str | None,
             values[i] = value
             if new is not None:
                 new.put(keys[i], value)
+            if memo is not None:
+                memo.put(keys[i], value)
     records = [values[i][0] for i in range(len(articles))]
     words = {records[i].id: values[i][1] for i in range(len(articles))}
     return records, words, len(todo)
@@ -177,6 +194,29 @@ def merged(records, words, keys: list[str], old_cache: Path, new_cache: Path):
         pickle.dump((entities, events), fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, new_cache / name)
     return entities, events
+
+
+# ---------------------------------------------------------------- the RDF
+
+def dataset_rdf(records, entities, events, memo: Memo | None = None) -> tuple[list, dict[str, str]]:
+    """Every statement of the dataset once, in TriG order (graph, subject, predicate, object), and
+    a digest of each graph. With ``memo`` (a resident build's), an article's graph made from the
+    same inputs as in an earlier build is taken from it, not made again."""
+    shared = sort_quads(dict.fromkeys(shared_quads(entities, events)))
+    graphs = {name: list(quads) for name, quads in groupby(shared, graph_name)}
+    digests = graph_digests(shared)
+    by_article = reports_by_article(events)
+    for rec in records:
+        name, reports = article_graph(rec.id).value, by_article.get(rec.id, [])
+        key = article_inputs(rec, entities, reports) if memo is not None else None
+        made = memo.get(key) if memo is not None else None
+        if made is None:
+            quads = sort_quads(article_quads(rec, entities, reports))
+            made = quads, graph_digests(quads)[name]
+            if memo is not None:
+                memo.put(key, made)
+        graphs[name], digests[name] = made
+    return [q for name in sorted(graphs) for q in graphs[name]], digests
 
 
 # ---------------------------------------------------------------- the store
@@ -230,7 +270,7 @@ def write_store(quads, digests: dict[str, str], old_dir: Path, new_dir: Path):
     old_graphs = previous["graphs"]
     changed = {g for g, d in digests.items() if old_graphs.get(g) != d}
     dropped = [g for g in old_graphs if g not in digests]
-    new_quads = [q for q in quads if (q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "") in changed]
+    new_quads = [q for q in quads if graph_name(q) in changed]
     touched: set[str] = set()
     for g in dropped:
         graph = ox.NamedNode(g) if g else ox.DefaultGraph()
@@ -293,18 +333,21 @@ def _check_output(input_dir: Path, out_dir: Path) -> None:
                          "a build replaces its output folder as a whole, so choose a new or empty folder")
 
 def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model: str | None = None,
-          html: bool = True, progress: bool | None = None, validate: bool = True) -> BuildResult:
+          html: bool = True, progress: bool | None = None, validate: bool = True,
+          warm: Warm | None = None, locked: bool = False) -> BuildResult:
     """Build ``out_dir`` (store/, kg.trig, graph.html, cache/) from the articles in ``input_dir``.
 
-    ``progress``: show a progress bar (default: when stdout is a terminal)."""
+    ``progress``: show a progress bar (default: when stdout is a terminal). ``warm``: what a
+    resident build keeps from its earlier builds; ``locked``: the caller holds the output's lock
+    (both kg.watch)."""
     t0 = time.perf_counter()
     out_dir = Path(out_dir).absolute()
     if progress is None:
         progress = sys.stdout.isatty() and sys.stderr.isatty()
     _check_output(Path(input_dir), out_dir)
-    with OutputLock(out_dir):
+    with nullcontext() if locked else OutputLock(out_dir):
         clean_leftovers(out_dir)
-        articles, problems = read_corpus(Path(input_dir))
+        articles, problems = read_corpus(Path(input_dir), warm.read_article if warm is not None else read_article)
         if not articles:
             why = "; ".join(str(p) for p in problems) or "it has no *.txt files"
             raise InputError(f"no article could be read from {input_dir} ({why}); the previous output is kept")
@@ -314,8 +357,11 @@ def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model
         if result is None:
             staged = staging_dir(out_dir)
             try:
-                result = _build_into(articles, keys, problems, out_dir, staged, model, html, progress, validate, inputs)
+                result = _build_into(articles, keys, problems, out_dir, staged, model, html, progress, validate, inputs,
+                                     warm)
                 swap_in(staged, out_dir)
+                if warm is not None:
+                    warm.end_round()
             except BaseException:
                 shutil.rmtree(staged, ignore_errors=True)
                 raise
@@ -360,7 +406,7 @@ def _unchanged(out_dir: Path, inputs: str, problems: list[Problem]) -> BuildResu
 
 
 def _build_into(articles, keys: list[str], problems, out_dir: Path, staged: Path, model, html: bool, progress: bool,
-                validate: bool, inputs: str) -> BuildResult:
+                validate: bool, inputs: str, warm: Warm | None = None) -> BuildResult:
     phases: dict[str, float] = {}
     clock = [time.perf_counter()]
 
@@ -370,12 +416,12 @@ def _build_into(articles, keys: list[str], problems, out_dir: Path, staged: Path
         clock[0] = now
 
     records, words, extracted = extract_records(articles, keys, model, RecordCache(out_dir / CACHE_DIR),
-                                                RecordCache(staged / CACHE_DIR), progress)
+                                                RecordCache(staged / CACHE_DIR), progress,
+                                                warm.records if warm is not None else None)
     lap("extract")
     entities, events = merged(records, words, keys, out_dir / CACHE_DIR, staged / CACHE_DIR)
     lap("merge")
-    quads = list(dict.fromkeys(dataset_quads(records, entities, events)))
-    digests = graph_digests(quads)
+    quads, digests = dataset_rdf(records, entities, events, warm.graphs if warm is not None else None)
     lap("rdf")
     store, written, dropped, touched = write_store(quads, digests, out_dir / STORE_DIR, staged / STORE_DIR)
     outputs = {"store": staged / STORE_DIR}
@@ -383,7 +429,7 @@ def _build_into(articles, keys: list[str], problems, out_dir: Path, staged: Path
     trig = staged / TRIG_FILE
     # from the quads just stored, not read back (3 s at 10,000 articles): graph.py writes every
     # literal in its canonical form, so these are the store's statements (a test compares them)
-    write_trig(sort_quads(quads), trig)
+    write_trig(quads, trig)
     outputs["trig"] = trig
     lap("trig")
     if html:

@@ -10,12 +10,26 @@ from .errors import KgError
 
 
 def _build(args) -> int:
+    if args.watch:
+        return _watch(args)
     from .build import build
     result = build(Path(args.input), Path(args.out), model=args.model, html=not args.no_html,
                    progress=False if args.quiet else None)
     if not args.quiet or result.skipped:
         print(result.summary() if not args.quiet else "\n".join(f"skipped: {p}" for p in result.skipped))
     return 0  # built: skipped files are listed in the summary, not an error
+
+
+def _watch(args) -> int:
+    import os
+
+    from .watch import Restart, watch
+    try:
+        watch(Path(args.input), Path(args.out), model=args.model, html=not args.no_html, poll=args.poll)
+    except Restart as exc:
+        print(f"kg: {exc}: restarting", flush=True)
+        os.execv(sys.executable, sys.orig_argv)  # the lock is released with its file, closed on exec
+    return 0
 
 
 # modules that add subcommands: each has ``register(subparsers)`` setting ``func`` on its parser
@@ -31,6 +45,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--model", default=None, help="an installed trained spaCy pipeline to use as the base (optional)")
     b.add_argument("--no-html", action="store_true", help="do not write graph.html (faster for big corpora)")
     b.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary (skipped files are still listed)")
+    b.add_argument("--watch", action="store_true",
+                   help="stay up: build now and again whenever an article in --input is added, changed or deleted")
+    b.add_argument("--poll", type=float, default=0.5, metavar="SECONDS",
+                   help="with --watch: how often to look at the input folder (default: 0.5)")
     b.set_defaults(func=_build)
     for name in SUBCOMMAND_MODULES:
         try:

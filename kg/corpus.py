@@ -433,14 +433,15 @@ def content_key(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def read_corpus(folder: Path) -> tuple[list[Article], list[Problem]]:
+def read_corpus(folder: Path, read=read_article) -> tuple[list[Article], list[Problem]]:
     """Every readable article of ``folder`` and the problems met; the same text twice is read once
-    (the first by file name is kept, and takes what the other's sidecar adds)."""
+    (the first by file name is kept, and takes what the other's sidecar adds). ``read``: what reads
+    one file (``read_article``, or a resident build's memory of it)."""
     articles: list[Article] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for path in article_files(folder):
-        article, probs = read_article(path)
+        article, probs = read(path)
         problems.extend(probs)
         if article is None:
             continue

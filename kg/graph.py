@@ -101,9 +101,10 @@ def entity_triples(info: EntityInfo, names: set[str] | None = None) -> list[tupl
     return out
 
 
-def article_quads(rec: ArticleRecord, entities: dict[str, EntityInfo], events: list[Event]) -> list[ox.Quad]:
+def article_quads(rec: ArticleRecord, entities: dict[str, EntityInfo], reports: list[tuple[Event, list]]) -> list[ox.Quad]:
     """What one article says, in its named graph: the article, the entities it names, and for
-    each event it reports, the report itself (reportedIn, the evidence sentence and its offsets)."""
+    each event it reports, the report itself (reportedIn, the evidence sentence and its offsets).
+    ``reports``: each event the article reports, with its reports from this article."""
     g = article_graph(rec.id)
     a = article_iri(rec.id)
     triples: list[tuple] = [(a, A, T["Article"]), (a, T["sourceFile"], _lit(rec.source_file)),
@@ -116,9 +117,9 @@ def article_quads(rec: ArticleRecord, entities: dict[str, EntityInfo], events: l
     for key in sorted(rec.entities):
         if key in entities:
             triples.append((a, T["mentions"], entity_iri(entities[key])))
-    for ev in events:
+    for ev, own in reports:
         e = event_iri(ev.key)
-        for r in sorted((r for r in ev.reports if r.article == rec.id), key=lambda r: r.start):
+        for r in sorted(own, key=lambda r: r.start):
             att = ox.NamedNode(f"{e.value}/attestation/{quote(rec.id, safe='')}/{r.start}")
             triples += [(e, T["reportedIn"], a), (e, T["evidence"], _lit(r.evidence)),
                         (e, T["attestation"], att), (att, A, T["Attestation"]), (att, T["article"], a),
@@ -167,14 +168,35 @@ def event_quads(events: list[Event], entities: dict[str, EntityInfo]) -> list[ox
     return [ox.Quad(s, p, o, EVENTS_GRAPH) for s, p, o in dict.fromkeys(triples)]
 
 
+def reports_by_article(events: list[Event]) -> dict[str, list[tuple[Event, list]]]:
+    """Each article's events, each with its reports from that article (in the events' order)."""
+    by_article: dict[str, dict[str, tuple[Event, list]]] = defaultdict(dict)
+    for ev in events:
+        for art in ev.articles:
+            by_article[art].setdefault(ev.key, (ev, []))
+        for r in ev.reports:
+            by_article[r.article].setdefault(ev.key, (ev, []))[1].append(r)
+    return {art: list(reports.values()) for art, reports in by_article.items()}
+
+
+def article_inputs(rec: ArticleRecord, entities: dict[str, EntityInfo], reports: list[tuple[Event, list]]) -> tuple:
+    """Everything ``article_quads`` reads, as one hashable value: equal values make equal quads
+    (what a resident build remembers an article's graph by)."""
+    return (rec.id, rec.source_file, rec.sha256, rec.published, rec.title, rec.publisher, rec.url,
+            tuple(entity_iri(entities[k]).value for k in sorted(rec.entities) if k in entities),
+            tuple((ev.key, tuple((r.start, r.end, r.evidence) for r in own)) for ev, own in reports))
+
+
+def shared_quads(entities: dict[str, EntityInfo], events: list[Event]) -> list[ox.Quad]:
+    """The graphs every article adds to: the ontology, the entities and the events."""
+    return ontology_quads() + entity_quads(entities) + event_quads(events, entities)
+
+
 def dataset_quads(records: list[ArticleRecord], entities: dict[str, EntityInfo], events: list[Event]) -> list[ox.Quad]:
     """The whole dataset, each statement once: the ontology graph, the entities graph, the events
     graph (what the articles say, merged), and one graph per article (what each one says)."""
-    by_article = defaultdict(list)
-    for ev in events:
-        for art in ev.articles:
-            by_article[art].append(ev)
-    quads = ontology_quads() + entity_quads(entities) + event_quads(events, entities)
+    by_article = reports_by_article(events)
+    quads = shared_quads(entities, events)
     for rec in sorted(records, key=lambda r: r.id):
-        quads.extend(article_quads(rec, entities, by_article[rec.id]))
+        quads.extend(article_quads(rec, entities, by_article.get(rec.id, [])))
     return quads

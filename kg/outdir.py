@@ -26,8 +26,9 @@ class BuildLocked(KgError):
 class OutputLock:
     """An exclusive, non-blocking lock on ``<parent>/<name>.lock`` (released when the process dies)."""
 
-    def __init__(self, out_dir: Path):
+    def __init__(self, out_dir: Path, holder: str = "kg build"):
         self.out_dir = Path(out_dir).absolute()
+        self.holder = holder  # what holds it, for the message a refused build gives
         self.path = self.out_dir.parent / f"{self.out_dir.name}.lock"
         self.fd: int | None = None
 
@@ -45,7 +46,7 @@ class OutputLock:
             raise BuildLocked(f"another build is already writing {self.out_dir} ({holder or 'holder unknown'}; "
                               f"lock file {self.path}): wait for it to finish") from None
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode(), 0)
+        os.pwrite(fd, f"pid {os.getpid()}, {self.holder}, started {time.strftime('%Y-%m-%d %H:%M:%S')}\n".encode(), 0)
         self.fd = fd
         return self
 

@@ -81,13 +81,14 @@ class Store:
             pass
 
 
-def _graph_name(q: ox.Quad) -> str:
+def graph_name(q: ox.Quad) -> str:
+    """The IRI of the quad's graph; "" for the default graph."""
     return q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
 
 
 def sort_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     """Quads in a canonical order: graph, subject, predicate, object."""
-    return sorted(quads, key=lambda q: (_graph_name(q), str(q.subject), str(q.predicate), str(q.object)))
+    return sorted(quads, key=lambda q: (graph_name(q), str(q.subject), str(q.predicate), str(q.object)))
 
 
 def write_trig(sorted_quads: list[ox.Quad], path: Path) -> None:
@@ -100,7 +101,7 @@ def graph_digests(quads: Iterable[ox.Quad]) -> dict[str, str]:
     sums: dict[str, int] = defaultdict(int)
     for q in quads:
         h = hashlib.blake2b(f"{q.subject} {q.predicate} {q.object}".encode(), digest_size=16).digest()
-        sums[_graph_name(q)] += int.from_bytes(h, "big")
+        sums[graph_name(q)] += int.from_bytes(h, "big")
     return {g: f"{n % (1 << 128):032x}" for g, n in sums.items()}
 
 

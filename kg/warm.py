@@ -1,0 +1,76 @@
+"""What a resident build (``kg build --watch``) keeps in memory from one build to the next, so that
+rebuilding after one article changed costs about what that article costs: each file as read (by
+its size, modification time and inode, and its sidecar's), each article's extraction record (by its
+cache key) and each article's named graph (by everything it is made of). The loaded spaCy pipeline
+is kept by kg.build itself. What a build did not use is forgotten at its end, so memory follows
+the corpus, not the history of the folder.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .corpus import META_SUFFIX, Article, Problem, read_article
+
+# a file modified this recently may be modified again within its time stamp's resolution (a few
+# milliseconds on Linux) without its stamp changing: such a file is read again next time
+RACY_NS = 2_000_000_000
+
+
+class Memo(dict):
+    """A dict that forgets, at the end of each round, the keys the round did not use."""
+
+    def __init__(self):
+        super().__init__()
+        self.used: set = set()
+
+    def get(self, key, default=None):
+        value = super().get(key, default)
+        if key in self:
+            self.used.add(key)
+        return value
+
+    def put(self, key, value) -> None:
+        self[key] = value
+        self.used.add(key)
+
+    def end_round(self) -> None:
+        for key in [k for k in self if k not in self.used]:
+            del self[key]
+        self.used = set()
+
+
+def file_stamp(path: Path) -> tuple:
+    """(size, modification time, inode) of an article and of its sidecar (None where absent)."""
+    out = []
+    for p in (path, path.with_name(path.stem + META_SUFFIX)):
+        try:
+            st = p.stat()
+        except OSError:
+            out.append(None)
+        else:
+            out.append((st.st_size, st.st_mtime_ns, st.st_ino))
+    return tuple(out)
+
+
+@dataclass
+class Warm:
+    files: Memo = field(default_factory=Memo)  # path -> (stamp, (article, problems))
+    records: Memo = field(default_factory=Memo)  # cache key -> (record, word counts)
+    graphs: Memo = field(default_factory=Memo)  # graph.article_inputs(...) -> (sorted quads, digest)
+
+    def read_article(self, path: Path) -> tuple[Article | None, list[Problem]]:
+        """corpus.read_article, remembered while the file and its sidecar keep their stamps."""
+        stamp = file_stamp(path)
+        hit = self.files.get(path)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        value = read_article(path)
+        if time.time_ns() - max((s[1] for s in stamp if s), default=0) > RACY_NS:
+            self.files.put(path, (stamp, value))
+        return value
+
+    def end_round(self) -> None:
+        for memo in (self.files, self.records, self.graphs):
+            memo.end_round()
