@@ -46,7 +46,7 @@ _ELLIPSIS = re.compile(r"\s*(?:(The|Their|Its|The (?:pair|two (?:leaders|men|pre
 _COORDINATION = re.compile(r"\s*(?:,|and|, and)\s*(?:(?:[A-Z][\w.'’-]*|the|of|and(?=\s+[A-Z]))\s+){0,7}")
 _REPORTING = re.compile(rf"\s+(?:{REPORTED}|{TOLD})\b"
                         r"(?:\s+[\w’'-]+){0,5}\s*[.!?]")
-_TOLD_THE_PRESS = re.compile(r",?\s+(?:told|tells|informed|briefed)\s+(?:the\s+|a\s+)?(?:reporters|journalists|the press|press|media|"
+_TOLD_THE_PRESS = re.compile(rf",?\s+(?:{TOLD}|informed|briefed)\s+(?:the\s+|a\s+)?(?:reporters|journalists|the press|press|media|"
                              r"(?:news\s+|press\s+)?(?:briefing|conference)|state (?:media|television|TV))\b[^.;]{0,40}?\bthat\b", re.I)
 # "Xi's special envoy", "Zhao's predecessor", "conveyed Xi's congratulations": someone else, something sent
 _RELATION_OR_MESSAGE = re.compile(rf"['’]s\s+(?:{RELATIONS}|congratulations|greetings|message|letter|wishes|regards|invitation)\b")
@@ -139,12 +139,12 @@ _OPENING = re.compile(r"\W*(?:(?:late|early|later|earlier)\s+)?(?:on|in)?\s*", r
 _VERB_FORMS = {"met", "meets", "meet", "flew", "flies", "held", "holds", "signs", "sign", "visits", "spoke", "speaks", "will", "is", "was"}
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b")
 _RELATIVE_AFTER = re.compile(r",\s*(?:who|whose|which)\b[^,;]*$")
-# "since he was sworn in for a fifth term on" (up to a date): a clause telling of an earlier time
-# "before the forum opens on", "after the summit closed on": the day of another event, told in passing
-_OTHER_EVENTS_DAY = re.compile(r"\b(?:before|after|until|once|as)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
-                               r"(?:opens|opened|begins|began|starts|started|closes|closed|ends|ended|convenes|convened)"
-                               r"\s+(?:on|in)\s+$", re.I)
-_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;.]{3,90}$", re.I)
+# a clause with a date of its own, up to that date: another event's day told in passing ("before the
+# forum opens on", "after the summit closed on") or an earlier time ("since he was sworn in for a
+# fifth term on")
+_CLAUSE_OWN_DAY = re.compile(r"\b(?:(?:before|after|until|once|as)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+                             r"(?:opens|opened|begins|began|starts|started|closes|closed|ends|ended|convenes|convened)"
+                             r"\s+(?:on|in)\s+|since\b[^,;.]{3,90})$", re.I)
 CLAUSE_DISTANCE = 200  # characters a clause boundary between a date and a trigger counts for
 # "met X on Wednesday, capping a two-day visit": the later event includes the earlier one's day
 _LINKED = re.compile(r"\b(capping|concluding|wrapping up|ending|closing|during|in the course of|as part of|on the (?:first|second|last|final) day of|when|where|during which|at which)\b", re.I)
@@ -814,12 +814,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 # which began on Tuesday," and "the meeting of the SCO council, which is to be held in
                 # November" tell of the event itself)
                 continue
-            other = _OTHER_EVENTS_DAY.search(self.text, max(sent.start_char, d.start - 80), d.start)
-            if other and trig_char < other.start():
-                continue  # "the two hold talks before the forum opens on May 25": the forum's day
-            since = _SINCE_CLAUSE.search(self.text, sent.start_char, d.start)
-            if since and not since.start() < trig_char < d.start:
-                continue  # "The visit, the first since he was sworn in on May 7, began ...": that clause's date
+            clause = _CLAUSE_OWN_DAY.search(self.text, sent.start_char, d.start)
+            if clause and not clause.start() < trig_char < d.start:
+                # "the two hold talks before the forum opens on May 25", "The visit, the first since he
+                # was sworn in on May 7, began ...": that clause's date (unless it tells of the event)
+                continue
             if best_dist is None or dist < best_dist or (len(r.value) > len(best.value) and dist < best_dist + 40 and best.value.startswith(r.value[:4])):
                 best, best_dist = r, dist
         if best is None and span.start_char > sent.start_char and not planned and not _DAYS_LATER.search(self._str(span)):
