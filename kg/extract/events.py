@@ -89,7 +89,6 @@ _NAMED_BY_YEAR = re.compile(r"\s+(?:(?!(?:the|a|an|and|or|in|on|at|to|for|with|b
 _NO_DATE_AFTER = re.compile(r"[^.;]{0,160}?,?\s+for which no date (?:has |had |was |is )?(?:yet )?(?:been )?(?:set|fixed|announced|agreed)", re.I)
 _SECTORS = r"foreign|defen[cs]e|finance|trade|economy|energy|interior|transport|agriculture|health|education|culture|justice|emergency"
 # "the forum opened on Monday", "the summit closes on Friday": a gathering's first or last day
-_OPENS_OR_CLOSES = re.compile(r"\b(?:open|opens|opened|began|begins|start|starts|started|close|closes|closed|end|ends|ended)\b", re.I)
 # talks told in the plural, whose dates may be listed after them ("the conversations of March 19 and April 16")
 _PLURAL_TALKS = {"conversations", "calls", "meetings", "talks", "contacts"}
 # "SCO foreign ministers", "the Council of Ministers of Foreign Affairs", "the SCO Heads of State Council"
@@ -348,28 +347,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         retold: set[int] = set()  # triggers of a gathering already told ("the forum")
         summit_trigs = by_family.pop("Summit", [])
         for kind, s, e in summit_trigs:
-            org = self._summit_org_near(span, s, ments)
-            several = None if org else self._multilateral_name(span, s)
-            bilateral = not several and self._bilateral_summit(span, s, ments)
-            name = None if org or bilateral else self._gathering_name(span, s) or several
-            if org is None and not bilateral and not name and self.doc[s].lower_.startswith("summit") \
-                    and (e >= len(self.doc) or self.lowers[e] != "of"):
-                # 'the two-day summit': the one the article is about (not 'a summit of the P5'); 'a summit
-                # at which they founded the SCO': the organization the clause names; 'shared one at a
-                # summit: both joined the BRICS summit': the summit the clause names
-                if self._determiner(span, s) not in ("a", "an"):
-                    org = self.main_org
-                elif not any(t[1] != s and self._summit_org_near(span, t[1], ments) for t in summit_trigs):
-                    org = next((m.key for m in ments if m.kind == "Organization" and self.gaz.get(m.key) is not None
-                                and self.gaz[m.key].subkind == "intergovernmental"), self.main_org)
-            if org is None and not bilateral and not name and self.lowers[s] == "forum" and self._definite(span, s):
-                # "The four-day forum opened on Monday": the forum told last
-                name = next((r.label for r in reversed(self.told) if r.kind == "Summit" and r.organization is None
-                             and r.label and "forum" in r.label.lower()), None)
-                if name and not _OPENS_OR_CLOSES.search(self._str(span)):
-                    retold.add(s)  # "delegations at the forum": the forum told of, not dated by this clause
-            if (org or name) and not bilateral:
-                summits.append((kind, s, e, org or name))
+            what, bilateral, again = self._gathering(span, s, e, ments, summit_trigs)
+            if again:
+                retold.add(s)
+            if what:
+                summits.append((kind, s, e, what))
             elif bilateral:
                 by_family.setdefault("Meeting", []).append(("Meeting", s, e))
         # "the meeting of SCO defence ministers", "the Council of Foreign Ministers of the SCO meets": an

@@ -22,8 +22,42 @@ _N_NATION = re.compile(r"\b(three|four|five|six|seven|eight|nine|ten|eleven|twel
                        r"(?:\s+[a-z]+)?\s+$", re.I)
 
 
+_OPENS_OR_CLOSES = re.compile(r"\b(?:open|opens|opened|began|begins|start|starts|started|close|closes|closed|end|ends|ended)\b",
+                              re.I)
+
+
 class GatheringReading:
     """The part of the sentence reader that reads summits and forums (mixed into SentenceReader)."""
+
+    def _gathering(self, span: Span, s: int, e: int, ments: list[Mention],
+                   summit_trigs: list) -> tuple[str | None, bool, bool]:
+        """What the summit or forum word at ``s`` (its trigger ending at ``e``, among the sentence's
+        ``summit_trigs``) tells of: (the organization's key or the gathering's name, or None; whether
+        it is talks of two, "the Putin-Xi summit", a meeting; whether it is a gathering told already,
+        "the forum", that this clause does not date)."""
+        org = self._summit_org_near(span, s, ments)
+        several = None if org else self._multilateral_name(span, s)
+        if not several and self._bilateral_summit(span, s, ments):
+            return None, True, False
+        name = None if org else self._gathering_name(span, s) or several
+        if org is None and not name and self.doc[s].lower_.startswith("summit") \
+                and (e >= len(self.doc) or self.lowers[e] != "of"):
+            # 'the two-day summit': the one the article is about (not 'a summit of the P5'); 'a summit
+            # at which they founded the SCO': the organization the clause names; 'shared one at a
+            # summit: both joined the BRICS summit': the summit the clause names
+            if self._determiner(span, s) not in ("a", "an"):
+                org = self.main_org
+            elif not any(t[1] != s and self._summit_org_near(span, t[1], ments) for t in summit_trigs):
+                org = next((m.key for m in ments if m.kind == "Organization" and self.gaz.get(m.key) is not None
+                            and self.gaz[m.key].subkind == "intergovernmental"), self.main_org)
+        again = False
+        if org is None and not name and self.lowers[s] == "forum" and self._definite(span, s):
+            # "The four-day forum opened on Monday": the forum told last
+            name = next((r.label for r in reversed(self.told) if r.kind == "Summit" and r.organization is None
+                         and r.label and "forum" in r.label.lower()), None)
+            # "delegations at the forum": the forum told of, not dated by this clause
+            again = bool(name) and not _OPENS_OR_CLOSES.search(self._str(span))
+        return org or name, False, again
 
     def _summit_org_near(self, span: Span, s: int, ments: list[Mention]) -> str | None:
         """The international organization whose summit this is: named just before 'summit' or after 'of'."""
