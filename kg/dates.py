@@ -394,14 +394,15 @@ _YEAR_NUMBER = re.compile(r"((?:199|20[0-3])\d)(?!\d)")
 def years_mentioned(text: str) -> tuple[int, ...]:
     """Four-digit years the text mentions (1990–2039), for dating text that gives no year.
 
-    Targets ("by 2030", "until 2035") say little of when the text was written: they count only
-    when the text names no other year."""
+    Targets ("by 2030", "until 2035", the end of a period such as a plan's "for 2005-2008") say little
+    of when the text was written: they count only when the text names no other year."""
     past, targets = [], []
     for m in _YEAR_NUMBER.finditer(text):
         if m.start() and (text[m.start() - 1].isdecimal() or text[m.start() - 1] == "$"):
             continue  # part of a longer number, or a sum; tested here: a lookbehind is tried at every offset
         before = text[max(0, m.start() - 10):m.start()].lower()
-        (targets if re.search(r"\b(by|until|till|before|through)\s+$", before) else past).append(int(m.group(1)))
+        target = re.search(r"\b(by|until|till|before|through)\s+$|\d{4}\s*[-–]\s*$", before)
+        (targets if target else past).append(int(m.group(1)))
     return tuple(past or targets)
 
 

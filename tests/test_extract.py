@@ -1740,3 +1740,14 @@ def test_the_president_of_the_republic_of_a_country(nlp):
     rec = read(nlp, "Kazakh Deputy Prime Minister Serik Zhumangarin recalled that the meeting follows the state visit of "
                     "the President of the Republic of Uzbekistan to the Republic of Kazakhstan in May.", "2024-07-09")
     assert "shavkat-mirziyoyev" in rec.entities
+
+
+def test_a_relative_clause_after_a_recalled_treaty_dates_and_places_only_the_treaty(nlp):
+    rec = read(nlp, "Kazakh President Kassym-Jomart Tokayev visited China this week. Kazakh President Kassym-Jomart "
+                    "Tokayev and Chinese President Xi Jinping signed a joint statement in Astana on Monday and approved an "
+                    "action plan for 2025-2027 to implement the Treaty of Good-Neighbourliness, which Nursultan Nazarbayev "
+                    "signed in Beijing in 2002 with Jiang Zemin.", "2024-10-16")
+    docs = {e.label: e for e in events_of(rec, "Agreement")}
+    treaty = docs["Treaty of Good-Neighbourliness"]
+    assert (treaty.date, treaty.location, treaty.part_of) == ("2002", "beijing", None)
+    assert [(e.date, e.location) for label, e in docs.items() if label != treaty.label] == [("2024-10-14", "astana")] * 2

@@ -21,6 +21,13 @@ def test_dateline_without_year_dated_by_weekday_and_context():
     assert not ref.weak
 
 
+def test_a_period_a_plan_covers_does_not_date_the_text_after_its_end():
+    text = ("ASTANA, Oct 14 (Wire) - Kazakhstan and China on Thursday approved a cooperation programme for "
+            "2005-2008 to carry out the treaty they signed in 2001.")
+    published, _ = publication_date(text)
+    assert published == "2004-10-14"  # a Thursday in 1999, 2004 and 2010: the plan's last year is a target
+
+
 def test_weekday_anchor_is_only_an_estimate():
     text = "The talks held last Tuesday (March 19) were the first in 2024 since the leaders met in 2023."
     published, ref = publication_date(text)

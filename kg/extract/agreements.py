@@ -5,8 +5,9 @@ import re
 
 from spacy.tokens import Span
 
-from ..dates import MONTH_NAMES
+from ..dates import MONTH_NAMES, resolve
 from ..records import EventReport, doc_kind
+from .common import HELD_CLAUSE
 from .common import dedupe as _dedupe
 from .mentions import Mention
 from .sentences import sentence_of
@@ -123,7 +124,12 @@ class AgreementReading:
             if referenced:
                 # 'prolonging the Treaty of ...': the treaty was not signed now; 'the 2001 Treaty': then
                 year = re.search(r"\bthe\s+((?:19|20)\d\d)\s+$", self.text[max(0, self.starts[s] - 12):self.starts[s]])
-                report.date = year.group(1) if year else None
+                # "to implement the Treaty of X, which Y signed in Beijing in 2002": the clause's date
+                own = HELD_CLAUSE.search(self.text, self.starts[s], self._char_end(bounds[n + 1], span))
+                told = [d for d in self._dates_in(own.end(), self._char_end(bounds[n + 1], span))
+                        if not self._excluded(d)] if own else []
+                then = resolve(told[0], self.reference) if told and self.reference is not None else None
+                report.date = year.group(1) if year else then.value if then else None
                 if not self._proper(span, s):
                     continue
             if not (signed or report.date or label[:1].isupper() and doc[s].text[:1].isupper()):

@@ -53,3 +53,10 @@ def day_sections(doc, text: str, reference: Reference) -> list[tuple[int, int, s
     if sections is None:
         sections = doc.user_data["day_sections"] = dated_sections(text, reference)
     return sections
+
+WILL_TAKE_PLACE = r"(?:will|(?:is|are) (?:due|scheduled|expected|set|planned) to) take place"
+# "..., which was held", "..., which will take place", "..., which the two presidents signed": a
+# clause telling of the event it follows
+HELD_CLAUSE = re.compile(r",\s*which\s+(?:(?:is|was|will be|are|were)\s+(?:to be\s+|due to be\s+|scheduled to be\s+)?"
+                         rf"(?:held|convened|scheduled|planned|set|signed)|{WILL_TAKE_PLACE}|took place|"
+                         r"(?:[\w.'’-]+\s+){1,4}?(?:signed|initialled|concluded)(?=\s+(?:in|at|on)\b))\b", re.I)

@@ -358,7 +358,8 @@ def _link_parts(reports: list[EventReport], people_of, places, country_of) -> No
                     parent = last
             # "Among them were a memorandum ... and a framework agreement between Gazprom and CNPC": the
             # documents a sentence lists were signed on the same occasion
-            parent = parent or signed_at.get(r.start)
+            # (not one only recalled: "... to implement the Treaty, which Y signed in Moscow in 2001")
+            parent = parent or (signed_at.get(r.start) if r.signed else None)
         if r.kind in REMOTE_KINDS and parent is None and fam == "Meeting":
             continue
         if parent is None:

@@ -14,7 +14,8 @@ from ..gazetteer import Gazetteer
 from ..records import EventReport
 from ..vocab import EVENT_FAMILY, REMOTE_KINDS
 from .agreements import AgreementReading
-from .common import NOT_VENUE, PLACE_OF_KIND, REPORTED, SAID_BEFORE, TOLD, UNNAMED_TALKS, day_sections, heading_year
+from .common import (HELD_CLAUSE, NOT_VENUE, PLACE_OF_KIND, REPORTED, SAID_BEFORE, TOLD, UNNAMED_TALKS, WILL_TAKE_PLACE,
+                     day_sections, heading_year)
 from .common import dedupe as _dedupe
 from .gatherings import GatheringReading
 from .mentions import RELATIONS, Mention
@@ -95,11 +96,8 @@ _PLURAL_TALKS = {"conversations", "calls", "meetings", "talks", "contacts"}
 _MINISTERS_MET = re.compile(rf"\b(?:(?P<sector>{_SECTORS})\s+ministers|ministers\s+of\s+(?P<sector2>{_SECTORS})(?:\s+affairs)?"
                             rf"|(?P<leaders>heads[\s-]+of[\s-]+state\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+state)"
                             rf"|(?P<premiers>heads[\s-]+of[\s-]+government\s+council|council\s+of\s+(?:the\s+)?heads\s+of\s+government))\b", re.I)
-_WILL_TAKE_PLACE = r"(?:will|(?:is|are) (?:due|scheduled|expected|set|planned) to) take place"
-_HELD_CLAUSE = re.compile(r",\s*which\s+(?:(?:is|was|will be|are|were)\s+(?:to be\s+|due to be\s+|scheduled to be\s+)?"
-                          rf"(?:held|convened|scheduled|planned|set)|{_WILL_TAKE_PLACE}|took place)\b", re.I)
 _FUTURE_WHICH = re.compile(r"[^.;,]{0,120},\s*which\s+(?:(?:is to be|will be|is due to be|is scheduled to be)\s+(?:held|convened)|"
-                           rf"{_WILL_TAKE_PLACE})\b", re.I)
+                           rf"{WILL_TAKE_PLACE})\b", re.I)
 _HELD_ON = re.compile(r"\b(?:held|convened|took place|taking place)\s+(?:on|in)\s*$", re.I)
 _ADDRESSED = re.compile(r"\s+(?:at\b|before\b|to\s+(?:the\s+)?(?:reporters|journalists|press|media|forum|conference|audience|"
                         r"students|parliament|delegates|participants|plenary)\b)", re.I)
@@ -138,6 +136,9 @@ _OPENING = re.compile(r"\W*(?:(?:late|early|later|earlier)\s+)?(?:on|in)?\s*", r
 _VERB_FORMS = {"met", "meets", "meet", "flew", "flies", "held", "holds", "signs", "sign", "visits", "spoke", "speaks", "will", "is", "was"}
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b")
 _RELATIVE_AFTER = re.compile(r",\s*(?:who|whose|which)\b[^,;]*$")
+# between a trigger and a relative clause, what makes the clause another's: a verb of another clause
+# ("a plan to implement the Treaty, which ...", "a statement and adopted a plan, which ...")
+_CLAUSE_BREAK = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+|\b(?:and|then)\s+[a-z]+ed\b|\bthat\b")
 # a clause with a date of its own, up to that date: another event's day told in passing ("before the
 # forum opens on", "after the summit closed on") or an earlier time ("since he was sworn in for a
 # fifth term on")
@@ -789,13 +790,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if d.start < trig_char and _TOLD_THAT.search(self.text, max(sent.start_char, d.start - 80), d.start) \
                     and _THAT_AFTER.match(self.text, d.end, trig_char):
                 continue  # "told Xi on Wednesday that he would travel to Beijing": the day it was told
-            rel = _RELATIVE_AFTER.search(self.text, trig_char, d.start) if d.start > trig_char else None
-            if rel and self.text[trig_char + len(self.doc[anchor].text):rel.start()].strip() \
-                    and not _HELD_CLAUSE.match(self.text, rel.start(), d.start):
-                # "... with X, whose country chairs ASEAN this year": that clause's time (but "the trip,
-                # which began on Tuesday," and "the meeting of the SCO council, which is to be held in
-                # November" tell of the event itself)
-                continue
+            if d.start > trig_char and self._in_clause_of_another(anchor, d.start):
+                continue  # "... with X, whose country chairs ASEAN this year": that clause's time
             clause = _CLAUSE_OWN_DAY.search(self.text, sent.start_char, d.start)
             if clause and not clause.start() < trig_char < d.start:
                 # "the two hold talks before the forum opens on May 25", "The visit, the first since he
@@ -1155,6 +1151,22 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             # "where both leaders had attended a summit": not on the day the article reports
             no_date_reason="the text tells it as before the day it reports" if earlier else None)
 
+    def _in_clause_of_another(self, anchor: int, at: int, which_only: bool = False) -> bool:
+        """Whether offset ``at``, after the trigger at ``anchor``, lies in a relative clause telling of
+        something else: "... with X, whose country chairs ASEAN this year", "signed a statement and a
+        plan to carry out the Treaty, which Y signed in Beijing in 2002". A clause of the trigger's own
+        event is its own: "the trip, which began on Tuesday,", "the meeting of the SCO council, which
+        is to be held in November", "the Treaty of Friendship, which Y signed in Beijing in 2002".
+        ``which_only``: only a clause of a thing ("which"), not of a person ("who arrived in Moscow")."""
+        trig_char = self.doc[anchor].idx
+        rel = _RELATIVE_AFTER.search(self.text, trig_char, at)
+        if not rel or not self.text[trig_char + len(self.doc[anchor].text):rel.start()].strip():
+            return False
+        if which_only and not rel.group(0).lstrip(", \n").lower().startswith("which"):
+            return False
+        between = self.text[trig_char + len(self.doc[anchor].text):rel.start()]
+        return not (HELD_CLAUSE.match(self.text, rel.start(), at) and not _CLAUSE_BREAK.search(between))
+
     def _location(self, sent: Span, anchor: int, ments: list[Mention]) -> str | None:
         """Where: the place introduced by in/at/to nearest the trigger (after it first); a venue gives its city."""
         best, best_score = None, None
@@ -1166,6 +1178,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 return self._city_of(m.key)  # "flew in from Bishkek, where both had attended a summit"
             if self.text[m.end:m.end + 1] in ("-", "–") and self.text[m.end + 1:m.end + 2].isalpha():
                 continue  # "in the Russia-India-China format": a name, not a place
+            if m.start > at and self._in_clause_of_another(anchor, m.start, which_only=True):
+                continue  # "a plan to carry out the Treaty, which Y signed in Beijing": the treaty's place
             before = self.text[max(sent.start_char, m.start - 16):m.start].lower()
             if not re.search(r"\b(in|at|to|into|inside|near|outside)\s+(the\s+|his\s+|her\s+|their\s+|its\s+)?(chinese |russian )?$", before) \
                     and not PLACE_OF_KIND.search(self.text[max(sent.start_char, m.start - 60):m.start]):
