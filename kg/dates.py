@@ -47,8 +47,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_MON_DAY_GAP}{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?,?\s+{_YEAR}\b")),
     # "March last year", "on May 16 this year", "in October of next year": a month of a year told relatively
-    ("dmry", re.compile(rf"\b{_DAY}\s+{_MON}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
-    ("mry", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON}(?:\s+{_DAY})?,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b")),
+    # "22 May last year", "in May that year" (the year the text told last: see narrative_year)
+    ("dmry", re.compile(rf"\b{_DAY}\s+{_MON}\s+(?:of\s+)?(?P<rel>last|this|next|that|the same)\s+year\b")),
+    ("mry", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON}(?:\s+{_DAY})?,?\s+(?:of\s+)?(?P<rel>last|this|next|that|the same)\s+year\b")),
     ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\s+{_MON}\s+{_YEAR}\b")),
     ("md", re.compile(rf"\b(?:{_WD},?\s+)?{_MON_DAY_GAP}{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\b(?![:\d])")),
     ("dm", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\s+{_MON}\b(?!\s+(?:19|20)\d\d)")),
@@ -242,7 +243,7 @@ def resolve(expr: DateExpr, ref: Reference, future: bool = False) -> Resolved | 
         if today is None:
             return None
         rel = expr.get("rel").lower()
-        year = today.year + {"last": -1, "this": 0, "next": 1}[rel]
+        year = today.year + {"last": -1, "this": 0, "next": 1, "that": 0, "the same": 0}[rel]
         month, day = month_of(expr), expr.get("day")
         v = _ymd(year, month, int(day)) if day else f"{year:04d}-{month:02d}"
         return Resolved(v, weak=weak, future=rel == "next") if v else None

@@ -1751,3 +1751,10 @@ def test_a_relative_clause_after_a_recalled_treaty_dates_and_places_only_the_tre
     treaty = docs["Treaty of Good-Neighbourliness"]
     assert (treaty.date, treaty.location, treaty.part_of) == ("2002", "beijing", None)
     assert [(e.date, e.location) for label, e in docs.items() if label != treaty.label] == [("2024-10-14", "astana")] * 2
+
+
+def test_that_year_is_the_year_the_text_told_last(nlp):
+    rec = read(nlp, "The pattern took shape in 2017. On 22 May that year Kazakh Foreign Minister Kairat Abdrakhmanov held "
+                    "talks in Astana with Uzbek Foreign Minister Abdulaziz Kamilov. In June the same year Kazakh "
+                    "President Nursultan Nazarbayev met Uzbek President Shavkat Mirziyoyev in Tashkent.", "2023-09-01")
+    assert [e.date for e in events_of(rec, "Meeting")] == ["2017-05-22", "2017-06"]

@@ -755,7 +755,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         for d in in_sent:
             if not (span.start_char <= d.start < span.end_char) or self._excluded(d):
                 continue
-            ref = self._narrative_reference(d) if d.kind == "rel" and d.text[:4].lower() == "the " else self.reference
+            ref = self._narrative_reference(d) if d.kind == "rel" and d.text[:4].lower() == "the " \
+                else self._narrative_year(d) if d.kind in ("mry", "dmry") and d.get("rel").lower() in ("that", "the same") \
+                else self.reference
             r = resolve(d, ref, future=planned) if ref is not None else None
             if r is None and d.kind in ("md", "dm", "m") and self.reference.date is None:
                 # an undated article: "met there on 10 September" after "September 2020" takes that year
@@ -829,6 +831,15 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if r is not None and len(r.value) == 10:
                 return replace(self.reference, date=_date.fromisoformat(r.value), weak=r.weak)
         return None
+
+    def _narrative_year(self, d: DateExpr) -> Reference:
+        """What "in May that year" counts from: the year the text told last before it ("took shape in
+        2017. On 22 May that year ..."); the article's date where it told none."""
+        for e in reversed(self.dates[:bisect_left(self.date_starts, d.start)]):
+            r = resolve(e, self.reference) if e.kind in ("y", "my", "mdy", "dmy", "iso") and not self._excluded(e) else None
+            if r is not None:
+                return replace(self.reference, date=_date(int(r.value[:4]), 7, 1))
+        return self.reference
 
     def _days_later(self, span: Span, planned: bool = False) -> Resolved | None:
         """'... and was received by X the next day', 'Two days later, they met': the day given last
