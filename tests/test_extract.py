@@ -1758,3 +1758,10 @@ def test_that_year_is_the_year_the_text_told_last(nlp):
                     "talks in Astana with Uzbek Foreign Minister Abdulaziz Kamilov. In June the same year Kazakh "
                     "President Nursultan Nazarbayev met Uzbek President Shavkat Mirziyoyev in Tashkent.", "2023-09-01")
     assert [e.date for e in events_of(rec, "Meeting")] == ["2017-05-22", "2017-06"]
+
+
+def test_a_day_some_weeks_later_counts_on_from_the_day_told_before(nlp):
+    rec = read(nlp, "On 6 April 2021 Kazakh Foreign Minister Mukhtar Tileuberdi met Uzbek Foreign Minister Abdulaziz Kamilov "
+                    "in Astana. The talks lasted three hours.\n\nQ: Was that the last of it?\n\nA: A few weeks later, on 27 April, "
+                    "Tileuberdi met Kamilov again in Tashkent.", "2022-12-06")
+    assert [e.date for e in events_of(rec, "Meeting")] == ["2021-04-06", "2021-04-27"]

@@ -135,6 +135,8 @@ _YEAR_UNITS = {"year", "spring", "summer", "autumn", "fall", "winter"}
 _OPENING = re.compile(r"\W*(?:(?:late|early|later|earlier)\s+)?(?:on|in)?\s*", re.I)
 _VERB_FORMS = {"met", "meets", "meet", "flew", "flies", "held", "holds", "signs", "sign", "visits", "spoke", "speaks", "will", "is", "was"}
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b")
+# "A few weeks later, on": a day counted on from the one told before it
+_LATER_ON = re.compile(r"\b(?:days|weeks|months)\s+later,?\s+(?:on\s+)?$", re.I)
 _RELATIVE_AFTER = re.compile(r",\s*(?:who|whose|which)\b[^,;]*$")
 # between a trigger and a relative clause, what makes the clause another's: a verb of another clause
 # ("a plan to implement the Treaty, which ...", "a statement and adopted a plan, which ...")
@@ -758,7 +760,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             ref = self._narrative_reference(d) if d.kind == "rel" and d.text[:4].lower() == "the " \
                 else self._narrative_year(d) if d.kind in ("mry", "dmry") and d.get("rel").lower() in ("that", "the same") \
                 else self.reference
-            r = resolve(d, ref, future=planned) if ref is not None else None
+            later = d.kind in ("md", "dm") and _LATER_ON.search(self.text, sent.start_char, d.start)
+            if later:
+                # "On 6 April 2021 ... A few weeks later, on 27 April": after the day told last
+                ref = self._narrative_reference(d) or ref
+            r = resolve(d, ref, future=planned or bool(later)) if ref is not None else None
             if r is None and d.kind in ("md", "dm", "m") and self.reference.date is None:
                 # an undated article: "met there on 10 September" after "September 2020" takes that year
                 year_ctx = self._year_context(sent, d, planned)
