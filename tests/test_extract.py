@@ -1765,3 +1765,10 @@ def test_a_day_some_weeks_later_counts_on_from_the_day_told_before(nlp):
                     "in Astana. The talks lasted three hours.\n\nQ: Was that the last of it?\n\nA: A few weeks later, on 27 April, "
                     "Tileuberdi met Kamilov again in Tashkent.", "2022-12-06")
     assert [e.date for e in events_of(rec, "Meeting")] == ["2021-04-06", "2021-04-27"]
+
+
+def test_talks_told_with_the_visitors_arrival_are_of_the_articles_day(nlp):
+    rec = read(nlp, "July 1, 2024\nThe Akorda, Astana\n\nKassym-Jomart Tokayev held talks with President of Uzbekistan "
+                    "Shavkat Mirziyoyev, who arrived in Kazakhstan on 30 June on a state visit.\n\nThe talks began in "
+                    "restricted format.", "2024-07-01")
+    assert [(e.kind, e.date) for e in rec.events] == [("Meeting", "2024-07-01"), ("StateVisit", "2024-06-30")]

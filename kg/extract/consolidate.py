@@ -36,6 +36,10 @@ _BODY_END = re.compile(r"[.!?\"'”’)]\s*$")  # a headline has no full stop: i
 _RELATIVE_DAY = re.compile(r"\b(opening|closing|first|second|last|final) day\b|\bthe day (before|after)\b|\b(?:days?|weeks?|months?|years?|shortly|soon|just|long) (after|before)\b", re.I)
 
 
+# "X held talks with Y, who arrived in Russia on 30 June on a state visit": the day of the arrival
+_ARRIVAL_CLAUSE = re.compile(r",\s*who\s+(?:had\s+)?(?:arrived|came|flew|landed|travelled|traveled)\b[^,;.]*$", re.I)
+
+
 def _event_dates(text: str) -> list:
     """The dates of a sentence but the day something was said ('..., the ministry said on Wednesday')
     and the bounds of a time ('extended until 2033', 'since 2018')."""
@@ -184,7 +188,8 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
                 and _family(r) != "Agreement" and r.label not in ("such", "ellipsis")
                 and not _RELATIVE_DAY.search(r.evidence) and _BODY_END.search(r.evidence)
                 and r.no_date_reason is None
-                and not _event_dates(r.evidence)  # a date the sentence gives went to another event of it
+                # a date the sentence gives went to another event of it (not a visitor's arrival: the trip's)
+                and not any(not _ARRIVAL_CLAUSE.search(r.evidence[:d.start]) for d in _event_dates(r.evidence))
                 and not any(k.start < r.start and _family(k) == _family(r) and k.date and people_of(r)
                             and set(people_of(k)) >= set(people_of(r)) for k in reports)):  # told again: "Xi received him"
             # "X, who is in Russia on a state visit": a visit under way began on an earlier day of the month
