@@ -1773,3 +1773,12 @@ def test_talks_told_with_the_visitors_arrival_are_of_the_articles_day(nlp):
                     "Shavkat Mirziyoyev, who arrived in Kazakhstan on 30 June on a state visit.\n\nThe talks began in "
                     "restricted format.", "2024-07-01")
     assert [(e.kind, e.date) for e in rec.events] == [("Meeting", "2024-07-01"), ("StateVisit", "2024-06-30")]
+
+
+def test_a_package_signed_today_stands_beside_an_agreement_still_to_be_signed(nlp):
+    rec = read(nlp, "ASTANA, Feb 20 (Wire) - Uzbekistan and Kazakhstan agreed on a $2 billion loan to two Kazakh state "
+                    "companies under a package of agreements signed in Astana on Tuesday.\n\nOfficials said construction "
+                    "could begin within months, once an intergovernmental agreement on gas cooperation has been signed.",
+                    "2024-02-20")
+    assert sorted((e.label, e.date, e.planned) for e in events_of(rec, "Agreement")) == [
+        ("Agreement on gas cooperation", None, True), ("Package of documents", "2024-02-20", False)]

@@ -14,6 +14,8 @@ from .sentences import sentence_of
 
 _SIGNED = re.compile(r"\b(sign|signs|signed|signing|adopt|adopted|adopts|issued|issue|published|concluded|conclude|inked|released|agreed|reached|struck|finali[sz]ed|extended|prolonged|renewed|ratified|initial(?:l?ed)?|put (?:their|his|her) names? to)\b", re.I)
 _GENERIC_DOCS = {"documents", "agreements", "contracts", "memorandums", "memoranda", "deals"}
+# words a document's name does not run on into: "an agreement on gas cooperation has been signed"
+_NAME_ENDS = {"which", "that", "who", "signed", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with"}
 _DOC_NOUNS = {"treaty", "agreement", "roadmap", "memorandum", "contract", "protocol", "deal", "accord", "declaration", "pact", "statement", "communique", "communiqué", "map", "plan", "action"}
 _REFERRING = {"about", "over", "against", "prolonging", "extending", "extended", "renewing", "under", "implementing",
               "replacing", "amending", "of", "to", "with", "within", "violating", "violated", "breaching"}
@@ -318,7 +320,7 @@ class AgreementReading:
             pass  # "an agreement on Monday to ...": the day it was signed, not its name
         elif end < sent.end and doc[end].lower_ in ("of", "on", "for", "to", "between"):
             k = end + 1
-            while k < sent.end and k - end < 14 and not (doc[k].lower_ in ("in", "on", "at") and k + 1 < sent.end and (doc[k + 1].ent_type_ or _dateish(doc[k + 1]))) and (not doc[k].is_punct or doc[k].text in ("-", "–") and doc[k].whitespace_ == "") and doc[k].lower_ not in ("which", "that", "who", "signed", "was", "were", "is", "with") and not (doc[k].lower_ == "and" and not _name_follows(doc, k + 1)):
+            while k < sent.end and k - end < 14 and not (doc[k].lower_ in ("in", "on", "at") and k + 1 < sent.end and (doc[k + 1].ent_type_ or _dateish(doc[k + 1]))) and (not doc[k].is_punct or doc[k].text in ("-", "–") and doc[k].whitespace_ == "") and doc[k].lower_ not in _NAME_ENDS and not (doc[k].lower_ == "and" and not _name_follows(doc, k + 1)):
                 k += 1
             if doc[end].lower_ in ("between",):
                 k = end  # parties, not the name

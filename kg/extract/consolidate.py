@@ -267,7 +267,8 @@ def consolidate(reports: list[EventReport], people_of, reference: Reference, lea
         if fam == "Agreement" and not r.label:
             continue
         if fam == "Agreement" and doc_kind(r.label) == "package" and any(
-                _family(k) == "Agreement" and doc_kind(k.label) != "package" and k.signed and compatible(k.date, r.date) for k in kept):
+                _family(k) == "Agreement" and doc_kind(k.label) != "package" and k.signed and not k.planned
+                and compatible(k.date, r.date) for k in kept):
             continue  # "five documents were signed; they include a memorandum ...": the documents are named
         if fam == "Summit" and not (r.organization or r.label):
             continue

@@ -35,7 +35,9 @@ _PLANNED = re.compile(
     # (what a document is for is no plan: "an agreement intended to build trust")
     r"intended to (?:\w+ ){0,2}?(?:visit|meet|hold|travel|attend|sign|go|come|fly|call|discuss|raise|take part|pay|host|receive)|"
     r"hopes? to|would be|proposed|to be held|ahead of|accept(?:ed|s)? (?:an |the )?invitation|possible|potential|"
-    r"(?:un)?likely to|if)\b", re.I)
+    r"(?:un)?likely to|if|"
+    # "could begin once an agreement has been signed": a condition still to be met
+    r"once (?:[\w-]+ ){1,8}?(?:has|have) been)\b", re.I)
 _NOT_EVENT_DATE = re.compile(r"\b(by|since|until|till|through|from|before|ahead of|for|after|over|within|between)\s*(?:the\s+)?(?:end of\s+)?$", re.I)
 _ELLIPSIS = re.compile(r"\s*(?:(The|Their|Its|The (?:pair|two (?:leaders|men|presidents|sides|ministers))['’]s?) "
                        r"(first|previous|last|latest|earlier|second|other) (one |call |meeting |conversation )?"
