@@ -1782,3 +1782,9 @@ def test_a_package_signed_today_stands_beside_an_agreement_still_to_be_signed(nl
                     "2024-02-20")
     assert sorted((e.label, e.date, e.planned) for e in events_of(rec, "Agreement")) == [
         ("Agreement on gas cooperation", None, True), ("Package of documents", "2024-02-20", False)]
+
+
+def test_an_opening_clause_of_another_time_gives_neither_its_people_nor_its_date(nlp):
+    rec = read(nlp, "After Mr Mamin was replaced in January 2022, his successor Alikhan Smailov flew to Tashkent in "
+                    "November of that year.", "2023-07-25")
+    assert [(e.kind, e.date, e.participants) for e in rec.events] == [("Visit", "2022-11", ["alikhan-smailov"])]

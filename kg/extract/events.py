@@ -149,6 +149,8 @@ _CLAUSE_BREAK = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)
 _CLAUSE_OWN_DAY = re.compile(r"\b(?:(?:before|after|until|once|as)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
                              r"(?:opens|opened|begins|began|starts|started|closes|closed|ends|ended|convenes|convened)"
                              r"\s+(?:on|in)\s+|since\b[^,;.]{3,90})$", re.I)
+# "After X was replaced in January 2022, his successor flew ...": an opening clause of an earlier or later time
+_OPENING_TIME_CLAUSE = re.compile(r"\W*(?:After|Before|Since|Until|Following)\b[^,;.]{3,90},")
 CLAUSE_DISTANCE = 200  # characters a clause boundary between a date and a trigger counts for
 # "met X on Wednesday, capping a two-day visit": the later event includes the earlier one's day
 _LINKED = re.compile(r"\b(capping|concluding|wrapping up|ending|closing|during|in the course of|as part of|on the (?:first|second|last|final) day of|when|where|during which|at which)\b", re.I)
@@ -803,6 +805,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if d.start > trig_char and self._in_clause_of_another(anchor, d.start):
                 continue  # "... with X, whose country chairs ASEAN this year": that clause's time
             clause = _CLAUSE_OWN_DAY.search(self.text, sent.start_char, d.start)
+            if d.start < self._opening_clause_end(sent) < trig_char:
+                continue  # "After X was replaced in January 2022, his successor flew ...": that clause's date
             if clause and not clause.start() < trig_char < d.start:
                 # "the two hold talks before the forum opens on May 25", "The visit, the first since he
                 # was sworn in on May 7, began ...": that clause's date (unless it tells of the event)
@@ -1148,7 +1152,16 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         m = _SAID_THAT.search(self.text, at, span.end_char)
         return m.end() if m else None
 
+    def _opening_clause_end(self, sent: Span) -> int:
+        """Where a sentence's opening clause of another time ends ("After X was replaced in 2007,"):
+        what it names is not of the events the sentence goes on to tell; -1 where there is none."""
+        m = _OPENING_TIME_CLAUSE.match(self.text, sent.start_char, sent.end_char)
+        return m.end() if m else -1
+
     def _report(self, kind: str, sent: Span, span: Span, anchor: int, ments: list[Mention]) -> EventReport:
+        opening = self._opening_clause_end(sent)
+        if 0 <= opening < self.starts[anchor]:
+            ments = [m for m in ments if m.start > opening]
         planned = self._planned_at(span, anchor)
         d = self._date(sent, span, anchor, planned, EVENT_FAMILY.get(kind)) or self._days_later(span, planned)
         ref = self.reference.date

@@ -54,6 +54,10 @@ class TravelReading:
             before = [m for m in people if m.token < anchor]
             sub = [t.i for t in doc[sent.start:anchor] if t.lower_ in _SUBORDINATORS]
             if sub and "," in self.words[max(sub):anchor]:
+                if sub[0] == sent.start:
+                    # "After X was replaced in 2007, his successor Y flew to Beijing": the main clause's subject
+                    comma = self.words.index(",", sub[0], anchor)
+                    before = [m for m in before if m.token > comma] or before
                 sub = []  # "Mishustin, who travelled ..., is the first to visit": that clause is closed
             if sub:
                 inner = [m for m in before if m.token > max(sub)]
