@@ -20,10 +20,18 @@ def _build(args) -> int:
     return 0  # built: skipped files are listed in the summary, not an error
 
 
+def _stop(signum, frame):
+    raise KeyboardInterrupt  # a watcher told to stop ends as Ctrl-C ends it: the build under way is dropped
+
+
 def _watch(args) -> int:
     import os
+    import signal
 
     from .watch import Restart, watch
+    # stopped by Ctrl-C or `kill` alike, also when started in the background (which ignores Ctrl-C)
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
     try:
         watch(Path(args.input), Path(args.out), model=args.model, html=not args.no_html, poll=args.poll)
     except Restart as exc:

@@ -107,7 +107,7 @@ def watched(work: Path, files: list[Path], html: bool, full: float) -> bool:
             print(f"resident rebuild after changing {target.name}: {seconds:.2f} s ({seconds / full:.3f} of the full "
                   f"build); {time.perf_counter() - t0:.2f} s from the change to the new kg.trig")
     finally:
-        proc.send_signal(2)
+        proc.terminate()
         proc.wait(60)
     timed_build(work / "in", work / "scratch2", html)
     same = trig.read_bytes() == (work / "scratch2" / "kg.trig").read_bytes()

@@ -48,9 +48,9 @@ class Watcher:
                 return line
         raise AssertionError("no build within the time limit:\n" + "\n".join(self.seen))
 
-    def stop(self) -> int:
+    def stop(self, sig=signal.SIGINT) -> int:
         if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
+            self.proc.send_signal(sig)
         return self.proc.wait(30)
 
 
@@ -118,7 +118,7 @@ def test_watcher_restarts_when_its_code_or_data_change(tmp_path):
         assert "2 articles (2 extracted)" in w.next_round()
         assert any("changed: restarting" in line for line in w.seen)
     finally:
-        assert w.stop() == 130, "\n".join(w.seen)
+        assert w.stop(signal.SIGTERM) == 130, "\n".join(w.seen)  # `kill` stops it as Ctrl-C does
 
 
 def test_memo_forgets_what_a_round_did_not_use():
