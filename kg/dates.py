@@ -43,13 +43,14 @@ _UNIT = r"(?P<unit>week|month|year|spring|summer|autumn|fall|winter|weekend)"
 _NUM = r"(?P<num>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a)"
 
 # order matters: the longest forms first; matches never overlap
+_YEAR_REL = "last|this|next|that|the same"  # "May last year", "22 May that year"
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")),
     ("mdy", re.compile(rf"\b(?:{_WD},?\s+)?{_MON_DAY_GAP}{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?,?\s+{_YEAR}\b")),
     # "March last year", "on May 16 this year", "in October of next year": a month of a year told relatively
-    # "22 May last year", "in May that year" (the year the text told last: see narrative_year)
-    ("dmry", re.compile(rf"\b{_DAY}\s+{_MON}\s+(?:of\s+)?(?P<rel>last|this|next|that|the same)\s+year\b")),
-    ("mry", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON}(?:\s+{_DAY})?,?\s+(?:of\s+)?(?P<rel>last|this|next|that|the same)\s+year\b")),
+    # "22 May last year", "in May that year" (counted from the year the text told last, by the extractor)
+    ("dmry", re.compile(rf"\b{_DAY}\s+{_MON}\s+(?:of\s+)?(?P<rel>{_YEAR_REL})\s+year\b")),
+    ("mry", re.compile(rf"\b(?:{_PART}[\s-]+)?{_MON}(?:\s+{_DAY})?,?\s+(?:of\s+)?(?P<rel>{_YEAR_REL})\s+year\b")),
     ("dmy", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\s+{_MON}\s+{_YEAR}\b")),
     ("md", re.compile(rf"\b(?:{_WD},?\s+)?{_MON_DAY_GAP}{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\b(?![:\d])")),
     ("dm", re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}(?:\s*(?:[-–]|to|through|and)\s*{_DAY2})?\s+{_MON}\b(?!\s+(?:19|20)\d\d)")),

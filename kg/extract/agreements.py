@@ -320,7 +320,11 @@ class AgreementReading:
             pass  # "an agreement on Monday to ...": the day it was signed, not its name
         elif end < sent.end and doc[end].lower_ in ("of", "on", "for", "to", "between"):
             k = end + 1
-            while k < sent.end and k - end < 14 and not (doc[k].lower_ in ("in", "on", "at") and k + 1 < sent.end and (doc[k + 1].ent_type_ or _dateish(doc[k + 1]))) and (not doc[k].is_punct or doc[k].text in ("-", "–") and doc[k].whitespace_ == "") and doc[k].lower_ not in _NAME_ENDS and not (doc[k].lower_ == "and" and not _name_follows(doc, k + 1)):
+            while k < sent.end and k - end < 14 \
+                    and not (doc[k].lower_ in ("in", "on", "at") and k + 1 < sent.end
+                             and (doc[k + 1].ent_type_ or _dateish(doc[k + 1]))) \
+                    and (not doc[k].is_punct or doc[k].text in ("-", "–") and doc[k].whitespace_ == "") \
+                    and doc[k].lower_ not in _NAME_ENDS and not (doc[k].lower_ == "and" and not _name_follows(doc, k + 1)):
                 k += 1
             if doc[end].lower_ in ("between",):
                 k = end  # parties, not the name

@@ -142,7 +142,8 @@ _LATER_ON = re.compile(r"\b(?:days|weeks|months)\s+later,?\s+(?:on\s+)?$", re.I)
 _RELATIVE_AFTER = re.compile(r",\s*(?:who|whose|which)\b[^,;]*$")
 # between a trigger and a relative clause, what makes the clause another's: a verb of another clause
 # ("a plan to implement the Treaty, which ...", "a statement and adopted a plan, which ...")
-_CLAUSE_BREAK = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+|\b(?:and|then)\s+[a-z]+ed\b|\bthat\b")
+_CLAUSE_BREAK = re.compile(r"\bto\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b)[a-z]+"
+                           r"|\b(?:and|then)\s+[a-z]+ed\b|\bthat\b")
 # a clause with a date of its own, up to that date: another event's day told in passing ("before the
 # forum opens on", "after the summit closed on") or an earlier time ("since he was sworn in for a
 # fifth term on")
@@ -761,9 +762,12 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         for d in in_sent:
             if not (span.start_char <= d.start < span.end_char) or self._excluded(d):
                 continue
-            ref = self._narrative_reference(d) if d.kind == "rel" and d.text[:4].lower() == "the " \
-                else self._narrative_year(d) if d.kind in ("mry", "dmry") and d.get("rel").lower() in ("that", "the same") \
-                else self.reference
+            if d.kind == "rel" and d.text[:4].lower() == "the ":
+                ref = self._narrative_reference(d)
+            elif d.kind in ("mry", "dmry") and d.get("rel").lower() in ("that", "the same"):
+                ref = self._narrative_year(d)
+            else:
+                ref = self.reference
             later = d.kind in ("md", "dm") and _LATER_ON.search(self.text, sent.start_char, d.start)
             if later:
                 # "On 6 April 2021 ... A few weeks later, on 27 April": after the day told last
@@ -804,9 +808,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue  # "told Xi on Wednesday that he would travel to Beijing": the day it was told
             if d.start > trig_char and self._in_clause_of_another(anchor, d.start):
                 continue  # "... with X, whose country chairs ASEAN this year": that clause's time
-            clause = _CLAUSE_OWN_DAY.search(self.text, sent.start_char, d.start)
             if d.start < self._opening_clause_end(sent) < trig_char:
                 continue  # "After X was replaced in January 2022, his successor flew ...": that clause's date
+            clause = _CLAUSE_OWN_DAY.search(self.text, sent.start_char, d.start)
             if clause and not clause.start() < trig_char < d.start:
                 # "the two hold talks before the forum opens on May 25", "The visit, the first since he
                 # was sworn in on May 7, began ...": that clause's date (unless it tells of the event)
@@ -848,9 +852,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         """What "in May that year" counts from: the year the text told last before it ("took shape in
         2017. On 22 May that year ..."); the article's date where it told none."""
         for e in reversed(self.dates[:bisect_left(self.date_starts, d.start)]):
-            r = resolve(e, self.reference) if e.kind in ("y", "my", "mdy", "dmy", "iso") and not self._excluded(e) else None
-            if r is not None:
-                return replace(self.reference, date=_date(int(r.value[:4]), 7, 1))
+            if e.kind in ("y", "my", "mdy", "dmy", "iso") and not self._excluded(e):
+                r = resolve(e, self.reference)
+                if r is not None:
+                    return replace(self.reference, date=_date(int(r.value[:4]), 7, 1))
         return self.reference
 
     def _days_later(self, span: Span, planned: bool = False) -> Resolved | None:
