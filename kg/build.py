@@ -22,17 +22,16 @@ import time
 from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from itertools import groupby
 from pathlib import Path
 
 from .cache import OUTPUT_GLOBS, OUTPUT_PACKAGES, RecordCache, article_key, fingerprint, link_or_copy
 from .corpus import Article, Problem, read_article, read_corpus
 from .errors import InputError
-from .graph import article_graph, article_inputs, article_quads, reports_by_article, shared_quads
+from .graph import dataset_rdf
 from .outdir import OutputLock, clean_leftovers, staging_dir, swap_in
 from .records import ArticleRecord
 from .resolve import article_word_counts, merge_entities, merge_events
-from .store import STORE_DIR, TRIG_FILE, Store, graph_digests, graph_name, sort_quads, write_trig
+from .store import STORE_DIR, TRIG_FILE, Store, graph_name, write_trig
 from .vocab import GRAPH, RESOURCE
 from .warm import Memo, Warm
 
@@ -194,29 +193,6 @@ def merged(records, words, keys: list[str], old_cache: Path, new_cache: Path):
         pickle.dump((entities, events), fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, new_cache / name)
     return entities, events
-
-
-# ---------------------------------------------------------------- the RDF
-
-def dataset_rdf(records, entities, events, memo: Memo | None = None) -> tuple[list, dict[str, str]]:
-    """Every statement of the dataset once, in TriG order (graph, subject, predicate, object), and
-    a digest of each graph. With ``memo`` (a resident build's), an article's graph made from the
-    same inputs as in an earlier build is taken from it, not made again."""
-    shared = sort_quads(dict.fromkeys(shared_quads(entities, events)))
-    graphs = {name: list(quads) for name, quads in groupby(shared, graph_name)}
-    digests = graph_digests(shared)
-    by_article = reports_by_article(events)
-    for rec in records:
-        name, reports = article_graph(rec.id).value, by_article.get(rec.id, [])
-        key = article_inputs(rec, entities, reports) if memo is not None else None
-        made = memo.get(key) if memo is not None else None
-        if made is None:
-            quads = sort_quads(article_quads(rec, entities, reports))
-            made = quads, graph_digests(quads)[name]
-            if memo is not None:
-                memo.put(key, made)
-        graphs[name], digests[name] = made
-    return [q for name in sorted(graphs) for q in graphs[name]], digests
 
 
 # ---------------------------------------------------------------- the store

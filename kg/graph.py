@@ -3,6 +3,7 @@ ontology in a graph of its own. The only module that knows the ontology's terms.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import groupby
 from pathlib import Path
 from urllib.parse import quote
 
@@ -11,6 +12,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from .gazetteer import ONTOLOGY_DIR
 from .records import ArticleRecord, EntityInfo, Event
+from .store import graph_digests, graph_name, sort_quads
 from .vocab import DIP, GRAPH, ONTOLOGY_IRI, RESOURCE, WIKIDATA
 
 ONTOLOGY_FILE = ONTOLOGY_DIR / "dipkg.ttl"
@@ -195,8 +197,25 @@ def shared_quads(entities: dict[str, EntityInfo], events: list[Event]) -> list[o
 def dataset_quads(records: list[ArticleRecord], entities: dict[str, EntityInfo], events: list[Event]) -> list[ox.Quad]:
     """The whole dataset, each statement once: the ontology graph, the entities graph, the events
     graph (what the articles say, merged), and one graph per article (what each one says)."""
+    return dataset_rdf(records, entities, events)[0]
+
+
+def dataset_rdf(records, entities, events, memo=None) -> tuple[list, dict[str, str]]:
+    """Every statement of the dataset once, in TriG order (graph, subject, predicate, object), and
+    a digest of each graph. With ``memo`` (a resident build's ``warm.Memo``), an article's graph made
+    from the same inputs as in an earlier build is taken from it, not made again."""
+    shared = sort_quads(dict.fromkeys(shared_quads(entities, events)))
+    graphs = {name: list(quads) for name, quads in groupby(shared, graph_name)}
+    digests = graph_digests(shared)
     by_article = reports_by_article(events)
-    quads = shared_quads(entities, events)
-    for rec in sorted(records, key=lambda r: r.id):
-        quads.extend(article_quads(rec, entities, by_article.get(rec.id, [])))
-    return quads
+    for rec in records:
+        name, reports = article_graph(rec.id).value, by_article.get(rec.id, [])
+        key = article_inputs(rec, entities, reports) if memo is not None else None
+        made = memo.get(key) if memo is not None else None
+        if made is None:
+            quads = sort_quads(article_quads(rec, entities, reports))
+            made = quads, graph_digests(quads)[name]
+            if memo is not None:
+                memo.put(key, made)
+        graphs[name], digests[name] = made
+    return [q for name in sorted(graphs) for q in graphs[name]], digests

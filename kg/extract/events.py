@@ -759,6 +759,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         best, best_dist = None, None
         said = self._said_after(span, anchor)
         anchors_chars = [c for c, fam in self.anchors.items() if fam != family]
+        opening = self._opening_clause_end(sent)
         for d in in_sent:
             if not (span.start_char <= d.start < span.end_char) or self._excluded(d):
                 continue
@@ -808,7 +809,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue  # "told Xi on Wednesday that he would travel to Beijing": the day it was told
             if d.start > trig_char and self._in_clause_of_another(anchor, d.start):
                 continue  # "... with X, whose country chairs ASEAN this year": that clause's time
-            if d.start < self._opening_clause_end(sent) < trig_char:
+            if d.start < opening < trig_char:
                 continue  # "After X was replaced in January 2022, his successor flew ...": that clause's date
             clause = _CLAUSE_OWN_DAY.search(self.text, sent.start_char, d.start)
             if clause and not clause.start() < trig_char < d.start:
