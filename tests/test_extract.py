@@ -1788,3 +1788,17 @@ def test_an_opening_clause_of_another_time_gives_neither_its_people_nor_its_date
     rec = read(nlp, "After Mr Mamin was replaced in January 2022, his successor Alikhan Smailov flew to Tashkent in "
                     "November of that year.", "2023-07-25")
     assert [(e.kind, e.date, e.participants) for e in rec.events] == [("Visit", "2022-11", ["alikhan-smailov"])]
+
+
+def test_an_official_introduced_by_a_lower_case_foreign_secretary(nlp):
+    rec = read(nlp, "Kazakhstan's deputy foreign minister Roman Vassilenko held consultations in Astana on Monday with "
+                    "Pakistan's foreign secretary Asad Majeed Khan.", "2024-06-12")
+    assert "asad-majeed-khan" in rec.entities and rec.entities["asad-majeed-khan"].represents == "pakistan"
+    assert set(events_of(rec, "Meeting")[0].participants) == {"roman-vassilenko", "asad-majeed-khan"}
+
+
+def test_a_city_that_hosts_the_talks_is_where_they_were_held(nlp):
+    rec = read(nlp, "On 14 March Tashkent hosted a round of consultations between Kazakh Deputy Foreign Minister "
+                    "Roman Vassilenko and Uzbek Deputy Foreign Minister Bakhtiyor Saidov.\n\nAstana hosted the talks, "
+                    "but Saidov and Vassilenko then met again in Samarkand on 20 March.", "2024-06-12")
+    assert [(e.date, e.location) for e in events_of(rec, "Meeting")] == [("2024-03-14", "tashkent"), ("2024-03-20", "samarkand")]

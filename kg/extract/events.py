@@ -77,6 +77,8 @@ _NO_DATE_FOR = re.compile(r"\b(?:neither|nor|not|no|without)\b[^.;]{0,60}\b(?:da
 _URGED = re.compile(r"\s+(?:[\w'’.-]+\s+){0,8}?to\s+(?!the\b|his\b|her\b|their\b|[A-Z])\w+")
 # from a place to a trigger in the relative clause that place opens: "Bishkek, where both had attended a"
 _WHERE_CLAUSE = re.compile(r",\s*where\b[^,;.]*$")
+# "Moscow hosted the consultations", "Astana will host the talks": a city named as the host
+_CITY_HOSTS = re.compile(r"\s+(?:(?:has|had|will|is|was|would)\s+)?(?:also\s+)?(?:hosted|hosts|host|hosting|played host to|plays host to)\b")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|just\s+|earlier\s+|previously\s+|also\s+|both\s+)?(?:attended|met|held|"
                            r"visited|travell?ed|spoken|talked|signed|been|gone|flown|hosted|received|taken part)\s+(?:\S+\s+){0,3}$", re.I)
 # "on the second day of the summit (13-14 June)": a day of the range that follows
@@ -1207,11 +1209,13 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def _location(self, sent: Span, anchor: int, ments: list[Mention]) -> str | None:
         """Where: the place introduced by in/at/to nearest the trigger (after it first); a venue gives its city."""
-        best, best_score = None, None
+        best, best_score, host = None, None, None
         at = self.starts[anchor]
         for m in ments:
             if m.kind not in ("Place", "Country"):
                 continue
+            if m.kind == "Place" and m.end <= at and _CITY_HOSTS.match(self.text, m.end) and m.start >= sent.start_char:
+                host = m.key  # kept for when no place is introduced by in/at/to
             if m.end < at and _WHERE_CLAUSE.match(self.text, m.end, at):
                 return self._city_of(m.key)  # "flew in from Bishkek, where both had attended a summit"
             if self.text[m.end:m.end + 1] in ("-", "–") and self.text[m.end + 1:m.end + 2].isalpha():
@@ -1230,7 +1234,7 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             score = (m.kind == "Country", dist)
             if best_score is None or score < best_score:
                 best, best_score = self._city_of(m.key), score
-        return best or self._capital_named(sent)  # "the Chinese capital"
+        return best or (self._city_of(host) if host else None) or self._capital_named(sent)  # "the Chinese capital"
 
     def _capital_named(self, span: Span, lead: str = "") -> str | None:
         """'the Chinese capital', 'the Russian capital': that country's capital (``lead``: a pattern
