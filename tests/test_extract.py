@@ -1802,3 +1802,25 @@ def test_a_city_that_hosts_the_talks_is_where_they_were_held(nlp):
                     "Roman Vassilenko and Uzbek Deputy Foreign Minister Bakhtiyor Saidov.\n\nAstana hosted the talks, "
                     "but Saidov and Vassilenko then met again in Samarkand on 20 March.", "2024-06-12")
     assert [(e.date, e.location) for e in events_of(rec, "Meeting")] == [("2024-03-14", "tashkent"), ("2024-03-20", "samarkand")]
+
+
+def test_a_clause_a_day_after_tells_of_the_day_before(nlp):
+    rec = read(nlp, "Kassym-Jomart Tokayev received Uzbek Foreign Minister Bakhtiyor Saidov in Astana on 5 May, a day after "
+                    "Saidov had held talks with Kazakh Foreign Minister Murat Nurtleu.\n\nNurtleu met Saidov again in "
+                    "Tashkent on 20 May. The meeting came two days after Nurtleu and Saidov held consultations in Bukhara.",
+               "2024-05-28")
+    assert [(e.date, e.location, sorted(e.participants)) for e in events_of(rec, "Meeting")] == [
+        ("2024-05-05", "astana", ["bakhtiyor-saidov", "kassym-jomart-tokayev"]),
+        ("2024-05-04", None, ["bakhtiyor-saidov", "murat-nurtleu"]),
+        ("2024-05-20", "tashkent", ["bakhtiyor-saidov", "murat-nurtleu"]),
+        ("2024-05-18", "bukhara", ["bakhtiyor-saidov", "murat-nurtleu"])]
+
+
+def test_a_description_of_a_post_with_many_holders_is_the_one_the_text_named(nlp):
+    rec = read(nlp, "Uzbek Deputy Foreign Minister Bakhromjon Aloyev held consultations with Kazakh Deputy Foreign Minister "
+                    "Roman Vassilenko in 2021. In March 2022 Aloyev travelled to Astana. On 25 March he held talks with the "
+                    "Kazakh deputy minister.\n\nKazakh ambassador Nurlan Zhalgasbayev met Uzbek Foreign Minister Bakhtiyor "
+                    "Saidov on 2 April. The Kazakh envoy also met Aloyev on 3 April.", "2022-05-28")
+    assert [(e.date, sorted(e.participants)) for e in events_of(rec, "Meeting")] == [
+        ("2021", ["bakhromjon-aloyev", "roman-vassilenko"]), ("2022-03-25", ["bakhromjon-aloyev", "roman-vassilenko"]),
+        ("2022-04-02", ["bakhtiyor-saidov", "nurlan-zhalgasbayev"]), ("2022-04-03", ["bakhromjon-aloyev", "nurlan-zhalgasbayev"])]

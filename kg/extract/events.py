@@ -140,6 +140,10 @@ _OPENING = re.compile(r"\W*(?:(?:late|early|later|earlier)\s+)?(?:on|in)?\s*", r
 _VERB_FORMS = {"met", "meets", "meet", "flew", "flies", "held", "holds", "signs", "sign", "visits", "spoke", "speaks", "will", "is", "was"}
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b")
 # "A few weeks later, on": a day counted on from the one told before it
+# "..., a day after X had held talks with Y", "The meeting came two days after X and Y met": the
+# clause after it tells of an event that many days before the one told before it
+_DAYS_AFTER = re.compile(rf"(?:(?P<n>{_COUNT}|the)\s+days?|hours|(?P<same>only hours|just hours|hours))\s+after\b", re.I)
+_BEFORE_VERBS = {"met", "held", "had", "received", "hosted", "sat", "spoke", "talked", "signed", "visited", "called"}
 _LATER_ON = re.compile(r"\b(?:days|weeks|months)\s+later,?\s+(?:on\s+)?$", re.I)
 _RELATIVE_AFTER = re.compile(r",\s*(?:who|whose|which)\b[^,;]*$")
 # between a trigger and a relative clause, what makes the clause another's: a verb of another clause
@@ -250,11 +254,32 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             for c_start, c_end in clauses:
                 trigs = [t for t in triggers if c_start <= t[1] < c_end]
                 if trigs:
-                    out.extend(self._read_span(sent, self.doc[c_start:c_end], trigs))
+                    got = self._read_span(sent, self.doc[c_start:c_end], trigs)
+                    self._days_before(got, self._days_after(c_start), out)
+                    out.extend(got)
         else:
             out = self._read_span(sent, sent, triggers)
         self.told.extend(out)
         return out
+
+    def _days_after(self, i: int) -> int | None:
+        """How many days the clause that opens at token ``i`` with "a day after", "two days after",
+        "hours after" goes back; None where it opens otherwise."""
+        m = _DAYS_AFTER.match(self.text, self.starts[i]) if i < len(self.starts) else None
+        if not m:
+            return None
+        return 0 if m.group("n") is None else 1 if m.group("n").lower() == "the" else count_of(m.group("n"))
+
+    def _days_before(self, reports: list[EventReport], n: int | None, before: list[EventReport]) -> None:
+        """Date the undated reports of a clause that goes back ``n`` days by the day of the event told
+        just before it ("received X on 5 May, a day after X had held talks with Y": 4 May)."""
+        last = next((r for r in reversed(self.told + before) if r.date), None)  # ("The meeting came ...": told)
+        if n is None or last is None or len(last.date) != 10:
+            return
+        for r in reports:
+            if r.date is None:
+                r.date = (_date.fromisoformat(last.date) - timedelta(days=n)).isoformat()
+                r.date_weak = last.date_weak
 
     def _also(self, report: EventReport, span: Span) -> None:
         """'Shoigu also met Vice President Han Zheng': the same occasion as the talks just told with
@@ -304,7 +329,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if texts[i] == ";" or (lowers[i] in ("and", "while", "whereas", "but") and texts[i - 1] == ",") \
                     or (lowers[i] == "and" and self._verb_follows(i + 1)) \
                     or (lowers[i] == "and" and self._own_subject_follows(i + 1, sent.start)) \
-                    or (lowers[i] == "followed" and texts[i - 1] == "," and i + 1 < sent.end and lowers[i + 1] == "by"):
+                    or (lowers[i] == "followed" and texts[i - 1] == "," and i + 1 < sent.end and lowers[i + 1] == "by") \
+                    or (i - sent.start > 2 and self._days_after(i) is not None
+                        and any(w in _BEFORE_VERBS for w in lowers[i + 3:min(i + 12, sent.end)])):
                 cuts.append(i)
         cuts.append(sent.end)
         return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
@@ -820,7 +847,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                 continue
             if best_dist is None or dist < best_dist or (len(r.value) > len(best.value) and dist < best_dist + 40 and best.value.startswith(r.value[:4])):
                 best, best_dist = r, dist
-        if best is None and span.start_char > sent.start_char and not planned and not _DAYS_LATER.search(self._str(span)):
+        if best is None and span.start_char > sent.start_char and not planned and not _DAYS_LATER.search(self._str(span)) \
+                and self._days_after(span.start) is None:
             # "On April 1 he held talks with X and was then received by Y": a date opening the sentence
             # dates every clause of it that gives none (not one that counts on from it: "and the next
             # day he was received by Y")

@@ -76,6 +76,15 @@ class PersonNote:
     country: str | None = None
 
 
+# posts a description names by a wider word: "the Russian deputy minister" is a deputy foreign
+# minister, "the Chinese envoy" an ambassador or a special envoy
+_WIDER_POSTS = {"deputy_minister": {"deputy_foreign_minister"}, "ambassador": {"special_envoy"}, "special_envoy": {"ambassador"}}
+
+
+def _same_post(wanted: str, held: str) -> bool:
+    return held == wanted or held in _WIDER_POSTS.get(wanted, ())
+
+
 def _is_name_token(tok) -> bool:
     t = tok.text
     return (len(t) > 1 and t[0].isupper() and (t.replace("-", "").replace("'", "").isalpha())
@@ -456,6 +465,8 @@ class MentionResolver:
             role, j = "foreign_minister", j + 1
         elif noun in ("defence", "defense") and j + 1 < len(doc) and doc[j + 1].lower_ == "minister":
             role, j = "defence_minister", j + 1
+        if role is None and country is not None:
+            return self._named_in_text(i, j, country)
         if role is None or noun.endswith("s") and noun not in ("boss",):
             return None
         start = i
@@ -479,6 +490,30 @@ class MentionResolver:
             self._add(start, j + 1, key, "Person", "description")
             return j + 1
         return None
+
+    def _named_in_text(self, i: int, j: int, country: str) -> int | None:
+        """'the Russian deputy minister', 'the Chinese envoy': the person of that country the text named
+        last who holds that post (an office with many holders is not looked up in the gazetteer)."""
+        doc, titles = self.doc, self.gaz.title_roles()
+        end = next((k for k in range(min(j + 4, len(doc)), j, -1)
+                    if doc[j:k].text.islower() and doc[j:k].text in titles), None)
+        if end is None or (end < len(doc) and (doc[end].ent_type_ == "PERSON" or _is_name_token(doc[end]))):
+            return None  # (a following name: a title)
+        if "former" in doc[max(0, i - 2):i].text.lower() or self._appositive(i):
+            return None
+        wanted = titles[doc[j:end].text]
+        key = next((p for p in reversed(self.recent_people) if self.person_country(p) == country
+                    and any(_same_post(wanted, r) for r in self._roles_told(p))), None)
+        if key is None:
+            return None
+        self._add(i, end, key, "Person", "description")
+        return end
+
+    def _roles_told(self, key: str) -> list[str]:
+        """The person's posts on the article's day, and those the text gave them."""
+        note = self.notes.get(key)
+        titles = self.gaz.title_roles()
+        return [*self.person_roles(key), *(titles[t] for t in (note.roles if note else ()) if t in titles)]
 
     def _held_before(self, key: str, role: str) -> bool:
         """Whether the gazetteer has the person in ``role`` before the article's day, and not on it."""
