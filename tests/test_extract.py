@@ -1824,3 +1824,23 @@ def test_a_description_of_a_post_with_many_holders_is_the_one_the_text_named(nlp
     assert [(e.date, sorted(e.participants)) for e in events_of(rec, "Meeting")] == [
         ("2021", ["bakhromjon-aloyev", "roman-vassilenko"]), ("2022-03-25", ["bakhromjon-aloyev", "roman-vassilenko"]),
         ("2022-04-02", ["bakhtiyor-saidov", "nurlan-zhalgasbayev"]), ("2022-04-03", ["bakhromjon-aloyev", "nurlan-zhalgasbayev"])]
+
+
+def test_a_document_told_as_not_issued_is_no_document(nlp):
+    rec = read(nlp, "Kazakh Foreign Minister Murat Nurtleu met Uzbek Foreign Minister Bakhtiyor Saidov in Astana on Monday; "
+                    "the talks ended without a joint statement. No communique was issued either.\n\nOn Tuesday Nurtleu and "
+                    "Saidov signed a memorandum on transit in Astana, but no agreement on water was reached.", "2024-05-08")
+    assert [(e.label, e.date) for e in events_of(rec, "Agreement")] == [("Memorandum on transit", "2024-05-07")]
+
+
+def test_received_by_one_and_then_sat_down_with_another_are_two_meetings(nlp):
+    rec = read(nlp, "Kazakh Defence Minister Ruslan Zhaksylykov was received first by President Shavkat Mirziyoyev in Tashkent "
+                    "on Monday and then sat down with his Uzbek counterpart, Bakhodir Kurbanov.", "2024-07-02")
+    assert sorted(sorted(e.participants) for e in events_of(rec, "Meeting")) == [
+        ["bakhodir-kurbanov", "ruslan-zhaksylykov"], ["ruslan-zhaksylykov", "shavkat-mirziyoyev"]]
+
+
+def test_a_body_founded_or_described_is_no_gathering(nlp):
+    rec = read(nlp, "Established at the initiative of Kazakhstan in 1992, CICA is a multilateral forum focusing on security "
+                    "in Asia.\n\nUzbekistan has taken part in the ARF since the forum was set up in 1994.", "2019-05-06")
+    assert [(e.kind, e.date) for e in rec.events] == []

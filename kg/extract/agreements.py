@@ -24,6 +24,11 @@ _UNSIGNED = re.compile(r"\b(?:(?:have|has|had|are|is)\s+yet\s+to|(?:did|does|do|
                        # "he proposes that Russia and Japan sign a peace treaty": a proposal, nothing signed
                        r"|\bpropos(?:es|ed|ing|e)\s+(?:that\s+)?(?:[\w-]+\s+){0,4}?(?:sign|conclude)\b",
                        re.I)
+# "No joint statement was issued", "no agreement on water was reached", "ended without a joint
+# statement": that document is not there (the others of the sentence may be)
+_NO_BEFORE = re.compile(r"\b(?P<no>[Nn]o)\s+(?:[\w-]+\s+){0,2}?$|\bwithout\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}?$")
+_NOT_ISSUED = re.compile(r"(?:\s+(?:on|of|for)(?:\s+[\w-]+){1,3}?)?\s+(?:was|were|has been|have been|had been)\s+"
+                         r"(?:issued|signed|adopted|concluded|reached)\b")
 _SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
 # "the twentieth anniversary of the Treaty": a document recalled, not signed
 _ANNIVERSARY = re.compile(r"\banniversary of (?:the )?(?:[\w-]+ ){0,3}$", re.I)
@@ -115,6 +120,9 @@ class AgreementReading:
                 if doc[s - 1].lower_ in ("the", "this", "that"):
                     out.extend(self._signed_told(sent, span, s, e, ments))
                 continue  # "a document": no name, no document of its own
+            no = _NO_BEFORE.search(self.text, max(span.start_char, self.starts[s] - 40), self.starts[s])
+            if no and (not no.group("no") or _NOT_ISSUED.match(self.text, doc[e - 1].idx + len(doc[e - 1]))):
+                continue
             label = self._doc_label(span, s, e) if doc[s].lower_ != "agreed" else self._agreed_label(span, s)
             if label is None:
                 continue

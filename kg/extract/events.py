@@ -117,7 +117,7 @@ _TIMES = r"twice|(?:two|three|four|five|six|\d) times"
 _COUNTED_TIMES = re.compile(rf"\b(?:{_TIMES})\b", re.I)
 # "twice last year, in May and again in December": an event told with more than one date
 _REPEATED = re.compile(rf"\b(?:{_TIMES}|and again|as well as in|both in)\b")
-_MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted",
+_MEETING_VERBS = {"met", "meet", "meets", "meeting", "held", "hold", "holds", "received", "receive", "receives", "hosted", "sat",
                   "host", "spoke", "speak", "talked", "talk"}
 # "the next day", "a day later", "two days later": counted from the last day the text gave
 _COUNT = r"a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}"
@@ -139,6 +139,15 @@ _YEAR_UNITS = {"year", "spring", "summer", "autumn", "fall", "winter"}
 _OPENING = re.compile(r"\W*(?:(?:late|early|later|earlier)\s+)?(?:on|in)?\s*", re.I)
 _VERB_FORMS = {"met", "meets", "meet", "flew", "flies", "held", "holds", "signs", "sign", "visits", "spoke", "speaks", "will", "is", "was"}
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b")
+_FOUNDED_IN = re.compile(r"(?:\b(?:that|which)\s+(?:began|started|was\s+launched|were\s+launched)|"
+                         r"\b(?:was|were|been|is|are)\s+(?:set\s+up|established|founded|created|formed)|"
+                         r"\b(?:[Ee]stablished|[Ff]ounded)(?:\s+at\s+the\s+initiative\s+of\s+[^,]{1,40}?)?|"
+                         r"\bjoined\s+(?:the\s+)?[^,]{1,40}?(?:,[^,]{1,40},)?)\s+in\s*$")
+# a summit or forum word naming the body, not a gathering of it: "CICA is a multilateral forum",
+# "membership of the East Asia Summit", "since the forum was set up"
+_BODY_NOT_MEETING = re.compile(r"\b(?:(?:is|are)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:multilateral|regional|intergovernmental|"
+                               r"international|consultative|annual)|membership\s+(?:of|in)\s+(?:the\s+)?)\s+(?:[\w-]+\s+){0,2}$")
+_BODY_SET_UP = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:set\s+up|established|founded|created|formed)\b")
 # "A few weeks later, on": a day counted on from the one told before it
 # "..., a day after X had held talks with Y", "The meeting came two days after X and Y met": the
 # clause after it tells of an event that many days before the one told before it
@@ -384,6 +393,9 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
         retold: set[int] = set()  # triggers of a gathering already told ("the forum")
         summit_trigs = by_family.pop("Summit", [])
         for kind, s, e in summit_trigs:
+            if _BODY_NOT_MEETING.search(self.text, max(span.start_char, self.starts[s] - 60), self.starts[s]) \
+                    or _BODY_SET_UP.match(self.text, self.starts[e - 1] + len(self.doc[e - 1])):
+                continue  # "CICA is a multilateral forum", "joined the East Asia Summit": the body, no gathering
             what, bilateral, again = self._gathering(span, s, e, ments, summit_trigs)
             if again:
                 retold.add(s)
@@ -1069,9 +1081,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             return True
         if d.kind == "y" and (re.match(r"\s*[-–]\s*\d{2,4}\b", after) or re.search(r"\b\d{4}\s*[-–]\s*$", before)):
             return True  # "contacts, 2018-2019": a span of years, no event's date
-        if d.kind == "y" and re.search(r"\b(?:that|which)\s+(?:began|started|was set up|was established|was launched|"
-                                       r"were launched|was founded|was created)\s+in\s*$", before, re.I):
-            return True  # "the 24th in a series of meetings that began in 1996": when the series began
+        if d.kind == "y" and _FOUNDED_IN.search(re.split(r"[.;]", text[max(0, d.start - 90):d.start])[-1]):
+            # "the 24th in a series of meetings that began in 1996", "Established at the initiative of
+            # Kazakhstan in 1992", "since the forum was set up in 1994 and joined the East Asia Summit,
+            # together with the United States, in 2011": when a series or a body began, or was joined
+            return True
         if re.search(r"\b(the first|first|past|last|the past) (\d+|\w+) months? of\s*$", before, re.I):
             return True
         if SAID_BEFORE.search(before):
