@@ -1844,3 +1844,18 @@ def test_a_body_founded_or_described_is_no_gathering(nlp):
     rec = read(nlp, "Established at the initiative of Kazakhstan in 1992, CICA is a multilateral forum focusing on security "
                     "in Asia.\n\nUzbekistan has taken part in the ARF since the forum was set up in 1994.", "2019-05-06")
     assert [(e.kind, e.date) for e in rec.events] == []
+
+
+def test_a_named_conference_is_a_gathering_a_body_or_a_press_conference_is_not(nlp):
+    rec = read(nlp, "Kazakh Defence Minister Ruslan Zhaksylykov addressed the Munich Security Conference on 16 February.\n\n"
+                    "Zhaksylykov told a press conference in Astana on Monday that the talks went well. He met Wang Huning, "
+                    "chairman of the Chinese People's Political Consultative Conference, in Beijing on 2 March.", "2024-03-20")
+    assert sorted((e.kind, e.label, e.date) for e in rec.events) == [
+        ("Meeting", None, "2024-03-02"), ("Summit", "Munich Security Conference", "2024-02-16")]
+
+
+def test_a_military_rank_is_not_part_of_the_name(nlp):
+    rec = read(nlp, "On 30 July Kazakh Defence Minister Ruslan Zhaksylykov was received in Aktau by the Kazakh navy "
+                    "commander, Rear Admiral Zhandarbek Zhanzakov.", "2024-08-28")
+    assert "zhandarbek-zhanzakov" in rec.entities and rec.entities["zhandarbek-zhanzakov"].label == "Zhandarbek Zhanzakov"
+    assert sorted(events_of(rec, "Meeting")[0].participants) == ["ruslan-zhaksylykov", "zhandarbek-zhanzakov"]

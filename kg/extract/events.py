@@ -252,6 +252,10 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def read(self, sent: Span, triggers: list[tuple[str, int, int]]) -> list[EventReport]:
         """``triggers``: (class, first token, end token) matched in the sentence."""
+        # "the Chinese People's Political Consultative Conference": a body's name, no gathering
+        triggers = [t for t in triggers if not (self.words[t[1]] == "Conference" and self.ent_type[t[1]] == "ORG")]
+        if not triggers:
+            return []
         # "Last year, A and B had such a conversation on December 15, and on December 30, A called C":
         # when one family's triggers fall in different clauses, each clause is read on its own
         clauses = self._clauses(sent)

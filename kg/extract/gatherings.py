@@ -5,6 +5,7 @@ import re
 
 from spacy.tokens import Span
 
+from ..dates import CALENDAR_WORDS
 from ..records import EventReport
 from .common import dedupe as _dedupe
 from .mentions import Mention
@@ -20,6 +21,10 @@ _NOT_MODIFIER = {"at", "in", "of", "to", "for", "with", "from", ",", "head", "he
 # "five-nation", "a 10-country", "six-member": the number of states a gathering brings together
 _N_NATION = re.compile(r"\b(three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})[-\s](?:nation|country|state|member)"
                        r"(?:\s+[a-z]+)?\s+$", re.I)
+
+
+# what a capitalised "Conference" after them is not: a gathering
+_NOT_GATHERINGS = {"press", "news", "video", "media", "phone", "telephone"}
 
 
 _OPENS_OR_CLOSES = re.compile(r"\b(?:open|opens|opened|began|begins|start|starts|started|close|closes|closed|end|ends|ended)\b",
@@ -88,8 +93,8 @@ class GatheringReading:
         """A named forum or summit the gazetteer does not know: 'the Belt and Road Forum',
         'the Eastern Economic Forum' (its capitalised name, trigger included)."""
         doc = self.doc
-        if not doc[s].text[:1].isupper() or doc[s].is_sent_start:
-            return None
+        if not doc[s].text[:1].isupper() or doc[s].is_sent_start or doc[s - 1].lower_ in _NOT_GATHERINGS:
+            return None  # (a "News Conference" in a headline)
         j = s
         while j > span.start and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in ("and", "of", "for", "&")
                                   or doc[j - 1].text in ("-", "–", "—") and j - 2 >= span.start and doc[j - 2].text[:1].isupper()
@@ -99,7 +104,8 @@ class GatheringReading:
         while j < s and doc[j].lower_ in ("and", "of", "for", "&"):
             j += 1
         end = s + 1
-        if end + 1 < span.end and doc[end].lower_ == "for" and doc[end + 1].text[:1].isupper():
+        if end + 1 < span.end and doc[end].lower_ in ("for", "on") and doc[end + 1].text[:1].isupper() \
+                and doc[end + 1].text not in CALENDAR_WORDS:  # ("the Forum for Asia", not "the Forum on Tuesday")
             end += 1
             while end < span.end and (doc[end].text[:1].isupper() or doc[end].lower_ in ("and", "of")):
                 end += 1

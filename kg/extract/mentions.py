@@ -164,6 +164,7 @@ def find_titled_people(doc: Doc, gaz: Gazetteer, title_matches: list[tuple[int, 
                 note.roles.add(_singular(doc[start:end].text, titles))
             note.country = note.country or country
             continue
+        j = _after_rank(doc, j)
         first = k = _after_initials(doc, j)  # "M.Yu. Galuzin", "S.V. Lavrov": initials, then the surname
         while k < len(doc) and k - first < 3 and _is_name_token(doc[k]) and doc[k].ent_type_ == "":
             k += 1
@@ -204,6 +205,20 @@ def _after_office(doc: Doc, j: int, office_words: frozenset[str], title_starts: 
             break
         k += 1
     return j if last is None else last + 1
+
+
+# military ranks before a name ("the fleet commander, Admiral Nikolai Yevmenov", "Colonel-General X"):
+# not the name's
+_RANKS = {"admiral", "general", "colonel", "lieutenant", "major", "marshal", "captain", "vice", "rear", "army", "air",
+          "fleet", "brigadier", "-"}
+
+
+def _after_rank(doc: Doc, j: int) -> int:
+    """The token after the military rank at ``j`` ("Admiral", "Vice-Admiral", "Colonel General"), or ``j``."""
+    k = j
+    while k < len(doc) and k - j < 4 and doc[k].lower_ in _RANKS and (doc[k].text[:1].isupper() or doc[k].text == "-"):
+        k += 1
+    return k if k > j and doc[k - 1].lower_ in ("admiral", "general", "colonel", "marshal", "captain", "major") else j
 
 
 def _after_initials(doc: Doc, j: int) -> int:
