@@ -1859,3 +1859,23 @@ def test_a_military_rank_is_not_part_of_the_name(nlp):
                     "commander, Rear Admiral Zhandarbek Zhanzakov.", "2024-08-28")
     assert "zhandarbek-zhanzakov" in rec.entities and rec.entities["zhandarbek-zhanzakov"].label == "Zhandarbek Zhanzakov"
     assert sorted(events_of(rec, "Meeting")[0].participants) == ["ruslan-zhaksylykov", "zhandarbek-zhanzakov"]
+
+
+def test_a_military_rank_introduces_an_official(nlp):
+    rec = read(nlp, "Rear Admiral Zhandarbek Zhanzakov held talks with Uzbek Defence Minister Bakhodir Kurbanov in Tashkent "
+                    "on Monday.", "2024-08-13")
+    assert sorted(events_of(rec, "Meeting")[0].participants) == ["bakhodir-kurbanov", "zhandarbek-zhanzakov"]
+
+
+def test_him_after_an_opening_when_clause_is_its_subject(nlp):
+    rec = read(nlp, "When Kazakh Defence Minister Ruslan Zhaksylykov visited Uzbekistan in November 2016, Shavkat Mirziyoyev "
+                    "received him in Tashkent.", "2024-08-12")
+    assert [(e.date, sorted(e.participants)) for e in events_of(rec, "Meeting")] == [
+        ("2016-11", ["ruslan-zhaksylykov", "shavkat-mirziyoyev"])]
+
+
+def test_him_is_the_subject_of_the_sentence_before_not_a_person_in_its_opening_phrase(nlp):
+    rec = read(nlp, "Rear Admiral Zhandarbek Zhanzakov visited Uzbekistan in July 2018. A month after Zhanzakov's visit, "
+                    "Kazakh Defence Minister Ruslan Zhaksylykov made his first visit to Uzbekistan. Shavkat Mirziyoyev hosted "
+                    "him in Tashkent on 27 August 2018.", "2024-08-12")
+    assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["ruslan-zhaksylykov", "shavkat-mirziyoyev"]]

@@ -41,6 +41,10 @@ RELATIONS = (r"(?:special\s+|personal\s+)?(?:predecessor|successor|deputy|wife|h
 _CREDIT = re.compile(r"(?:\b(?:Credit|Photo|Photograph|Picture|Image|Source)s?(?:\s+by)?\s*:\s*|\bPhoto(?:graph)?\s+by\s+|(?:^|\n)\s*By\s+)$")
 # a person named only to say whose relation the one it is about is
 _RELATION_AFTER = re.compile(rf"['’]s\s+{RELATIONS}\b")
+# "Shen's visit", "Putin's talks": a person's event named in a sentence's opening phrase
+_POSSESSIVE_IN_OPENER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|talks|meeting|call|tour|departure|arrival)\b[^,.;]{0,40},")
+# words that open a sentence with a clause of its own, whose subject a later 'him' may be
+_OPENING_CONJUNCTIONS = {"when", "as", "after", "while", "once", "before", "since", "during"}
 _OPENERS = {"his", "her", "their", "the", "both", "he", "she", "they", "him"}  # words a description, group or pronoun starts with
 # words after an object pronoun ("received her at", "met her on Monday"), not after a possessive "her"
 _AFTER_OBJECT = {"at", "in", "on", "for", "to", "and", "with", "during", "after", "before", "again", "later", "there"}
@@ -327,6 +331,7 @@ class MentionResolver:
         self.surnames: dict[str, str] = {}
         self.recent_people: list[str] = []
         self.sentence_people: dict[int, list[str]] = {}
+        self.in_opener: set[str] = set()  # people named in a sentence's opening phrase, whose visit or talks it is
         self.sent_mentions: dict[int, list[tuple[int, str]]] = {}  # sentence start -> (token, person)
         self.person_counts: dict[str, int] = {}
         self.country_counts: dict[str, int] = {}
@@ -380,7 +385,17 @@ class MentionResolver:
         if kind == "Person":
             self._touch(key)
             if not _RELATION_AFTER.match(self.text, span.end_char):  # "Zhao's predecessor, Li": Li is who the sentence is about
-                self.sentence_people.setdefault(sentence_of(self.doc, tok_start).start, []).append(key)
+                sent = sentence_of(self.doc, tok_start)
+                if tok_start > sent.start and _POSSESSIVE_IN_OPENER.match(self.text, span.end_char) \
+                        and "," not in self.text[sent.start_char:span.start_char]:
+                    self.in_opener.add(key)  # "A month after Shen's visit, Li made ...": Li is who it is about
+                self.sentence_people.setdefault(sent.start, []).append(key)
+
+    def _subject_of(self, start: int) -> str:
+        """Who the sentence beginning at token ``start`` is about: the first person it names, past one
+        named in an opening phrase ("A month after Shen's visit, Li Zuocheng made ...": Li)."""
+        people = self.sentence_people[start]
+        return next((k for k in people if k not in self.in_opener), people[0])
 
     def _register_surname(self, key: str, text: str) -> None:
         e = self.gaz.get(key)
@@ -854,10 +869,12 @@ class MentionResolver:
         he = [m.key for m in self.mentions if m.via == "pronoun" and sent.start_char <= m.start < tok.idx
               and self.text[m.start:m.end].lower() == own]
         earlier = [start for start in self.sentence_people if start < sent.start]
-        before = [self.sentence_people[max(earlier)][0]] if earlier else []
+        before = [self._subject_of(max(earlier))] if earlier else []
         if here and i >= 2 and self.doc[i - 2].ent_type_ == "PERSON":
-            # "... and Putin received him": not Putin; the 'he' of the sentence, else the one before
-            subject, candidates = here[-1], [*he[-1:], *before]
+            # "... and Putin received him": not Putin; the 'he' of the sentence, else the one before;
+            # "When X visited China, Putin received him": the subject of the opening clause
+            opening = self.doc[sent.start].lower_ in _OPENING_CONJUNCTIONS and len(here) > 1
+            subject, candidates = here[-1], [*here[:opening], *he[-1:], *before]
         else:
             # "Xi received Mishustin ..., asked him to ...": the one the sentence named last, not its subject
             subject = here[0] if here else None
@@ -922,7 +939,7 @@ class MentionResolver:
             earlier = [start for start in self.sentence_people if start < sent.start]
             if not earlier:
                 return None
-            key = self._reported_subject(max(earlier)) or self.sentence_people[max(earlier)][0]
+            key = self._reported_subject(max(earlier)) or self._subject_of(max(earlier))
         self._note(Mention(tok.idx, tok.idx + len(tok.text), key, "Person", i, "pronoun"))
         self.sentence_people.setdefault(sent.start, []).append(key)
         return i + 1
