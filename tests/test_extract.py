@@ -1879,3 +1879,11 @@ def test_him_is_the_subject_of_the_sentence_before_not_a_person_in_its_opening_p
                     "Kazakh Defence Minister Ruslan Zhaksylykov made his first visit to Uzbekistan. Shavkat Mirziyoyev hosted "
                     "him in Tashkent on 27 August 2018.", "2024-08-12")
     assert [sorted(e.participants) for e in events_of(rec, "Meeting")] == [["ruslan-zhaksylykov", "shavkat-mirziyoyev"]]
+
+
+def test_talks_take_the_day_of_the_meeting_the_sentence_before_told_without_its_people(nlp):
+    rec = read(nlp, "The ties are old.\n\nTashkent, April 2016. The eleventh ministerial was held in the Uzbek capital on "
+                    "18 April 2016. Kazakh Foreign Minister Erlan Idrissov and Uzbek Foreign Minister Abdulaziz Kamilov held "
+                    "the fourteenth round of talks, with transit on the table.", "2022-01-10")
+    assert [(e.date, e.location, sorted(e.participants)) for e in events_of(rec, "Meeting")] == [
+        ("2016-04-18", "tashkent", ["abdulaziz-komilov", "erlan-idrissov"])]

@@ -751,6 +751,8 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
             if day is not None:
                 report.date, report.date_weak = day.value, day.weak
                 report.location = report.location or place
+        if report.date is None and not report.anaphoric and not report.planned:
+            self._told_just_before(report, sentence_of(self.doc, span.start), people)
         if report.kind in REMOTE_KINDS:
             report.mode, report.location = "remote", None
         elif words & _IN_PERSON or re.search(r"\bin person\b", self._str(span), re.I) or "Visit" in by_family or report.location:
@@ -1098,6 +1100,20 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
                      before, re.I):
             return True  # "the summit, which ends on Thursday": the day it ends, not the day it was held
         return False
+
+    def _told_just_before(self, report: EventReport, sent: Span, people: set) -> None:
+        """'The ministers met again in Tashkent on 18 April 2016. X and Y held the fourteenth round of
+        talks': talks of the kind the sentence before told with its day but none of its people, in the
+        same paragraph."""
+        last = self.told[-1] if self.told else None
+        if last is None or sent.start == 0 or last.kind != report.kind or len(last.date or "") != 10 or last.planned:
+            return
+        prev = sentence_of(self.doc, sent.start - 1)
+        if last.start != prev.start_char or "\n" in self.text[prev.end_char:sent.start_char] or not people \
+                or any(self.kind_of.get(p) == "Person" for p in last.participants):
+            return
+        report.date, report.date_weak = last.date, last.date_weak
+        report.location = report.location or last.location
 
     def _narrative(self, sent: Span):
         """The day and place of the previous sentence of the same paragraph ("On Tuesday he addressed a
