@@ -1887,3 +1887,14 @@ def test_talks_take_the_day_of_the_meeting_the_sentence_before_told_without_its_
                     "the fourteenth round of talks, with transit on the table.", "2022-01-10")
     assert [(e.date, e.location, sorted(e.participants)) for e in events_of(rec, "Meeting")] == [
         ("2016-04-18", "tashkent", ["abdulaziz-komilov", "erlan-idrissov"])]
+
+
+def test_the_countries_counted_are_the_parties_and_an_agreement_urged_is_none(nlp):
+    four = read(nlp, "The group of Kazakhstan, Uzbekistan, Turkey and Pakistan met in Tashkent on 18 March. The four "
+                     "countries issued a joint statement urging the Afghan sides to reach a peace agreement.", "2021-05-10")
+    three = read(nlp, "On 25 April in Astana Kazakh envoy Yerzhan Kazykhanov, Uzbek envoy Ismatilla Irgashev and the US "
+                      "special representative Zalmay Khalilzad held consultations on Afghanistan. The three adopted a joint "
+                      "statement.", "2021-05-10")
+    assert [(e.label, e.participants) for e in events_of(four, "Agreement") + events_of(three, "Agreement")] == [
+        ("Joint statement", ["kazakhstan", "uzbekistan", "turkey", "pakistan"]),
+        ("Joint statement", ["kazakhstan", "uzbekistan", "united-states"])]

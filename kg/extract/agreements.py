@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Span
 
-from ..dates import MONTH_NAMES, resolve
+from ..dates import MONTH_NAMES, count_of, resolve
 from ..records import EventReport, doc_kind
 from .common import HELD_CLAUSE
 from .common import dedupe as _dedupe
@@ -13,6 +13,9 @@ from .mentions import Mention
 from .sentences import sentence_of
 
 _SIGNED = re.compile(r"\b(sign|signs|signed|signing|adopt|adopted|adopts|issued|issue|published|concluded|conclude|inked|released|agreed|reached|struck|finali[sz]ed|extended|prolonged|renewed|ratified|initial(?:l?ed)?|put (?:their|his|her) names? to)\b", re.I)
+# "the four countries", "The three adopt": the parties counted
+_COUNTED_SIDES = re.compile(r"\b[Tt]he\s+(two|three|four|five|six|seven|eight|nine|ten)\s+(?:countries|states|nations|sides|"
+                            r"governments|capitals|parties|(?=adopt|sign|issue|agree|release))")
 _GENERIC_DOCS = {"documents", "agreements", "contracts", "memorandums", "memoranda", "deals"}
 # words a document's name does not run on into: "an agreement on gas cooperation has been signed"
 _NAME_ENDS = {"which", "that", "who", "signed", "was", "were", "is", "are", "has", "have", "had", "will", "would", "with"}
@@ -27,6 +30,9 @@ _UNSIGNED = re.compile(r"\b(?:(?:have|has|had|are|is)\s+yet\s+to|(?:did|does|do|
 # "No joint statement was issued", "no agreement on water was reached", "ended without a joint
 # statement": that document is not there (the others of the sentence may be)
 _NO_BEFORE = re.compile(r"\b(?P<no>[Nn]o)\s+(?:[\w-]+\s+){0,2}?$|\bwithout\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}?$")
+# "urging the Afghan sides to reach a peace agreement": an agreement others are asked for
+_URGED_TO_REACH = re.compile(r"\b(?:urg\w*|call\w*\s+(?:on|for)|press\w*|encourag\w*|ask\w*)\b[^.;]{0,50}?\bto\s+"
+                             r"(?:reach|conclude|negotiate|seek|work\s+out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$")
 _NOT_ISSUED = re.compile(r"(?:\s+(?:on|of|for)(?:\s+[\w-]+){1,3}?)?\s+(?:was|were|has been|have been|had been)\s+"
                          r"(?:issued|signed|adopted|concluded|reached)\b")
 _SIGN_WORDS = {"signed", "sign", "signs", "signing", "adopted", "adopt", "issued", "published", "concluded", "inked", "agreed"}
@@ -121,7 +127,8 @@ class AgreementReading:
                     out.extend(self._signed_told(sent, span, s, e, ments))
                 continue  # "a document": no name, no document of its own
             no = _NO_BEFORE.search(self.text, max(span.start_char, self.starts[s] - 40), self.starts[s])
-            if no and (not no.group("no") or _NOT_ISSUED.match(self.text, doc[e - 1].idx + len(doc[e - 1]))):
+            if no and (not no.group("no") or _NOT_ISSUED.match(self.text, doc[e - 1].idx + len(doc[e - 1]))) \
+                    or _URGED_TO_REACH.search(self.text, max(span.start_char, self.starts[s] - 90), self.starts[s]):
                 continue
             label = self._doc_label(span, s, e) if doc[s].lower_ != "agreed" else self._agreed_label(span, s)
             if label is None:
@@ -158,6 +165,7 @@ class AgreementReading:
             listed = self._country_list([m for m in ments if seg_start <= m.token < bounds[n + 1]])
             if len(listed) >= 3 and set(countries) <= set(listed):
                 countries = listed  # "the presidents of Russia, China, Kazakhstan, Kyrgyzstan and Tajikistan signed"
+            countries = self._counted_sides(sent, span, their) or countries
             if len(local) >= 2:
                 report.participants = local[:3] + countries  # a deal between companies is also one between their countries
             elif len(orgs) >= 2 and len(merged) == 1:
@@ -178,6 +186,19 @@ class AgreementReading:
             report.anaphoric = doc[s - 1].lower_ in ("the", "this", "that") and not report.date and not signed and not doc[s].text[0].isupper()
             out.append(report)
         return out + packages
+
+    def _counted_sides(self, sent: Span, span: Span, their: list[str]) -> list[str] | None:
+        """'The four countries issue a joint statement', 'The three adopt a statement': the countries
+        the sentence or the one before lists, or whose people it names, as many as it counts."""
+        m = _COUNTED_SIDES.search(self._str(span))
+        n = count_of(m.group(1)) if m else None
+        if not n:
+            return None
+        prev = sentence_of(self.doc, sent.start - 1) if sent.start > 0 else None
+        before = self._ments_in(prev.start_char, prev.end_char) if prev is not None else []
+        lists = [self._country_list(self._ments_in(sent.start_char, sent.end_char)), their, self._country_list(before),
+                 _dedupe(c for c in (self.country_of(m.key) for m in before if m.kind == "Person") if c)]
+        return next((c for c in lists if len(c) == n), None)
 
     def _country_list(self, ments: list[Mention]) -> list[str]:
         """The longest run of countries named one after another ("Russia, China, Kazakhstan and
