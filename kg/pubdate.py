@@ -27,6 +27,8 @@ def _month_group(name: str) -> str:
 _FULL_DATE = (rf"(?:{_month_group('mon')}\s+(?P<day>\d{{1,2}}),?|(?P<day2>\d{{1,2}})\s+{_month_group('mon2')})"
               rf"\s+(?P<year>(?:19|20)\d\d)\b")
 _FULL_DATE_RE = re.compile(rf"\b{_FULL_DATE}")
+# "in June 2024": a month of a year, a day not told (the day of a full date is not a month's)
+_MONTH_YEAR_RE = re.compile(rf"(?<!\d\s)(?<!\d)\b{_month_group('mon')}\s+(?P<year>(?:19|20)\d\d)\b")
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|to be|is due|are due|expected|scheduled|planned|plans?|next|until|by|before)\b", re.I)
 _DATE_LINE = re.compile(r"^\s*date\s*[:=]?\s*((?:19|20)\d\d-\d\d-\d\d)\b", re.I | re.M)
 # "BEIJING, Dec. 15, 2021 (Agency) --", "SAMARKAND, Uzbekistan, Sept. 15 (Agency) –", "MOSCOW, December 30. /TASS/."
@@ -144,7 +146,10 @@ def publication_date(text: str) -> tuple[str | None, Reference]:
     told = [d for m in _FULL_DATE_RE.finditer(text) if not _FUTURE_BEFORE.search(_sentence_before(text, m.start()))
             for d in [_full_date(m)] if d]
     if told:
-        return None, Reference(max(told), True, years)
+        # (or after the last month it tells as past, when that is later: "Then, in June 2024, X was in New York")
+        months = [dt.date(int(m.group("year")), _month(m.group("mon")), 1) for m in _MONTH_YEAR_RE.finditer(text)
+                  if not _FUTURE_BEFORE.search(_sentence_before(text, m.start()))]
+        return None, Reference(max(told + months), True, years)
     return None, Reference(None, True, years)
 
 

@@ -94,3 +94,9 @@ def test_an_undated_text_is_estimated_from_the_last_day_it_tells_as_past():
     date, ref = publication_date("Five questions\n\nThe ministers met in Astana on 25 July 2024. They will meet again "
                                  "on 3 March 2025. Earlier, in April, one of them was in Tashkent.")
     assert date is None and ref.weak and ref.date.isoformat() == "2024-07-25"
+
+
+def test_an_undated_text_is_written_after_the_last_month_it_tells_as_past():
+    date, ref = publication_date("Five questions\n\nThe ministers met in Astana on 25 July 2024. Then, in September 2024, "
+                                 "one of them was in Tashkent. They will meet again in March 2025.")
+    assert date is None and ref.weak and ref.date.isoformat() == "2024-09-01"
