@@ -1898,3 +1898,10 @@ def test_the_countries_counted_are_the_parties_and_an_agreement_urged_is_none(nl
     assert [(e.label, e.participants) for e in events_of(four, "Agreement") + events_of(three, "Agreement")] == [
         ("Joint statement", ["kazakhstan", "uzbekistan", "turkey", "pakistan"]),
         ("Joint statement", ["kazakhstan", "uzbekistan", "united-states"])]
+
+
+def test_addressing_a_gathering_by_video_is_no_call(nlp):
+    rec = read(nlp, "Kazakh President Kassym-Jomart Tokayev addressed the SCO summit by video link on Monday. Kazakh Defence "
+                    "Minister Ruslan Zhaksylykov addressed it by video too. Tokayev held talks with Uzbek President Shavkat "
+                    "Mirziyoyev by video link on Tuesday.", "2024-04-24")
+    assert sorted((e.kind, e.date) for e in rec.events) == [("Summit", "2024-04-22"), ("VideoConference", "2024-04-23")]

@@ -143,6 +143,9 @@ _FOUNDED_IN = re.compile(r"(?:\b(?:that|which)\s+(?:began|started|was\s+launched
                          r"\b(?:was|were|been|is|are)\s+(?:set\s+up|established|founded|created|formed)|"
                          r"\b(?:[Ee]stablished|[Ff]ounded)(?:\s+at\s+the\s+initiative\s+of\s+[^,]{1,40}?)?|"
                          r"\bjoined\s+(?:the\s+)?[^,]{1,40}?(?:,[^,]{1,40},)?)\s+in\s*$")
+# "addressed it", "spoke at the summit": taking part in a gathering (by video: no call of its own)
+_TOOK_PART_IN = re.compile(r"\b(?:address(?:ed|es|ing)?|spoke\s+at|speaks\s+at|speaking\s+at|took\s+part\s+in|taking\s+part\s+in|"
+                           r"participated\s+in|attended)\s+(?:it|them|the\s+[^,.;]{0,50}?)\s*$")
 # a summit or forum word naming the body, not a gathering of it: "CICA is a multilateral forum",
 # "membership of the East Asia Summit", "since the forum was set up"
 _BODY_NOT_MEETING = re.compile(r"\b(?:(?:is|are)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:multilateral|regional|intergovernmental|"
@@ -252,8 +255,11 @@ class SentenceReader(AgreementReading, TravelReading, GatheringReading):
 
     def read(self, sent: Span, triggers: list[tuple[str, int, int]]) -> list[EventReport]:
         """``triggers``: (class, first token, end token) matched in the sentence."""
-        # "the Chinese People's Political Consultative Conference": a body's name, no gathering
-        triggers = [t for t in triggers if not (self.words[t[1]] == "Conference" and self.ent_type[t[1]] == "ORG")]
+        # "the Chinese People's Political Consultative Conference": a body's name, no gathering;
+        # "addressed the summit by video": how one took part in a gathering, no call
+        triggers = [t for t in triggers if not (self.words[t[1]] == "Conference" and self.ent_type[t[1]] == "ORG")
+                    and not (t[0] == "VideoConference" and _TOOK_PART_IN.search(
+                        self.text, max(sent.start_char, self.starts[t[1]] - 70), self.starts[t[1]]))]
         if not triggers:
             return []
         # "Last year, A and B had such a conversation on December 15, and on December 30, A called C":
