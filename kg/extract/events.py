@@ -139,6 +139,8 @@ _YEAR_UNITS = {"year", "spring", "summer", "autumn", "fall", "winter"}
 _OPENING = re.compile(r"\W*(?:(?:late|early|later|earlier)\s+)?(?:on|in)?\s*", re.I)
 _VERB_FORMS = {"met", "meets", "meet", "flew", "flies", "held", "holds", "signs", "sign", "visits", "spoke", "speaks", "will", "is", "was"}
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b")
+# when a series or a body began, or was joined: "a series that began in 1996", "Established at the
+# initiative of Kazakhstan in 1992", "joined the East Asia Summit, together with X, in 2011"
 _FOUNDED_IN = re.compile(r"(?:\b(?:that|which)\s+(?:began|started|was\s+launched|were\s+launched)|"
                          r"\b(?:was|were|been|is|are)\s+(?:set\s+up|established|founded|created|formed)|"
                          r"\b(?:[Ee]stablished|[Ff]ounded)(?:\s+at\s+the\s+initiative\s+of\s+[^,]{1,40}?)?|"
@@ -151,11 +153,12 @@ _TOOK_PART_IN = re.compile(r"\b(?:address(?:ed|es|ing)?|spoke\s+at|speaks\s+at|s
 _BODY_NOT_MEETING = re.compile(r"\b(?:(?:is|are)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:multilateral|regional|intergovernmental|"
                                r"international|consultative|annual)|membership\s+(?:of|in)\s+(?:the\s+)?)\s+(?:[\w-]+\s+){0,2}$")
 _BODY_SET_UP = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:set\s+up|established|founded|created|formed)\b")
-# "A few weeks later, on": a day counted on from the one told before it
 # "..., a day after X had held talks with Y", "The meeting came two days after X and Y met": the
-# clause after it tells of an event that many days before the one told before it
-_DAYS_AFTER = re.compile(rf"(?:(?P<n>{_COUNT}|the)\s+days?|hours|(?P<same>only hours|just hours|hours))\s+after\b", re.I)
+# clause after it tells of an event that many days before the one told before it (told with a verb
+# of these)
+_DAYS_AFTER = re.compile(rf"(?:(?P<n>{_COUNT}|the)\s+days?|(?:only\s+|just\s+)?hours)\s+after\b", re.I)
 _BEFORE_VERBS = {"met", "held", "had", "received", "hosted", "sat", "spoke", "talked", "signed", "visited", "called"}
+# "A few weeks later, on": a day counted on from the one told before it
 _LATER_ON = re.compile(r"\b(?:days|weeks|months)\s+later,?\s+(?:on\s+)?$", re.I)
 _RELATIVE_AFTER = re.compile(r",\s*(?:who|whose|which)\b[^,;]*$")
 # between a trigger and a relative clause, what makes the clause another's: a verb of another clause

@@ -331,7 +331,7 @@ class MentionResolver:
         self.surnames: dict[str, str] = {}
         self.recent_people: list[str] = []
         self.sentence_people: dict[int, list[str]] = {}
-        self.in_opener: set[str] = set()  # people named in a sentence's opening phrase, whose visit or talks it is
+        self.in_opener: set[tuple[int, str]] = set()  # (sentence start, person) named in its opening phrase
         self.sent_mentions: dict[int, list[tuple[int, str]]] = {}  # sentence start -> (token, person)
         self.person_counts: dict[str, int] = {}
         self.country_counts: dict[str, int] = {}
@@ -388,14 +388,14 @@ class MentionResolver:
                 sent = sentence_of(self.doc, tok_start)
                 if tok_start > sent.start and _POSSESSIVE_IN_OPENER.match(self.text, span.end_char) \
                         and "," not in self.text[sent.start_char:span.start_char]:
-                    self.in_opener.add(key)  # "A month after Shen's visit, Li made ...": Li is who it is about
+                    self.in_opener.add((sent.start, key))  # "A month after Shen's visit, Li made ...": Li is who it is about
                 self.sentence_people.setdefault(sent.start, []).append(key)
 
     def _subject_of(self, start: int) -> str:
         """Who the sentence beginning at token ``start`` is about: the first person it names, past one
         named in an opening phrase ("A month after Shen's visit, Li Zuocheng made ...": Li)."""
         people = self.sentence_people[start]
-        return next((k for k in people if k not in self.in_opener), people[0])
+        return next((k for k in people if (start, k) not in self.in_opener), people[0])
 
     def _register_surname(self, key: str, text: str) -> None:
         e = self.gaz.get(key)

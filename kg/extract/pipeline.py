@@ -292,6 +292,10 @@ def build_pipeline(gazetteer_dir: str | None = None, base_model: str | None = No
     # the ruler runs the components before it on each phrase pattern; a pattern only needs tokens
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name != "entity_ruler"]):
         ruler.add_patterns(gazetteer_patterns(gaz))
+    # tokenizing the patterns filled the tokenizer's cache (10,000 chunks at most) with their names,
+    # leaving no room for the articles' words: each would be split again at every occurrence, ten to
+    # twenty times slower. Setting its rules again empties the cache.
+    nlp.tokenizer.rules = nlp.tokenizer.rules
     cfg = {"gazetteer_dir": gazetteer_dir}
     nlp.add_pipe("dip_embedded_names", config=cfg)
     nlp.add_pipe("dip_titles", config=cfg)
