@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 from kg.cli import main
 from kg.errors import InputError, KgError
 from kg.query import bind_values, canned, execute, load_query, parse_query, run_query
-from kg.store import Store
+from kg.store import Store, open_built
 
 COLUMNS = {
     "timeline": ["date", "type", "event", "location", "planned", "articles"],
@@ -73,6 +73,23 @@ def test_officials_include_putin_for_russia(seeds_output):
 def test_entity_articles_parameter(seeds_output):
     rows = _rows(seeds_output, "entity-articles", "entity=putin")
     assert rows and {r["label"] for r in rows} == {"Vladimir Putin"}
+
+
+@pytest.mark.parametrize("name", ["Vladimir Putin", "xi", "Russia", "moscow"])
+def test_entity_articles_counts_each_articles_events_with_the_entity(seeds_output, name):
+    """Each article that mentions the entity, with the events it reports the entity taking part
+    in: the same as looking them up one by one (any kind of entity, any case, any of its names)."""
+    store = open_built(seeds_output)
+    rows = _rows(seeds_output, "entity-articles", f"entity={name}")
+    assert rows, f"no article mentions {name}"
+    for row in rows:
+        [(x, article)] = [(r["x"], r["a"]) for r in store.query(
+            f'SELECT ?x ?a WHERE {{ ?x rdfs:label "{row["label"]}" . ?a dip:sourceFile "{row["file"]}" ; dip:mentions ?x }}')]
+        events = {r["e"] for r in store.query(
+            f"SELECT ?e WHERE {{ ?e dip:reportedIn {article} ; dip:participant {x} }}")}
+        assert int(row["events"]) == len(events), row
+    if name in ("Vladimir Putin", "xi"):
+        assert any(int(r["events"]) for r in rows), "the leaders' calls are counted"
 
 
 @settings(max_examples=60, deadline=None)
