@@ -25,7 +25,7 @@ import numpy
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..corpus import Article
@@ -34,6 +34,7 @@ from ..errors import DataError
 from ..gazetteer import ONTOLOGY_DIR, Gazetteer, default, load
 from ..records import ArticleRecord, EntityInfo
 from ..vocab import EVENT_FAMILY
+from .anchored import AnchoredMatcher
 from .common import INITIALS, day_sections
 from .consolidate import LEAD_SENTENCES, consolidate
 from .events import SentenceReader
@@ -198,7 +199,7 @@ def make_mentions(nlp: Language, name: str, gazetteer_dir: str | None):
 def make_events(nlp: Language, name: str, gazetteer_dir: str | None, triggers: str | None):
     gaz = _gaz(gazetteer_dir)
     spec = _triggers(triggers or str(TRIGGERS_FILE))
-    matcher = Matcher(nlp.vocab)
+    matcher = AnchoredMatcher(nlp.vocab)
     phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
     for kind, patterns in spec.items():
         if kind.startswith("_") or kind == "anaphor":
@@ -215,7 +216,7 @@ def make_events(nlp: Language, name: str, gazetteer_dir: str | None, triggers: s
     def events(doc: Doc) -> Doc:
         ref = doc._.dip_reference or Reference()
         by_sent: dict[int, list] = {}
-        for m, s, e in [*(matcher(doc) if len(matcher) else ()), *phrases(doc)]:
+        for m, s, e in [*matcher(doc), *phrases(doc)]:
             by_sent.setdefault(sentence_of(doc, s).start, []).append((nlp.vocab.strings[m], s, e))
         notes = doc._.dip_notes or {}
 
