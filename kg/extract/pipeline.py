@@ -3,7 +3,9 @@ one ArticleRecord (plain records) out.
 
 Components, in order:
   dip_sentences    sentence starts: after . ! ? (like spaCy's sentencizer) and after a line break
-  entity_ruler     the gazetteer's names (generated from ontology/gazetteer/*.jsonl)
+  entity_ruler     the gazetteer's names (generated from ontology/gazetteer/*.jsonl): spaCy's
+                   EntityRuler (factory dip_entity_ruler, kg.extract.ruler)
+  dip_embedded_names  a place or country inside a longer unknown name ("Power of Siberia") dropped
   dip_titles       people the gazetteer does not know, introduced by a title ("Kazakh President X Y")
   dip_dates        date expressions (kg.dates)
   dip_mentions     surnames, descriptions, "the two leaders", pronouns -> entity keys
@@ -37,6 +39,7 @@ from ..vocab import EVENT_FAMILY
 from .anchored import AnchoredMatcher
 from .common import INITIALS, day_sections
 from .consolidate import LEAD_SENTENCES, consolidate
+from .ruler import GazetteerRuler  # noqa: F401 - registers the "dip_entity_ruler" factory
 from .events import SentenceReader
 from .mentions import MentionResolver, find_titled_people
 from .sentences import sentence_of, sentences, words
@@ -289,7 +292,7 @@ def build_pipeline(gazetteer_dir: str | None = None, base_model: str | None = No
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("dip_sentences")
-    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler = nlp.add_pipe("dip_entity_ruler", name="entity_ruler", config={"overwrite_ents": True})
     # the ruler runs the components before it on each phrase pattern; a pattern only needs tokens
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name != "entity_ruler"]):
         ruler.add_patterns(gazetteer_patterns(gaz))
