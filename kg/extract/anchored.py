@@ -33,12 +33,14 @@ def first_words(token: dict) -> tuple[str, frozenset[str]] | None:
     if attr not in ("LOWER", "TEXT", "ORTH"):
         return None
     if isinstance(value, str):
-        found = {value}
+        found = [value]
     elif isinstance(value, dict) and list(value) == ["IN"] and all(isinstance(w, str) for w in value["IN"]):
-        found = set(value["IN"])
+        found = value["IN"]
     else:
         return None
-    return ("LOWER" if attr == "LOWER" else "TEXT"), frozenset(w.lower() for w in found) if attr == "LOWER" else frozenset(found)
+    if attr == "LOWER":
+        return "LOWER", frozenset(w.lower() for w in found)
+    return "TEXT", frozenset(found)
 
 
 def max_width(pattern: list[dict]) -> int | None:
@@ -53,10 +55,10 @@ def max_width(pattern: list[dict]) -> int | None:
             if not m:
                 return None  # "*" or "+"
             low, high = m.group(1), m.group(2)
-            if m.group(0).count(",") == 0:
-                width += int(low)
+            if "," not in op and low:
+                width += int(low)  # "{n}"
             elif high:
-                width += int(high)
+                width += int(high)  # "{n,m}", "{,m}"
             else:
                 return None  # "{n,}"
     return width
@@ -79,7 +81,7 @@ class AnchoredMatcher:
         self.matcher.add(key, patterns)
         for pattern in patterns:
             first, width = (first_words(pattern[0]) if pattern else None), max_width(pattern)
-            if first is None or width is None or pattern[0].get("OP"):
+            if first is None or width is None:  # (a first token with an operator is no word list)
                 self.everywhere = True
                 continue
             (self.lower if first[0] == "LOWER" else self.text).update(first[1])
