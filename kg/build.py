@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import OUTPUT_GLOBS, OUTPUT_PACKAGES, RecordCache, article_key, fingerprint, link_or_copy
-from .corpus import Article, Problem, read_article, read_corpus
+from .corpus import Article, Problem, read_corpus
 from .errors import InputError
 from .graph import dataset_rdf
 from .outdir import OutputLock, clean_leftovers, staging_dir, swap_in
+from .readcache import ReadCache
 from .records import ArticleRecord
 from .resolve import article_word_counts, merge_entities, merge_events
 from .store import STORE_DIR, TRIG_FILE, Store, graph_name, write_trig
@@ -323,18 +324,23 @@ def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model
     _check_output(Path(input_dir), out_dir)
     with nullcontext() if locked else OutputLock(out_dir):
         clean_leftovers(out_dir)
-        articles, problems = read_corpus(Path(input_dir), warm.read_article if warm is not None else read_article)
+        reads = ReadCache(out_dir / CACHE_DIR) if warm is None else None
+        articles, problems = read_corpus(Path(input_dir), warm.read_article if warm is not None else reads.read)
         if not articles:
             why = "; ".join(str(p) for p in problems) or "it has no *.txt files"
             raise InputError(f"no article could be read from {input_dir} ({why}); the previous output is kept")
         keys = article_keys(articles, model)
         inputs = inputs_digest(keys, model, html, validate)
         result = _unchanged(out_dir, inputs, problems)
+        if result is not None and reads is not None and reads.changed:
+            reads.save(out_dir / CACHE_DIR)  # (the outputs are the same; the files as read were not all remembered)
         if result is None:
             staged = staging_dir(out_dir)
             try:
                 result = _build_into(articles, keys, problems, out_dir, staged, model, html, progress, validate, inputs,
                                      warm)
+                if reads is not None:
+                    reads.save(staged / CACHE_DIR)
                 swap_in(staged, out_dir)
                 if warm is not None:
                     warm.end_round()
