@@ -4,10 +4,12 @@ Reading an article is more than reading its file: decoding, HTML, the sidecar, a
 publication date from the text (about 0.4 ms an article: 4 of the 6 s a 10,000-article rebuild
 spent reading its folder). A build keeps what it read in ``OUT/cache/reads.bin``, keyed by the
 file's name, size and the bytes ``read_article`` reads of it, its sidecar's bytes, and a
-fingerprint of the code that reads (kg.cache.fingerprint); the next build reads and digests each
-file's bytes and parses only the files whose key is new. A file that cannot be read is not
-remembered. The pickle is written through a temporary name into the staged output, so it is
-replaced with the rest of a build or not at all.
+fingerprint of the extractor (kg.cache.fingerprint, which covers the reading code: kg/corpus.py,
+kg/pubdate.py, kg/dates.py); the next build reads and digests each file's bytes and parses only
+the files whose key is new. A file that cannot be read, or that changed while it was read, is not
+remembered. The pickle is written through a temporary name and renamed into place, in the staged
+output (or, when a build has nothing else to do, beside the outputs it keeps): a killed build
+never leaves half of it.
 """
 from __future__ import annotations
 
