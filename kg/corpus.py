@@ -331,7 +331,12 @@ def read_meta(path: Path) -> dict:
 
 # --- articles -------------------------------------------------------------------------------------
 
-def _read_head(path: Path) -> tuple[bytes, int]:
+def sidecar_path(path: Path) -> Path:
+    """The ``NAME.meta.json`` beside the article ``NAME.txt``."""
+    return path.with_name(path.stem + META_SUFFIX)
+
+
+def read_head(path: Path) -> tuple[bytes, int]:
     """At most MAX_BYTES of the file, and the file's size."""
     with open(path, "rb") as fh:
         size = fh.seek(0, 2)
@@ -361,7 +366,7 @@ def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
     problems: list[Problem] = []
     notes: list[str] = []
     try:
-        data, size = _read_head(path)
+        data, size = read_head(path)
     except OSError as exc:
         return None, [Problem(path.name, f"cannot be read: {exc.strerror or exc}")]
     truncated = size > len(data)
@@ -386,7 +391,7 @@ def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
         text = _cut(text, MAX_CHARS)
         notes.append(f"text of {total:,} characters cut to its first {len(text):,} (at most {MAX_CHARS:,} per article)")
     meta = {}
-    meta_path = path.with_name(path.stem + META_SUFFIX)
+    meta_path = sidecar_path(path)
     if meta_path.exists():
         try:
             meta, errors = _load_meta(meta_path)

@@ -19,7 +19,7 @@ import pickle
 from pathlib import Path
 
 from .cache import fingerprint
-from .corpus import META_SUFFIX, MAX_BYTES, Article, Problem, read_article
+from .corpus import Article, Problem, read_article, read_head, sidecar_path
 
 READS_FILE = "reads.bin"
 FORMAT = "dipkg-reads-1"
@@ -30,12 +30,9 @@ def read_key(path: Path, code: str) -> str | None:
     None when either cannot be read (the file is then read again, and the reason reported)."""
     h = hashlib.sha256(f"{FORMAT}\0{code}\0{path.name}\0".encode())
     try:
-        with open(path, "rb") as fh:
-            size = fh.seek(0, 2)
-            fh.seek(0)
-            h.update(f"{size}\0".encode())
-            h.update(fh.read(MAX_BYTES))
-        meta = path.with_name(path.stem + META_SUFFIX)
+        data, size = read_head(path)
+        h.update(f"{size}\0".encode() + data)
+        meta = sidecar_path(path)
         h.update(b"\0meta\0" + meta.read_bytes() if meta.exists() else b"\0no meta\0")
     except OSError:
         return None

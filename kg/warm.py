@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import META_SUFFIX, Article, Problem, read_article
+from .corpus import Article, Problem, read_article, sidecar_path
 
 # a file modified this recently may be modified again within its time stamp's resolution (a few
 # milliseconds on Linux) without its stamp changing: such a file is read again next time
@@ -44,7 +44,7 @@ class Memo(dict):
 def file_stamp(path: Path) -> tuple:
     """(size, modification time, inode) of an article and of its sidecar (None where absent)."""
     out = []
-    for p in (path, path.with_name(path.stem + META_SUFFIX)):
+    for p in (path, sidecar_path(path)):
         try:
             st = p.stat()
         except OSError:

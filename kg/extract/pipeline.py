@@ -39,9 +39,9 @@ from ..vocab import EVENT_FAMILY
 from .anchored import AnchoredMatcher
 from .common import INITIALS, day_sections
 from .consolidate import LEAD_SENTENCES, consolidate
-from .ruler import GazetteerRuler  # noqa: F401 - registers the "dip_entity_ruler" factory
 from .events import SentenceReader
 from .mentions import MentionResolver, find_titled_people
+from .ruler import GazetteerRuler  # noqa: F401 - registers the "dip_entity_ruler" factory
 from .sentences import sentence_of, sentences, words
 from .sources import not_of_the_record
 
