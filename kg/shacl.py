@@ -29,6 +29,8 @@ RDF, RDFS, XSD = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["xsd"]
 TYPE = f"<{RDF}type>"
 # stands for the class and its subclasses (rdfs:subClassOf*), looked up in the data when a check runs
 SUBCLASSES = re.compile(r"\{subclasses of <([^>]*)>\}")
+# stands for a pattern binding ?focus to each instance of the class or its subclasses (see run_checks)
+INSTANCES = re.compile(r"\{instances of <([^>]*)>\}")
 ANNOTATIONS = {RDF + "type", RDFS + "comment", RDFS + "label", SH + "name", SH + "description", SH + "order",
                SH + "group", SH + "defaultValue"}
 TARGETS = {"targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf"}
@@ -52,7 +54,8 @@ class Unsupported(ValueError):
 @dataclass(frozen=True)
 class Check:
     """One SPARQL query whose rows (``?focus``, maybe ``?value``) are the violations of one
-    constraint; ``{focus}`` in ``query`` takes a VALUES block that restricts the focus nodes."""
+    constraint; ``{focus}`` in ``query`` takes a VALUES block that restricts the focus nodes, and
+    ``{without}`` the anti-join that suits the run (see run_checks)."""
 
     query: str
     path: str  # the path as written for a reader ("" for a constraint on the node itself)
@@ -212,7 +215,8 @@ def _targets(shapes: _Shapes, shape) -> str:
     """A group binding ``?focus`` to each target of ``shape`` once, after ``{focus}`` (VALUES)."""
     alternatives = []
     for c in shapes.objects(shape, "targetClass"):
-        alternatives.append(f"VALUES ?class {{ {_subclasses(c)} }} ?focus {TYPE} ?class .")
+        _subclasses(c)  # (an IRI)
+        alternatives.append(f"{{instances of <{c.value}>}}")
     for n in shapes.objects(shape, "targetNode"):
         alternatives.append(f"BIND({_term(n)} AS ?focus)")
     for p in shapes.objects(shape, "targetSubjectsOf"):
@@ -240,8 +244,7 @@ def _checks_of(shapes: _Shapes, shape, targets: str, parent_message: str, severi
         classes = _classes_only(shapes, component, value)
         if classes is None:
             return f"FILTER(!{cond})"
-        # an anti-join instead of a test per node: much faster in Oxigraph
-        return f"MINUS {{ VALUES ?class {{ {' '.join(_subclasses(c) for c in classes)} }} {node} {TYPE} ?class }}"
+        return f"{{without}} {{ VALUES ?class {{ {' '.join(_subclasses(c) for c in classes)} }} {node} {TYPE} ?class }}"
 
     if path is None:
         for component, value, cond in _value_conditions(shapes, shape, "?focus"):
@@ -256,7 +259,7 @@ def _checks_of(shapes: _Shapes, shape, targets: str, parent_message: str, severi
     low, high = shapes.one(shape, "minCount"), shapes.one(shape, "maxCount")
     if low is not None and int(low.value) > 0:
         n = int(low.value)
-        query = (f"SELECT ?focus WHERE {{ {targets} MINUS {{ ?focus {sparql} ?value }} }}" if n == 1 else
+        query = (f"SELECT ?focus WHERE {{ {targets} {{without}} {{ ?focus {sparql} ?value }} }}" if n == 1 else
                  f"SELECT ?focus WHERE {{ {targets} OPTIONAL {{ ?focus {sparql} ?value }} }} "
                  f"GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) < {n})")
         add(query, readable, "minCount")
@@ -288,10 +291,24 @@ def subclasses(store: ox.Store, iri: str) -> list[str]:
     return sorted(str(row["c"]) for row in store.query(query, use_default_graph_as_union=True))
 
 
+PER_NODE_MAX = 3000  # nodes checked one by one up to this many (measured: see run_checks)
+
+
 def run_checks(store: ox.Store, checks: list[Check], focus: set[str] | None):
     """(check, focus node, value or None) for each violation in ``store``'s union graph; with
     ``focus``, of those nodes only. Each class's subclasses are looked up once for all checks."""
-    values = "" if focus is None else "VALUES ?focus { " + " ".join(f"<{f}>" for f in sorted(focus)) + " } "
+    # Two ways to ask "what lacks a value or a class" and "the instances of a class". For a few
+    # nodes: a test each (NOT EXISTS, a FILTER on the node's types), 1.5 ms a node for all checks
+    # at 10,000 articles. Over the whole graph: an anti-join (MINUS) and a VALUES block of classes,
+    # 4-8 s; joined to a VALUES block of nodes, these read every statement with the property or
+    # class first (1.5 s for 23 nodes, 250 s for 15,000). So: nodes one by one up to PER_NODE_MAX,
+    # else the whole graph, its results kept for the nodes asked. The two agree: the anti-joined
+    # pattern always shares ?focus or ?value with the solutions and binds nothing else they hold.
+    per_node = focus is not None and len(focus) <= PER_NODE_MAX
+    values = "VALUES ?focus { " + " ".join(f"<{f}>" for f in sorted(focus)) + " } " if per_node else ""
+    without = "FILTER NOT EXISTS" if per_node else "MINUS"
+    instances = ("?focus {type} ?class FILTER(?class IN ({listed}))" if per_node else
+                 "VALUES ?class {{ {classes} }} ?focus {type} ?class .")
     known: dict[str, str] = {}
 
     def classes(m) -> str:
@@ -299,12 +316,17 @@ def run_checks(store: ox.Store, checks: list[Check], focus: set[str] | None):
             known[m.group(1)] = " ".join(subclasses(store, m.group(1)))
         return known[m.group(1)]
 
+    def of_class(m) -> str:
+        return instances.format(type=TYPE, classes=classes(m), listed=", ".join(classes(m).split()))
+
     for check in checks:
-        query = SUBCLASSES.sub(classes, check.query).replace("{focus}", values)
+        query = INSTANCES.sub(of_class, check.query)
+        query = SUBCLASSES.sub(classes, query).replace("{focus}", values).replace("{without}", without)
         solutions = store.query(query, use_default_graph_as_union=True)
         with_value = ox.Variable("value") in solutions.variables
         for row in solutions:
-            yield check, row["focus"], (row["value"] if with_value else None)
+            if per_node or focus is None or row["focus"].value in focus:
+                yield check, row["focus"], (row["value"] if with_value else None)
 
 
 def short(term) -> str:
