@@ -20,9 +20,11 @@ import datetime as dt
 import hashlib
 import html
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -413,6 +415,13 @@ def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
     return article, problems
 
 
+def _entries(folder: Path) -> dict[str, os.DirEntry]:
+    """The folder's entries by name, in one pass: their types come with the listing, so telling
+    files from folders costs no call per file."""
+    with os.scandir(folder) as it:
+        return {e.name: e for e in it}
+
+
 def article_files(folder: Path) -> list[Path]:
     """The ``*.txt`` files of an input folder, sorted; a clear error when the folder is unusable."""
     folder = Path(folder)
@@ -420,21 +429,25 @@ def article_files(folder: Path) -> list[Path]:
         raise InputError(f"input folder {folder} does not exist")
     if not folder.is_dir():
         raise InputError(f"input {folder} is not a folder")
-    return sorted(p for p in folder.glob("*.txt") if p.is_file())
+    entries = _entries(folder)
+    return [folder / name for name in sorted(n for n, e in entries.items() if n.endswith(".txt") and e.is_file())]
 
 
 def orphan_sidecars(folder: Path) -> list[Problem]:
     """Sidecars with no article beside them (a renamed or deleted ``.txt``)."""
+    entries = _entries(Path(folder))
     out = []
-    for meta in sorted(Path(folder).glob("*" + META_SUFFIX)):
-        txt = meta.with_name(meta.name[:-len(META_SUFFIX)] + ".txt")
-        if not txt.is_file():
-            out.append(Problem(meta.name, f"ignored: no {txt.name} beside it", skipped=False))
+    for name in sorted(n for n in entries if n.endswith(META_SUFFIX)):
+        txt = entries.get(name[:-len(META_SUFFIX)] + ".txt")
+        if txt is None or not txt.is_file():
+            out.append(Problem(name, f"ignored: no {name[:-len(META_SUFFIX)]}.txt beside it", skipped=False))
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def content_key(text: str) -> str:
-    """What makes two articles the same: their text up to white space."""
+    """What makes two articles the same: their text up to white space. (Remembered: a resident
+    build asks again for every article at every build.)"""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()
 
 

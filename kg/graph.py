@@ -3,7 +3,7 @@ ontology in a graph of its own. The only module that knows the ontology's terms.
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import groupby
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -12,7 +12,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from .gazetteer import ONTOLOGY_DIR
 from .records import ArticleRecord, EntityInfo, Event
-from .store import graph_digests, graph_name, sort_quads
+from .store import digest_sum, digest_text, graph_digests, sort_quads
 from .vocab import DIP, GRAPH, ONTOLOGY_IRI, RESOURCE, WIKIDATA
 
 ONTOLOGY_FILE = ONTOLOGY_DIR / "dipkg.ttl"
@@ -31,8 +31,14 @@ LABEL, ALT, SAME = _n(RDFS.label), _n(SKOS.altLabel), _n(OWL.sameAs)
 
 
 def entity_iri(info: EntityInfo | str, kind: str | None = None) -> ox.NamedNode:
-    key = info.key if isinstance(info, EntityInfo) else info
-    kind = info.kind if isinstance(info, EntityInfo) else kind
+    if isinstance(info, EntityInfo):
+        return _entity_node(info.kind, info.key)
+    return _entity_node(kind, info)
+
+
+@lru_cache(maxsize=1 << 17)
+def _entity_node(kind: str, key: str) -> ox.NamedNode:
+    """(Remembered: a build names each entity wherever an article or event links to it.)"""
     return ox.NamedNode(f"{RESOURCE}{kind.lower()}/{quote(key, safe='')}")
 
 
@@ -131,43 +137,73 @@ def article_quads(rec: ArticleRecord, entities: dict[str, EntityInfo], reports: 
     return [ox.Quad(s, p, o, g) for s, p, o in dict.fromkeys(triples)]
 
 
-def entity_quads(entities: dict[str, EntityInfo]) -> list[ox.Quad]:
-    """Every entity once, with all the names the articles use for it, in the entities graph."""
-    triples: list[tuple] = []
-    for key in sorted(entities):
-        info = entities[key]
-        s = entity_iri(info)
-        triples.extend(entity_triples(info))
-        if info.represents and info.represents in entities:
-            triples.append((s, T["represents"], entity_iri(entities[info.represents])))
-        for role in sorted(info.roles):
-            triples.append((s, T["role"], _lit(role)))
-        if info.country and info.kind == "Place" and info.country in entities:
-            triples.append((s, T["country"], entity_iri(entities[info.country])))
-    return [ox.Quad(s, p, o, ENTITIES_GRAPH) for s, p, o in dict.fromkeys(triples)]
+def entity_statements(info: EntityInfo, entities: dict[str, EntityInfo]) -> list[tuple]:
+    """One entity, with all the names the articles use for it: the statements about it."""
+    s = entity_iri(info)
+    triples = entity_triples(info)
+    if info.represents and info.represents in entities:
+        triples.append((s, T["represents"], entity_iri(entities[info.represents])))
+    for role in sorted(info.roles):
+        triples.append((s, T["role"], _lit(role)))
+    if info.country and info.kind == "Place" and info.country in entities:
+        triples.append((s, T["country"], entity_iri(entities[info.country])))
+    return triples
 
 
-def event_quads(events: list[Event], entities: dict[str, EntityInfo]) -> list[ox.Quad]:
-    """Every event once, as merged from all its reports, in the events graph."""
-    by_key = {ev.key: ev for ev in events}
-    triples: list[tuple] = []
-    for ev in events:
-        e = event_iri(ev.key)
-        triples += [(e, A, T[ev.kind]), (e, LABEL, _lit(event_label(ev, entities))),
-                    (e, T["planned"], ox.Literal("true" if ev.planned else "false", datatype=_n(XSD.boolean))),
-                    (e, T["confidence"], ox.Literal(decimal_text(ev.confidence), datatype=_n(XSD.decimal)))]
-        if ev.date:
-            triples.append((e, T["date"], date_literal(ev.date)))
-        elif ev.no_date_reason:
-            triples.append((e, T["noDateReason"], _lit(ev.no_date_reason)))
-        if ev.location and ev.location in entities:
-            triples.append((e, T["location"], entity_iri(entities[ev.location])))
-        if ev.part_of and ev.part_of in by_key:
-            triples.append((e, T["partOf"], event_iri(ev.part_of)))
-        for p in ev.participants:
-            if p in entities:
-                triples.append((e, T["participant"], entity_iri(entities[p])))
-    return [ox.Quad(s, p, o, EVENTS_GRAPH) for s, p, o in dict.fromkeys(triples)]
+def event_statements(ev: Event, entities: dict[str, EntityInfo], keys: set[str]) -> list[tuple]:
+    """One event, as merged from all its reports: the statements about it (``keys``: the keys of
+    all events, which it may be part of)."""
+    e = event_iri(ev.key)
+    triples = [(e, A, T[ev.kind]), (e, LABEL, _lit(event_label(ev, entities))),
+               (e, T["planned"], _TRUE if ev.planned else _FALSE),
+               (e, T["confidence"], ox.Literal(decimal_text(ev.confidence), datatype=_DECIMAL))]
+    if ev.date:
+        triples.append((e, T["date"], date_literal(ev.date)))
+    elif ev.no_date_reason:
+        triples.append((e, T["noDateReason"], _lit(ev.no_date_reason)))
+    if ev.location and ev.location in entities:
+        triples.append((e, T["location"], entity_iri(entities[ev.location])))
+    if ev.part_of and ev.part_of in keys:
+        triples.append((e, T["partOf"], event_iri(ev.part_of)))
+    for p in ev.participants:
+        if p in entities:
+            triples.append((e, T["participant"], entity_iri(entities[p])))
+    return triples
+
+
+_TRUE, _FALSE = (ox.Literal(v, datatype=_n(XSD.boolean)) for v in ("true", "false"))
+_DECIMAL = _n(XSD.decimal)
+
+
+def entity_quads(entities: dict[str, EntityInfo], memo=None) -> tuple[list[ox.Quad], int]:
+    """Every entity once, in the entities graph, and the graph's digest sum (see _graph)."""
+    return _graph(ENTITIES_GRAPH, [entity_statements(entities[k], entities) for k in entities], memo)
+
+
+def event_quads(events: list[Event], entities: dict[str, EntityInfo], memo=None) -> tuple[list[ox.Quad], int]:
+    """Every event once, in the events graph, and the graph's digest sum (see _graph)."""
+    keys = {ev.key for ev in events}
+    return _graph(EVENTS_GRAPH, [event_statements(ev, entities, keys) for ev in events], memo)
+
+
+def _graph(graph: ox.NamedNode, subjects: list[list[tuple]], memo=None) -> tuple[list[ox.Quad], int]:
+    """A graph of statements given subject by subject (each list about one subject, a different
+    one each), in TriG order, and its digest sum (store.digest_sum). With ``memo`` (a resident
+    build's warm.Memo), a subject's statements made the same in an earlier build are not sorted and
+    hashed again."""
+    blocks = []
+    for triples in subjects:
+        key = ("statements", graph.value, *triples) if memo is not None else None
+        made = memo.get(key) if memo is not None else None
+        if made is None:
+            quads = sort_quads(ox.Quad(s, p, o, graph) for s, p, o in dict.fromkeys(triples))
+            made = quads, digest_sum(quads)
+            if memo is not None:
+                memo.put(key, made)
+        if made[0]:
+            blocks.append(made)
+    blocks.sort(key=lambda b: str(b[0][0].subject))  # as sort_quads orders them
+    return [q for quads, _ in blocks for q in quads], sum(total for _, total in blocks)
 
 
 def reports_by_article(events: list[Event]) -> dict[str, list[tuple[Event, list]]]:
@@ -189,28 +225,28 @@ def article_inputs(rec: ArticleRecord, entities: dict[str, EntityInfo], reports:
             tuple((ev.key, tuple((r.start, r.end, r.evidence) for r in own)) for ev, own in reports))
 
 
-def shared_quads(entities: dict[str, EntityInfo], events: list[Event]) -> list[ox.Quad]:
-    """The graphs every article adds to: the ontology, the entities and the events."""
-    return ontology_quads() + entity_quads(entities) + event_quads(events, entities)
-
-
 def dataset_quads(records: list[ArticleRecord], entities: dict[str, EntityInfo], events: list[Event]) -> list[ox.Quad]:
     """The whole dataset, each statement once: the ontology graph, the entities graph, the events
     graph (what the articles say, merged), and one graph per article (what each one says)."""
-    return dataset_rdf(records, entities, events)[0]
+    return [q for quads in dataset_rdf(records, entities, events)[0].values() for q in quads]
 
 
-def dataset_rdf(records, entities, events, memo=None) -> tuple[list, dict[str, str]]:
-    """Every statement of the dataset once, in TriG order (graph, subject, predicate, object), and
-    a digest of each graph. With ``memo`` (a resident build's ``warm.Memo``), an article's graph made
-    from the same inputs as in an earlier build is taken from it, not made again."""
-    shared = sort_quads(dict.fromkeys(shared_quads(entities, events)))
-    graphs = {name: list(quads) for name, quads in groupby(shared, graph_name)}
-    digests = graph_digests(shared)
+def dataset_rdf(records, entities, events, memo=None) -> tuple[dict[str, list[ox.Quad]], dict[str, str]]:
+    """Every statement of the dataset once: each graph's statements in TriG order (subject,
+    predicate, object), the graphs in order of name, and a digest of each graph. With ``memo`` (a
+    resident build's ``warm.Memo``), an article's graph made from the same inputs as in an earlier
+    build, and an entity's or event's statements made the same, are taken from it, not sorted and
+    hashed again."""
+    ontology = sort_quads(dict.fromkeys(ontology_quads()))
+    graphs, digests = {ONTOLOGY_GRAPH.value: ontology}, graph_digests(ontology)
+    for graph, (quads, total) in ((ENTITIES_GRAPH, entity_quads(entities, memo)),
+                                  (EVENTS_GRAPH, event_quads(events, entities, memo))):
+        if quads:
+            graphs[graph.value], digests[graph.value] = quads, digest_text(total)
     by_article = reports_by_article(events)
     for rec in records:
         name, reports = article_graph(rec.id).value, by_article.get(rec.id, [])
-        key = article_inputs(rec, entities, reports) if memo is not None else None
+        key = ("article", *article_inputs(rec, entities, reports)) if memo is not None else None
         made = memo.get(key) if memo is not None else None
         if made is None:
             quads = sort_quads(article_quads(rec, entities, reports))
@@ -218,4 +254,4 @@ def dataset_rdf(records, entities, events, memo=None) -> tuple[list, dict[str, s
             if memo is not None:
                 memo.put(key, made)
         graphs[name], digests[name] = made
-    return [q for name in sorted(graphs) for q in graphs[name]], digests
+    return {name: graphs[name] for name in sorted(graphs)}, digests

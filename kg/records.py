@@ -3,6 +3,7 @@ resolution made of all of them. No RDF, no spaCy."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 
@@ -90,8 +91,10 @@ DOC_KINDS = {"statement": "statement", "declaration": "statement", "communique":
              "accord": "agreement", "pact": "agreement", "package": "package"}
 
 
+@lru_cache(maxsize=1 << 14)
 def doc_kind(label: str | None) -> str | None:
-    """The kind of document a label names ("Joint statement ..." -> statement), for merging."""
+    """The kind of document a label names ("Joint statement ..." -> statement), for merging
+    (remembered: merging asks it of every report, and labels recur)."""
     if not label:
         return None
     low = label.lower()

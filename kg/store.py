@@ -91,18 +91,28 @@ def sort_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     return sorted(quads, key=lambda q: (graph_name(q), str(q.subject), str(q.predicate), str(q.object)))
 
 
-def write_trig(sorted_quads: list[ox.Quad], path: Path) -> None:
+def write_trig(sorted_quads: Iterable[ox.Quad], path: Path) -> None:
     with open(path, "wb") as fh:
         ox.serialize(sorted_quads, fh, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
 def graph_digests(quads: Iterable[ox.Quad]) -> dict[str, str]:
     """A digest of each named graph's content, independent of the quads' order (distinct quads)."""
-    sums: dict[str, int] = defaultdict(int)
+    by_graph: dict[str, list[ox.Quad]] = defaultdict(list)
     for q in quads:
-        h = hashlib.blake2b(f"{q.subject} {q.predicate} {q.object}".encode(), digest_size=16).digest()
-        sums[graph_name(q)] += int.from_bytes(h, "big")
-    return {g: f"{n % (1 << 128):032x}" for g, n in sums.items()}
+        by_graph[graph_name(q)].append(q)
+    return {g: digest_text(digest_sum(qs)) for g, qs in by_graph.items()}
+
+
+def digest_sum(quads: Iterable[ox.Quad]) -> int:
+    """The sum of the quads' hashes (as triples): sums of parts of a graph add up to the graph's."""
+    return sum(int.from_bytes(hashlib.blake2b(f"{q.subject} {q.predicate} {q.object}".encode(), digest_size=16).digest(),
+                              "big") for q in quads)
+
+
+def digest_text(total: int) -> str:
+    """A graph's digest from its digest sum."""
+    return f"{total % (1 << 128):032x}"
 
 
 def read_trig(path: Path) -> Store:

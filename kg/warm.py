@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .corpus import Article, Problem, read_article, sidecar_path
+from .export.elements import ElementsMemo
 
 # a file modified this recently may be modified again within its time stamp's resolution (a few
 # milliseconds on Linux) without its stamp changing: such a file is read again next time
@@ -58,7 +59,13 @@ def file_stamp(path: Path) -> tuple:
 class Warm:
     files: Memo = field(default_factory=Memo)  # path -> (stamp, (article, problems))
     records: Memo = field(default_factory=Memo)  # cache key -> (record, word counts)
-    graphs: Memo = field(default_factory=Memo)  # graph.article_inputs(...) -> (sorted quads, digest)
+    # ("article", *graph.article_inputs(...)) -> (sorted quads, digest); ("statements", graph, *triples)
+    # -> (sorted quads, digest sum): an article's graph, an entity's or an event's statements
+    graphs: Memo = field(default_factory=Memo)
+    elements: ElementsMemo = field(default_factory=ElementsMemo)  # what the page of the last build drew
+    # the (graphs, digests) of the last build that was swapped in: its store holds those statements
+    dataset: tuple[dict, dict] | None = None
+    made: tuple[dict, dict] | None = None  # those of the build under way
 
     def read_article(self, path: Path) -> tuple[Article | None, list[Problem]]:
         """corpus.read_article, remembered while the file and its sidecar keep their stamps."""
@@ -71,6 +78,15 @@ class Warm:
             self.files.put(path, (stamp, value))
         return value
 
+    def failed(self) -> None:
+        """The build under way was thrown away: what the page memo read of its store is not what
+        the next build's store will have been patched from."""
+        self.elements.forget()
+        self.made = None
+
     def end_round(self) -> None:
+        """The build under way was swapped in."""
         for memo in (self.files, self.records, self.graphs):
             memo.end_round()
+        if self.made is not None:
+            self.dataset, self.made = self.made, None

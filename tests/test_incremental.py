@@ -2,15 +2,21 @@
 the graph a build from scratch gives."""
 from __future__ import annotations
 
+import dataclasses
+import json
 import shutil
 
 import pyoxigraph as ox
 
-from kg.build import build
+from kg.build import article_keys, build, extract_records
 from kg.cache import FINGERPRINT_GLOBS, ROOT, fingerprint
-from kg.store import open_built
+from kg.corpus import read_corpus
+from kg.graph import EVENTS_GRAPH, dataset_rdf
+from kg.resolve import merge_entities, merge_events
+from kg.store import graph_digests, open_built, sort_quads
+from kg.warm import Memo, Warm
 
-from conftest import copy_seeds
+from conftest import SEEDS, copy_seeds
 
 
 def _store_quads(out) -> set:
@@ -44,6 +50,56 @@ def test_incremental_build_equals_a_full_build(tmp_path):
     assert {g.value.rsplit("/", 1)[-1] for g in open_built(out).graphs()} >= {"new_article", changed.stem}
     # the cache keeps exactly the entries of the articles of the last build
     assert len(list((out / "cache").glob("*.pickle"))) == len(list(src.glob("*.txt")))
+
+
+def test_resident_builds_equal_full_builds_step_by_step(tmp_path):
+    """A resident build patches its store from the statements it remembers (not read back), and
+    takes the statements of unchanged articles, entities and events from memory: after each
+    change its store, TriG and shape checks are those of a build from scratch."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    files = copy_seeds(src)
+    warm = Warm()
+    build(src, out, html=False, warm=warm)
+
+    def edit():
+        files[0].write_text(files[0].read_text(encoding="utf-8").replace("the", "that", 3), encoding="utf-8")
+
+    def add():
+        (src / "new_article.txt").write_text(files[2].read_text(encoding="utf-8").replace("said", "stated"),
+                                             encoding="utf-8")
+
+    def sidecar():
+        files[3].with_suffix(".meta.json").write_text(json.dumps({"title": "Another title", "published": "2025-01-22"}),
+                                                      encoding="utf-8")
+
+    for i, change in enumerate((edit, add, files[1].unlink, sidecar)):
+        change()
+        remembered = warm.dataset
+        result = build(src, out, html=False, warm=warm)
+        assert remembered is not None and warm.dataset is not remembered  # used, then renewed
+        full = build(src, tmp_path / f"full{i}", html=False)
+        assert (out / "kg.trig").read_bytes() == (tmp_path / f"full{i}" / "kg.trig").read_bytes()
+        assert _store_quads(out) == _store_quads(tmp_path / f"full{i}")
+        assert result.violations == full.violations
+    assert any(key[0] == "statements" for key in warm.graphs)
+
+
+def test_a_graph_made_subject_by_subject_is_in_trig_order():
+    """The entities and events graphs are sorted subject by subject: the same order and digests as
+    sorting them whole, also where one IRI begins another (an event key and its "-2")."""
+    articles, _ = read_corpus(SEEDS)
+    records = extract_records(articles, article_keys(articles, None), None, None, None)[0]
+    entities = merge_entities(records)
+    events = merge_events(records, entities)
+    events.append(dataclasses.replace(events[0], key=events[0].key + "-2"))
+    memo = Memo()
+    for _ in range(2):  # made, then taken from the memo
+        graphs, digests = dataset_rdf(records, entities, events, memo)
+        memo.end_round()
+        quads = graphs[EVENTS_GRAPH.value]
+        assert quads == sort_quads(quads) and len(quads) == len(set(quads))
+        assert digests == {g: graph_digests(qs)[g] for g, qs in graphs.items()}
+        assert (graphs, digests) == dataset_rdf(records, entities, events)
 
 
 def test_a_store_changed_behind_the_builds_back_is_reloaded(tmp_path):
