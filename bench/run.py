@@ -15,7 +15,9 @@ articles (bench/synth.py), then measures, in one run:
 - the latency of every canned query (``queries/*.rq``; median of 5 runs) on the built data;
 - HTML export time (the build's ``write_html`` stage: ``kg.export.html.write_html`` on the built store);
 - the time to add one new article to the folder and build again (incremental builds make it
-  short; a full rebuild otherwise).
+  short; a full rebuild otherwise): by a new ``kg build`` process, and by a resident build
+  (``kg build --watch``, which keeps the pipeline and what it made between builds;
+  ``python -m bench.resident``).
 
 Targets (a benchmark, not timed tests): 10,000 articles from scratch in under 2 minutes and under
 2 GB peak; extraction at >= 15 % of the bare tokenizer's words per second; every canned query under
@@ -209,6 +211,18 @@ def add_one(inp: Path, out: Path, n: int, seed: int) -> dict:
             "no_change_wall_s": same["wall_s"], "no_change_extracted": same.get("extracted")}
 
 
+def add_one_resident(inp: Path, out: Path, n: int, seed: int) -> dict:
+    """Articles added to ``inp`` while a resident build watches it (bench/resident.py, in a child
+    process): the time of each of its builds; the folder is restored."""
+    done = subprocess.run([sys.executable, "-m", "bench.resident", str(inp), str(out), str(n), str(seed)], cwd=ROOT,
+                          capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if done.returncode != 0:
+        raise RuntimeError(f"resident build failed ({done.returncode}):\n{done.stderr.decode(errors='replace')[-4000:]}")
+    rounds = json.loads(done.stdout.decode().strip().splitlines()[-1])["rounds"]
+    steady = next(r for r in rounds if r["round"] == "second article added")
+    return {"wall_s": steady["wall_s"], "stages_s": steady["stages_s"], "rounds": rounds}
+
+
 def bench_size(n: int, seed: int, work: Path, do_add_one: bool, log, query_timeout: float = 30.0) -> dict:
     inp = corpus_for(n, seed, work)
     out = work / f"out-{n}"
@@ -247,6 +261,8 @@ def bench_size(n: int, seed: int, work: Path, do_add_one: bool, log, query_timeo
     if do_add_one:
         res["add_one"] = add_one(inp, out, n, seed)
         log(f"[{n}] add one article: {res['add_one']['wall_s']:.2f} s")
+        res["add_one_resident"] = add_one_resident(inp, out, n, seed)
+        log(f"[{n}] add one article, resident build: {res['add_one_resident']['wall_s']:.2f} s")
     return res
 
 
@@ -273,6 +289,7 @@ def _fmt_table(results: list[dict]) -> str:
         ("HTML export (s)", lambda r: f"{r['html_export_s']:.2f}" if r.get("html_export_s") is not None else "n/a"),
         ("rebuild, nothing changed (s)", lambda r: f"{r['add_one']['no_change_wall_s']:.2f}" if r.get("add_one") else "n/a"),
         ("add one article and rebuild (s)", lambda r: f"{r['add_one']['wall_s']:.2f} ({r['add_one'].get('extracted')} extracted)" if r.get("add_one") else "n/a"),
+        ("add one article, resident build `--watch` (s)", lambda r: f"{r['add_one_resident']['wall_s']:.2f}" if r.get("add_one_resident") else "n/a"),
     ]
     head = ["| measure | " + " | ".join(f"N={r['n']:,}" for r in results) + " |",
             "|---|" + "---:|" * len(results)]
@@ -322,6 +339,9 @@ def verdict(results: list[dict]) -> list[str]:
             out.append(f"10k slowest query {max(qs):.0f} ms (< {TARGETS['query_ms']} ms): {ok(max(qs) < TARGETS['query_ms'])}")
         if r.get("add_one"):
             out.append(f"10k add one article {r['add_one']['wall_s']:.1f} s (< {TARGETS['add_one_s']} s): {ok(r['add_one']['wall_s'] < TARGETS['add_one_s'])}")
+        if r.get("add_one_resident"):
+            res_s = r["add_one_resident"]["wall_s"]
+            out.append(f"10k add one article, resident build {res_s:.1f} s (< {TARGETS['add_one_s']} s): {ok(res_s < TARGETS['add_one_s'])}")
     for r in results:
         if "extract_vs_tokenizer" in r:
             out.append(f"N={r['n']:,} extraction at {100 * r['extract_vs_tokenizer']:.1f} % of the tokenizer (>= 15 %): "
