@@ -206,8 +206,9 @@ class EventMerger:
         doc = doc_kind(r.label)
         keys = self._keys(family, people, others, r)
         seen, cands = set(), []
+        buckets = self._buckets(r)
         for k in keys:
-            for bucket in self._buckets(r):
+            for bucket in buckets:
                 for i in self.index.get((k, bucket), ()):
                     if i not in seen:
                         seen.add(i)
@@ -234,8 +235,9 @@ class EventMerger:
             self.clusters.append(_Cluster(family=family))
         cluster = self.clusters[idx]
         cluster.add(r, people, others, words)
+        buckets = self._cluster_buckets(cluster.date)
         for k in keys:
-            for bucket in self._cluster_buckets(cluster.date):
+            for bucket in buckets:
                 self.index[(k, bucket)][idx] = None
 
     @staticmethod
