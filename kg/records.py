@@ -3,8 +3,8 @@ resolution made of all of them. No RDF, no spaCy."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass

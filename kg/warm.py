@@ -1,9 +1,11 @@
 """What a resident build (``kg build --watch``) keeps in memory from one build to the next, so that
 rebuilding after one article changed costs about what that article costs: each file as read (by
 its size, modification time and inode, and its sidecar's), each article's extraction record (by its
-cache key) and each article's named graph (by everything it is made of). The loaded spaCy pipeline
-is kept by kg.build itself. What a build did not use is forgotten at its end, so memory follows
-the corpus, not the history of the folder.
+cache key), each article's named graph (by everything it is made of), each entity's and event's
+statements, the statements of the last build swapped in (what its store holds) and what its page
+drew. The loaded spaCy pipeline is kept by kg.build itself. What a build did not use is forgotten
+at its end, so memory follows the corpus, not the history of the folder. (Events are merged again
+from all the records each time: how reports cluster depends on all of them.)
 """
 from __future__ import annotations
 
@@ -79,8 +81,8 @@ class Warm:
         return value
 
     def failed(self) -> None:
-        """The build under way was thrown away: what the page memo read of its store is not what
-        the next build's store will have been patched from."""
+        """The build under way was thrown away: the page memo has read a store that is not kept,
+        so the next page is drawn from scratch."""
         self.elements.forget()
         self.made = None
 
