@@ -1,6 +1,6 @@
 """Add articles to a built corpus in a resident build (what ``kg build --watch`` does: kg.warm kept
-between builds) and print, as JSON on the last line of stdout, how long each build took and where
-the time went. Used by bench/run.py.
+between builds) and print, as JSON on the last line of stdout, how long each build took, where
+the time went and the process's peak memory. Used by bench/run.py.
 
     python -m bench.resident INPUT OUT N SEED
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import resource
 import time
 from pathlib import Path
 
@@ -53,7 +54,8 @@ def main(argv=None) -> int:
             path.unlink(missing_ok=True)
             path.with_name(path.stem + ".meta.json").unlink(missing_ok=True)
     one("both removed")
-    print(json.dumps({"rounds": rounds}))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the resident process (Linux: KiB)
+    print(json.dumps({"rounds": rounds, "peak_rss_mb": peak_mb}))
     return 0
 
 

@@ -218,9 +218,10 @@ def add_one_resident(inp: Path, out: Path, n: int, seed: int) -> dict:
                           capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     if done.returncode != 0:
         raise RuntimeError(f"resident build failed ({done.returncode}):\n{done.stderr.decode(errors='replace')[-4000:]}")
-    rounds = json.loads(done.stdout.decode().strip().splitlines()[-1])["rounds"]
-    steady = next(r for r in rounds if r["round"] == "second article added")
-    return {"wall_s": steady["wall_s"], "stages_s": steady["stages_s"], "rounds": rounds}
+    report = json.loads(done.stdout.decode().strip().splitlines()[-1])
+    steady = next(r for r in report["rounds"] if r["round"] == "second article added")
+    return {"wall_s": steady["wall_s"], "stages_s": steady["stages_s"], "rounds": report["rounds"],
+            "peak_rss_mb": report["peak_rss_mb"]}
 
 
 def bench_size(n: int, seed: int, work: Path, do_add_one: bool, log, query_timeout: float = 30.0) -> dict:
