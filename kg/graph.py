@@ -12,7 +12,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from .gazetteer import ONTOLOGY_DIR
 from .records import ArticleRecord, EntityInfo, Event
-from .store import digest_sum, digest_text, graph_digests, sort_quads
+from .store import digest_text, sorted_graph
 from .vocab import DIP, GRAPH, ONTOLOGY_IRI, RESOURCE, WIKIDATA
 
 ONTOLOGY_FILE = ONTOLOGY_DIR / "dipkg.ttl"
@@ -196,8 +196,7 @@ def _graph(graph: ox.NamedNode, subjects: list[list[tuple]], memo=None) -> tuple
         key = ("statements", graph.value, *triples) if memo is not None else None
         made = memo.get(key) if memo is not None else None
         if made is None:
-            quads = sort_quads(ox.Quad(s, p, o, graph) for s, p, o in dict.fromkeys(triples))
-            made = quads, digest_sum(quads)
+            made = sorted_graph(ox.Quad(s, p, o, graph) for s, p, o in triples)
             if memo is not None:
                 memo.put(key, made)
         if made[0]:
@@ -237,8 +236,8 @@ def dataset_rdf(records, entities, events, memo=None) -> tuple[dict[str, list[ox
     resident build's ``warm.Memo``), an article's graph made from the same inputs as in an earlier
     build, and an entity's or event's statements made the same, are taken from it, not sorted and
     hashed again."""
-    ontology = sort_quads(dict.fromkeys(ontology_quads()))
-    graphs, digests = {ONTOLOGY_GRAPH.value: ontology}, graph_digests(ontology)
+    ontology, total = sorted_graph(ontology_quads())
+    graphs, digests = {ONTOLOGY_GRAPH.value: ontology}, {ONTOLOGY_GRAPH.value: digest_text(total)}
     for graph, (quads, total) in ((ENTITIES_GRAPH, entity_quads(entities, memo)),
                                   (EVENTS_GRAPH, event_quads(events, entities, memo))):
         if quads:
@@ -249,8 +248,8 @@ def dataset_rdf(records, entities, events, memo=None) -> tuple[dict[str, list[ox
         key = ("article", *article_inputs(rec, entities, reports)) if memo is not None else None
         made = memo.get(key) if memo is not None else None
         if made is None:
-            quads = sort_quads(article_quads(rec, entities, reports))
-            made = quads, graph_digests(quads)[name]
+            quads, total = sorted_graph(article_quads(rec, entities, reports))
+            made = quads, digest_text(total)
             if memo is not None:
                 memo.put(key, made)
         graphs[name], digests[name] = made

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterable
 
@@ -102,6 +103,16 @@ def graph_digests(quads: Iterable[ox.Quad]) -> dict[str, str]:
     for q in quads:
         by_graph[graph_name(q)].append(q)
     return {g: digest_text(digest_sum(qs)) for g, qs in by_graph.items()}
+
+
+def sorted_graph(quads: Iterable[ox.Quad]) -> tuple[list[ox.Quad], int]:
+    """The distinct quads of one graph in TriG order (as sort_quads orders them) and their digest
+    sum (digest_sum), each term written out once for both: what that costs is most of both."""
+    keyed = sorted((((str(q.subject), str(q.predicate), str(q.object)), q) for q in dict.fromkeys(quads)),
+                   key=itemgetter(0))
+    total = sum(int.from_bytes(hashlib.blake2b(f"{s} {p} {o}".encode(), digest_size=16).digest(), "big")
+                for (s, p, o), _ in keyed)
+    return [q for _, q in keyed], total
 
 
 def digest_sum(quads: Iterable[ox.Quad]) -> int:

@@ -7,7 +7,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import InputError
-from kg.store import open_built, sort_quads
+from kg.store import digest_sum, graph_digests, open_built, sort_quads, sorted_graph
 
 
 def _trig_quads(path) -> set:
@@ -59,3 +59,19 @@ def test_the_trig_is_the_stores_statements_sorted(built, request, tmp_path):
     assert (tmp_path / "a.trig").read_bytes() == (out / "kg.trig").read_bytes()
     quads = list(store.ox)
     assert sort_quads(reversed(quads)) == sort_quads(quads)
+
+
+def test_a_graph_sorted_and_digested_at_once_is_as_sorted_and_digested_apart(seeds_output):
+    """sorted_graph: the order of sort_quads and the sum of digest_sum, duplicates dropped; the
+    digest does not depend on the order (a graph's parts add up to it)."""
+    store = open_built(seeds_output)
+    g = next(g for g in store.graphs() if "/article/" in g.value)
+    quads = list(store.ox.quads_for_pattern(None, None, None, g))
+    # an IRI that begins another sorts after it as sort_quads sorts (by "<iri>")
+    a, b = ox.NamedNode("urn:x:event/k"), ox.NamedNode("urn:x:event/k-2")
+    quads += [ox.Quad(a, ox.NamedNode("urn:p"), ox.Literal("1"), g), ox.Quad(b, ox.NamedNode("urn:p"), ox.Literal("2"), g)]
+    ordered, total = sorted_graph(reversed(quads + quads[:3]))
+    assert ordered == sort_quads(quads)
+    assert total == digest_sum(quads) == digest_sum(quads[:5]) + digest_sum(quads[5:])
+    assert f"{total % (1 << 128):032x}" == graph_digests(quads)[g.value]
+
