@@ -461,7 +461,7 @@ def _build_into(articles, keys: list[str], problems, out_dir: Path, staged: Path
     violations = _validate(store, touched, out_dir, staged) if validate else None
     if validate:
         lap("validate")
-    triples = len(store)
+    triples = sum(len(quads) for quads in graphs.values())  # what the store holds (counting it: 0.1 s at 10k)
     store.flush()
     del store
     gc.collect()  # close the store before its folder is renamed

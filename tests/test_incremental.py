@@ -80,6 +80,7 @@ def test_resident_builds_equal_full_builds_step_by_step(tmp_path):
         full = build(src, tmp_path / f"full{i}", html=False)
         assert (out / "kg.trig").read_bytes() == (tmp_path / f"full{i}" / "kg.trig").read_bytes()
         assert _store_quads(out) == _store_quads(tmp_path / f"full{i}")
+        assert result.triples == full.triples == len(_store_quads(out))
         assert result.violations == full.violations
     assert any(key[0] == "statements" for key in warm.graphs)
 
