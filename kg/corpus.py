@@ -415,27 +415,27 @@ def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
     return article, problems
 
 
-def _entries(folder: Path) -> dict[str, os.DirEntry]:
-    """The folder's entries by name, in one pass: their types come with the listing, so telling
-    files from folders costs no call per file."""
-    with os.scandir(folder) as it:
-        return {e.name: e for e in it}
-
-
-def article_files(folder: Path) -> list[Path]:
-    """The ``*.txt`` files of an input folder, sorted; a clear error when the folder is unusable."""
+def _listing(folder: Path) -> dict[str, os.DirEntry]:
+    """An input folder's entries by name, in one pass (their types come with the listing, so
+    telling files from folders costs no call per file); a clear error when the folder is unusable."""
     folder = Path(folder)
     if not folder.exists():
         raise InputError(f"input folder {folder} does not exist")
     if not folder.is_dir():
         raise InputError(f"input {folder} is not a folder")
-    entries = _entries(folder)
-    return [folder / name for name in sorted(n for n, e in entries.items() if n.endswith(".txt") and e.is_file())]
+    with os.scandir(folder) as it:
+        return {e.name: e for e in it}
 
 
-def orphan_sidecars(folder: Path) -> list[Problem]:
+def article_files(folder: Path, entries: dict[str, os.DirEntry] | None = None) -> list[Path]:
+    """The ``*.txt`` files of an input folder, sorted (``entries``: its listing, if made already)."""
+    entries = _listing(folder) if entries is None else entries
+    return [Path(folder) / name for name in sorted(n for n, e in entries.items() if n.endswith(".txt") and e.is_file())]
+
+
+def orphan_sidecars(folder: Path, entries: dict[str, os.DirEntry] | None = None) -> list[Problem]:
     """Sidecars with no article beside them (a renamed or deleted ``.txt``)."""
-    entries = _entries(Path(folder))
+    entries = _listing(folder) if entries is None else entries
     out = []
     for name in sorted(n for n in entries if n.endswith(META_SUFFIX)):
         txt = entries.get(name[:-len(META_SUFFIX)] + ".txt")
@@ -458,7 +458,8 @@ def read_corpus(folder: Path, read=read_article) -> tuple[list[Article], list[Pr
     articles: list[Article] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    for path in article_files(folder):
+    listing = _listing(folder)
+    for path in article_files(folder, listing):
         article, probs = read(path)
         problems.extend(probs)
         if article is None:
@@ -471,7 +472,7 @@ def read_corpus(folder: Path, read=read_article) -> tuple[list[Article], list[Pr
             continue
         seen[key] = len(articles)
         articles.append(article)
-    problems.extend(orphan_sidecars(folder))
+    problems.extend(orphan_sidecars(folder, listing))
     return articles, problems
 
 

@@ -110,15 +110,17 @@ def sorted_graph(quads: Iterable[ox.Quad]) -> tuple[list[ox.Quad], int]:
     sum (digest_sum), each term written out once for both: what that costs is most of both."""
     keyed = sorted((((str(q.subject), str(q.predicate), str(q.object)), q) for q in dict.fromkeys(quads)),
                    key=itemgetter(0))
-    total = sum(int.from_bytes(hashlib.blake2b(f"{s} {p} {o}".encode(), digest_size=16).digest(), "big")
-                for (s, p, o), _ in keyed)
-    return [q for _, q in keyed], total
+    return [q for _, q in keyed], sum(_triple_hash(*terms) for terms, _ in keyed)
 
 
 def digest_sum(quads: Iterable[ox.Quad]) -> int:
     """The sum of the quads' hashes (as triples): sums of parts of a graph add up to the graph's."""
-    return sum(int.from_bytes(hashlib.blake2b(f"{q.subject} {q.predicate} {q.object}".encode(), digest_size=16).digest(),
-                              "big") for q in quads)
+    return sum(_triple_hash(str(q.subject), str(q.predicate), str(q.object)) for q in quads)
+
+
+def _triple_hash(s: str, p: str, o: str) -> int:
+    """A statement's hash, from its terms written out."""
+    return int.from_bytes(hashlib.blake2b(f"{s} {p} {o}".encode(), digest_size=16).digest(), "big")
 
 
 def digest_text(total: int) -> str:
