@@ -31,8 +31,8 @@ from .graph import dataset_rdf
 from .outdir import OutputLock, clean_leftovers, staging_dir, swap_in
 from .readcache import ReadCache
 from .records import ArticleRecord
-from .resolve import article_word_counts, merge_entities, merge_events
-from .store import STORE_DIR, TRIG_FILE, Store, write_trig
+from .resolve import MergeMemory, article_word_counts, merge_entities, merge_events
+from .store import STORE_DIR, TRIG_FILE, Store, write_trig, write_trig_blocks
 from .vocab import GRAPH, RESOURCE
 from .warm import Memo, Warm
 
@@ -181,9 +181,13 @@ def extract_records(articles: list[Article], keys: list[str], model: str | None,
     return records, words, len(todo)
 
 
-def merged(records, words, keys: list[str], old_cache: Path, new_cache: Path):
+def merged(records, words, keys: list[str], old_cache: Path, new_cache: Path, memory: MergeMemory | None = None):
     """(entities, events) of all records; reused from the previous build when it had exactly the
-    same records (the keys include the fingerprint of kg/resolve.py), merged again otherwise."""
+    same records (the keys include the fingerprint of kg/resolve.py), merged again otherwise. A
+    resident build passes its ``memory`` of the last merge instead: replayed where it holds."""
+    if memory is not None:
+        entities = merge_entities(records)
+        return entities, merge_events(records, entities, words, memory)
     digest = hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()
     name = f"merged-{digest}.bin"
     try:
@@ -434,7 +438,8 @@ def _build_into(articles, keys: list[str], problems, out_dir: Path, staged: Path
                                                 RecordCache(staged / CACHE_DIR), progress,
                                                 warm.records if warm is not None else None)
     lap("extract")
-    entities, events = merged(records, words, keys, out_dir / CACHE_DIR, staged / CACHE_DIR)
+    entities, events = merged(records, words, keys, out_dir / CACHE_DIR, staged / CACHE_DIR,
+                              warm.merge if warm is not None else None)
     lap("merge")
     graphs, digests = dataset_rdf(records, entities, events, warm.graphs if warm is not None else None)
     if warm is not None:
@@ -447,7 +452,10 @@ def _build_into(articles, keys: list[str], problems, out_dir: Path, staged: Path
     trig = staged / TRIG_FILE
     # from the quads just stored, not read back (3 s at 10,000 articles): graph.py writes every
     # literal in its canonical form, so these are the store's statements (a test compares them)
-    write_trig((q for quads in graphs.values() for q in quads), trig)
+    if warm is None:
+        write_trig((q for quads in graphs.values() for q in quads), trig)
+    else:  # the blocks of the graphs as they were (by digest) are remembered
+        write_trig_blocks([warm.trig_block(name, digests[name], quads) for name, quads in graphs.items()], trig)
     outputs["trig"] = trig
     lap("trig")
     if html:

@@ -430,7 +430,8 @@ def _listing(folder: Path) -> dict[str, os.DirEntry]:
 def article_files(folder: Path, entries: dict[str, os.DirEntry] | None = None) -> list[Path]:
     """The ``*.txt`` files of an input folder, sorted (``entries``: its listing, if made already)."""
     entries = _listing(folder) if entries is None else entries
-    return [Path(folder) / name for name in sorted(n for n, e in entries.items() if n.endswith(".txt") and e.is_file())]
+    base = Path(folder)
+    return [base / name for name in sorted(n for n, e in entries.items() if n.endswith(".txt") and e.is_file())]
 
 
 def orphan_sidecars(folder: Path, entries: dict[str, os.DirEntry] | None = None) -> list[Problem]:

@@ -6,6 +6,7 @@ so the cost grows with the corpus, not with its square.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import math
 import re
@@ -19,6 +20,7 @@ from .vocab import EVENT_FAMILY, EVENT_PARENT, REMOTE_KINDS
 
 LIKENESS_ARTICLES = 5  # an event's first articles stand for its wording when telling close events apart
 _WORD = re.compile(r"[a-z]{3,}")
+_NO_WORDS: Counter = Counter()
 _STOP = frozenset("the and for that with from this have has had was were will would said his her its their they them".split())
 
 
@@ -82,6 +84,20 @@ class _Cluster:
     articles: set = field(default_factory=set)
     kinds: set = field(default_factory=set)
     doc_kinds: set = field(default_factory=set)  # kinds of document the reports name (agreements)
+    pending: list = field(default_factory=list)  # reports joined but not yet added (see settle)
+
+    def later(self, *args) -> None:
+        """A report joins, to be added when the cluster is next looked at (a replayed merge looks
+        at few of its clusters)."""
+        self.pending.append(args)
+
+    def settle(self) -> "_Cluster":
+        """The cluster with every report that joined it added."""
+        if self.pending:
+            pending, self.pending = self.pending, []
+            for args in pending:
+                self.add(*args)
+        return self
 
     def add(self, r: EventReport, people: set, others: set, words: Counter):
         self.reports.append(r)
@@ -127,13 +143,18 @@ def _months_apart(a: str, b: str) -> int:
 class EventMerger:
     """Clusters event reports; each cluster becomes one Event."""
 
-    def __init__(self, entities: dict[str, EntityInfo], article_words: dict[str, Counter]):
+    def __init__(self, entities: dict[str, EntityInfo], article_words: dict[str, Counter],
+                 cells: dict[tuple, int] | None = None):
         self.entities = entities
         self.article_words = article_words
         self.clusters: list[_Cluster] = []
-        # (blocking key, year or None for undated or "*" for all) -> clusters, in order of creation
-        self.index: dict[tuple, dict[int, None]] = defaultdict(dict)
+        # index cells, (blocking key, year or None for undated or "*" for all), by number (a replayed
+        # merge passes the numbers it used last time)
+        self.cells: dict[tuple, int] = {} if cells is None else cells
+        # cell number -> clusters, in order of creation
+        self.index: dict[int, dict[int, None]] = defaultdict(dict)
         self.norms: dict[str, float] = {}
+        self.founders: list[int] = []  # each cluster's first report (its id()), in order of creation
 
     def _split(self, r: EventReport) -> tuple[set, set]:
         people = {p for p in r.participants if self.entities.get(p) and self.entities[p].kind == "Person"}
@@ -200,20 +221,33 @@ class EventMerger:
         info = self.entities.get(place)
         return bool(info and info.country == area)
 
-    def add(self, r: EventReport) -> None:
+    def static(self, r: EventReport) -> tuple:
+        """What a report brings to merging by itself: (family, people, others, document kind, its
+        blocking keys, the index cells it reads)."""
         family = EVENT_FAMILY.get(r.kind, "Event")
         people, others = self._split(r)
-        doc = doc_kind(r.label)
         keys = self._keys(family, people, others, r)
+        return family, people, others, doc_kind(r.label), keys, self._cells(keys, self._buckets(r))
+
+    def _cells(self, keys: list[tuple], buckets: list) -> tuple[int, ...]:
+        cells = self.cells
+        return tuple(cells.get(c) or cells.setdefault(c, len(cells) + 1) for c in ((k, b) for k in keys for b in buckets))
+
+    def candidates(self, reads: tuple) -> list[int]:
+        """The events filed in the cells a report reads, in the order they were filed there."""
         seen, cands = set(), []
-        buckets = self._buckets(r)
-        for k in keys:
-            for bucket in buckets:
-                for i in self.index.get((k, bucket), ()):
-                    if i not in seen:
-                        seen.add(i)
-                        cands.append(i)
-        words = self.article_words.get(r.article, Counter())
+        for cell in reads:
+            for i in self.index.get(cell, ()):
+                if i not in seen:
+                    seen.add(i)
+                    cands.append(i)
+        return cands
+
+    def choose(self, r: EventReport, static: tuple, cands: list[int]) -> int | None:
+        """The event among the candidates the report tells of, or None for a new one."""
+        _, people, others, doc, _, _ = static
+        for i in cands:
+            self.clusters[i].settle()
         fits = [i for i in cands if r.article not in self.clusters[i].articles
                 and self._fits(r, people, others, self.clusters[i], doc)]
         if len(fits) > 1:
@@ -228,17 +262,30 @@ class EventMerger:
             fits = [i for i in fits if rank[i] == best]
             if len(fits) > 1:
                 fits.sort(key=lambda i: (-self._likeness(r.article, self.clusters[i]), -len(self.clusters[i].article_words)))
-        if fits:
-            idx = fits[0]
-        else:
+        return fits[0] if fits else None
+
+    def join(self, r: EventReport, static: tuple, idx: int | None, writes: tuple | None = None) -> tuple[int, tuple]:
+        """The report added to event ``idx`` (a new event when None): (the event, the cells written).
+        With ``writes`` (the cells it is known to write: a replayed decision), it is added later."""
+        family, people, others, _, keys, _ = static
+        if idx is None:
             idx = len(self.clusters)
             self.clusters.append(_Cluster(family=family))
+            self.founders.append(id(r))
         cluster = self.clusters[idx]
-        cluster.add(r, people, others, words)
-        buckets = self._cluster_buckets(cluster.date)
-        for k in keys:
-            for bucket in buckets:
-                self.index[(k, bucket)][idx] = None
+        words = self.article_words.get(r.article, _NO_WORDS)
+        if writes is None:
+            cluster.settle().add(r, people, others, words)
+            writes = self._cells(keys, self._cluster_buckets(cluster.date))
+        else:
+            cluster.later(r, people, others, words)
+        for cell in writes:
+            self.index[cell][idx] = None
+        return idx, writes
+
+    def add(self, r: EventReport) -> None:
+        static = self.static(r)
+        self.join(r, static, self.choose(r, static, self.candidates(static[5])))
 
     @staticmethod
     def _cluster_buckets(date: str | None) -> list:
@@ -267,46 +314,137 @@ class EventMerger:
             return [("y", f"{yy:04d}") for yy in range(y - 2, y + 2)] + [None]
         return ["*"]
 
-    def events(self) -> list[Event]:
-        out = []
-        for c in self.clusters:
-            reports = c.reports
-            kind = _specific([r.kind for r in reports])
-            # a document's parties and the people who signed it (not used to tell documents apart)
-            participants = sorted({p for r in reports for p in (*r.participants, *r.signatories)})
-            date = c.date
-            locs = Counter(r.location for r in reports if r.location)
-            location = max(sorted(locs), key=lambda k: (locs[k], self.entities.get(k) is not None and self.entities[k].kind == "Place")) if locs else None
-            planned = all(r.planned for r in reports)
-            conf = 1 - math.prod(1 - r.confidence for r in reports)
-            labels = Counter(r.label for r in reports if r.label)
-            label = max(sorted(labels), key=lambda k: labels[k]) if labels else None
-            reasons = {r.no_date_reason for r in reports if r.no_date_reason}
-            fam = EVENT_FAMILY.get(kind, "Event")
-            # named after the report that founded it: another article joining it later leaves its IRI
-            # (and so its statements) as they were, which keeps incremental builds small
-            founder = reports[0]
-            key = hashlib.sha1("|".join([fam, founder.article, str(founder.start), founder.kind]).encode()).hexdigest()[:16]
-            out.append(Event(key=key, kind=kind, participants=participants, date=date, location=location,
-                             planned=planned, confidence=round(min(0.99, conf), 3), label=label, reports=reports,
-                             no_date_reason=None if date else (sorted(reasons)[0] if reasons else "the text gives no date")))
-        return out
+    def events(self, kept: dict[int, Event] | None = None) -> list[Event]:
+        """One Event per cluster, in order of creation; ``kept``: events already made of clusters
+        that are as they were (by their founder), taken as they are."""
+        kept = kept or {}
+        return [kept[f] if f in kept else self.event(c.settle()) for f, c in zip(self.founders, self.clusters)]
+
+    def event(self, c: _Cluster) -> Event:
+        """The Event a cluster of reports makes."""
+        reports = c.reports
+        kind = _specific([r.kind for r in reports])
+        # a document's parties and the people who signed it (not used to tell documents apart)
+        participants = sorted({p for r in reports for p in (*r.participants, *r.signatories)})
+        date = c.date
+        locs = Counter(r.location for r in reports if r.location)
+        location = max(sorted(locs), key=lambda k: (locs[k], self.entities.get(k) is not None and self.entities[k].kind == "Place")) if locs else None
+        planned = all(r.planned for r in reports)
+        conf = 1 - math.prod(1 - r.confidence for r in reports)
+        labels = Counter(r.label for r in reports if r.label)
+        label = max(sorted(labels), key=lambda k: labels[k]) if labels else None
+        reasons = {r.no_date_reason for r in reports if r.no_date_reason}
+        fam = EVENT_FAMILY.get(kind, "Event")
+        # named after the report that founded it: another article joining it later leaves its IRI
+        # (and so its statements) as they were, which keeps incremental builds small
+        founder = reports[0]
+        key = hashlib.sha1("|".join([fam, founder.article, str(founder.start), founder.kind]).encode()).hexdigest()[:16]
+        return Event(key=key, kind=kind, participants=participants, date=date, location=location,
+                     planned=planned, confidence=round(min(0.99, conf), 3), label=label, reports=reports,
+                     no_date_reason=None if date else (sorted(reasons)[0] if reasons else "the text gives no date"))
+
+
+@dataclass
+class _Trace:
+    """One report's part in a merge."""
+
+    report: EventReport  # kept, so that its id() is not given to another object while remembered
+    static: tuple  # EventMerger.static
+    cands: tuple  # the events it was compared with (their founders' ids), in order
+    joined: int  # the founder (id) of the event it joined or founded
+    writes: tuple  # the index cells it filed that event under
+
+
+class MergeMemory:
+    """What the last merge did report by report, for a resident build (``kg build --watch``): the
+    next merge of nearly the same reports (the same objects) decides again only the reports that
+    read something that changed, and replays the others' decisions; the result is the merge from
+    scratch. A report's decision depends on the index cells it reads and the events it finds
+    there; an event is "dirty" once its state may differ from the last merge's at that point of the
+    walk (a new report joined it, a removed one left it, a report joined it differently), a cell
+    once what is filed in it may. The entities' kinds and countries must be those of last time
+    where the reports name them, else everything is decided again."""
+
+    def __init__(self):
+        self.traces: dict[int, _Trace] = {}
+        self.cells: dict[tuple, int] = {}  # the index cells' numbers the traces use
+        self.entities: dict[str, tuple] = {}  # entity key -> (kind, country)
+        self.events: dict[int, Event] = {}  # founder id -> its event (before part-of links and key suffixes)
+        self.decided = 0  # reports decided again by the last merge
+
+    def usable(self, reports: list[EventReport], entities: dict[str, tuple]) -> dict[int, _Trace]:
+        """The traces the next merge may replay: none when a report seen last time names an entity
+        whose kind or country is no longer what it was (it would be blocked or placed otherwise)."""
+        present = {id(r) for r in reports}
+        if not self.traces or len(present) != len(reports):
+            return {}
+        changed = {k for k in entities.keys() | self.entities.keys() if entities.get(k) != self.entities.get(k)}
+        if changed and any(changed.intersection((*t.report.participants, t.report.location))
+                           for key, t in self.traces.items() if key in present):
+            return {}
+        return self.traces
+
+
+def _merge(merger: EventMerger, ordered: list[EventReport], memory: MergeMemory | None) -> set[int]:
+    """Every report added to the merger in order, replaying the remembered decisions that still
+    hold; the founders of the events that may differ from the remembered ones."""
+    if memory is None:
+        for r in ordered:
+            merger.add(r)
+        return set()
+    entities = {k: (e.kind, e.country) for k, e in merger.entities.items()}
+    prev = memory.usable(ordered, entities)
+    present = {id(r) for r in ordered}
+    dirty, dirty_cells = set(), set()
+    for key, t in prev.items():
+        if key not in present:  # removed: what it joined and filed is no longer as remembered
+            dirty.add(t.joined)
+            dirty_cells.update(t.writes)
+    traces, position, decided = {}, {}, 0
+    for r in ordered:
+        t = prev.get(id(r))
+        if t is not None and dirty_cells.isdisjoint(t.static[5]) and dirty.isdisjoint(t.cands):
+            # it reads what it read last time: it decides as it did
+            idx, _ = merger.join(r, t.static, None if t.joined == id(r) else position[t.joined], t.writes)
+            traces[id(r)] = t
+        else:
+            decided += 1
+            static = t.static if t is not None else merger.static(r)
+            cands = merger.candidates(static[5])
+            choice = merger.choose(r, static, cands)
+            joined = id(r) if choice is None else merger.founders[choice]
+            was_dirty = joined in dirty
+            idx, writes = merger.join(r, static, choice)
+            traces[id(r)] = _Trace(r, static, tuple(merger.founders[i] for i in cands), joined, writes)
+            if t is None or t.joined != joined or was_dirty:
+                dirty.add(joined)
+                dirty_cells.update(writes)
+                if t is not None:
+                    dirty.add(t.joined)
+                    dirty_cells.update(t.writes)
+        position[merger.founders[idx]] = idx
+    memory.traces, memory.entities, memory.decided = traces, entities, decided
+    return dirty
 
 
 def merge_events(records: list[ArticleRecord], entities: dict[str, EntityInfo],
-                 article_words: dict[str, Counter] | None = None) -> list[Event]:
-    """Merge every article's event reports into real-world events, with part-of links."""
+                 article_words: dict[str, Counter] | None = None, memory: MergeMemory | None = None) -> list[Event]:
+    """Merge every article's event reports into real-world events, with part-of links. With
+    ``memory`` (kept by a resident build), the last merge's decisions are replayed where they hold."""
     reports = [r for rec in records for r in rec.events]
     if article_words is None:
         article_words = {rec.id: _words(" ".join(r.evidence for r in rec.events)) for rec in records}
     # most precise, most trusted first, so that vague reports join precise events
-    order = sorted(range(len(reports)), key=lambda i: (
-        reports[i].date is None, reports[i].date_weak, -len(reports[i].date or ""), reports[i].planned,
-        reports[i].article, reports[i].start, reports[i].kind))
-    merger = EventMerger(entities, article_words)
-    for i in order:
-        merger.add(reports[i])
-    events = merger.events()
+    ordered = sorted(reports, key=lambda r: (r.date is None, r.date_weak, -len(r.date or ""), r.planned,
+                                             r.article, r.start, r.kind))
+    merger = EventMerger(entities, article_words, memory.cells if memory is not None else None)
+    dirty = _merge(merger, ordered, memory)
+    if memory is None:
+        events = merger.events()
+    else:
+        made = merger.events({f: e for f, e in memory.events.items() if f not in dirty})
+        memory.events = dict(zip(merger.founders, made))
+        events = [copy.copy(e) for e in made]  # part-of links and key suffixes are set on copies
     # part-of: the event holding a report's parent report
     owner = {}
     for ev in events:
@@ -325,8 +463,9 @@ def merge_events(records: list[ArticleRecord], entities: dict[str, EntityInfo],
         if parents:
             ev.part_of = max(sorted(parents), key=lambda k: parents[k])
     # deterministic keys and order; keys stay unique
+    counts = Counter(ev.key for ev in events)
     seen = Counter()
-    for ev in sorted(events, key=lambda e: (e.key, e.articles)):
+    for ev in sorted((ev for ev in events if counts[ev.key] > 1), key=lambda e: (e.key, e.articles)):
         seen[ev.key] += 1
         if seen[ev.key] > 1:
             ev.key = f"{ev.key}-{seen[ev.key]}"

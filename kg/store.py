@@ -97,6 +97,33 @@ def write_trig(sorted_quads: Iterable[ox.Quad], path: Path) -> None:
         ox.serialize(sorted_quads, fh, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
 
 
+def _trig_head() -> bytes:
+    """What the TriG serializer writes before the first graph: the prefixes."""
+    probe = ox.NamedNode("urn:x-dipkg:probe")
+    text = ox.serialize([ox.Quad(probe, probe, probe, probe)], format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    return text[:text.index(b"<urn:x-dipkg:probe> {")]
+
+
+TRIG_HEAD = _trig_head()
+
+
+def trig_block(graph_quads: list[ox.Quad]) -> bytes:
+    """One graph's quads (in order) as the TriG file writes them (its block, without the prefixes):
+    a file is the same written whole or as TRIG_HEAD and its graphs' blocks in order (a test checks
+    it), so a resident build writes again only the blocks of the graphs that changed."""
+    text = ox.serialize(graph_quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    if not text.startswith(TRIG_HEAD):
+        raise ValueError("the TriG serializer no longer writes its prefixes first")
+    return text[len(TRIG_HEAD):]
+
+
+def write_trig_blocks(blocks: Iterable[bytes], path: Path) -> None:
+    """A TriG file from its graphs' blocks (trig_block), in order."""
+    with open(path, "wb") as fh:
+        fh.write(TRIG_HEAD)
+        fh.writelines(blocks)
+
+
 def graph_digests(quads: Iterable[ox.Quad]) -> dict[str, str]:
     """A digest of each named graph's content, independent of the quads' order (distinct quads)."""
     by_graph: dict[str, list[ox.Quad]] = defaultdict(list)

@@ -2,23 +2,30 @@
 rebuilding after one article changed costs about what that article costs: each file as read (by
 its size, modification time and inode, and its sidecar's), each article's extraction record (by its
 cache key), each article's named graph (by everything it is made of), each entity's and event's
-statements, the statements of the last build swapped in (what its store holds) and what its page
-drew. The loaded spaCy pipeline is kept by kg.build itself. What a build did not use is forgotten
-at its end, so memory follows the corpus, not the history of the folder. (Events are merged again
-from all the records each time: how reports cluster depends on all of them.)
+statements and each graph's block of the TriG file, the statements of the last build swapped in
+(what its store holds), what its page drew, and what the last merge decided report by report
+(replayed where what a report read is unchanged). The loaded spaCy pipeline is kept by kg.build
+itself. What a build did not use is forgotten at its end, so memory follows the corpus, not the
+history of the folder.
 """
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import Article, Problem, read_article, sidecar_path
+from .corpus import META_SUFFIX, Article, Problem, read_article, sidecar_path
 from .export.elements import ElementsMemo
+from .resolve import MergeMemory
+from .store import trig_block
 
 # a file modified this recently may be modified again within its time stamp's resolution (a few
 # milliseconds on Linux) without its stamp changing: such a file is read again next time
 RACY_NS = 2_000_000_000
+
+
+_MISSING = object()
 
 
 class Memo(dict):
@@ -29,9 +36,10 @@ class Memo(dict):
         self.used: set = set()
 
     def get(self, key, default=None):
-        value = super().get(key, default)
-        if key in self:
-            self.used.add(key)
+        value = super().get(key, _MISSING)
+        if value is _MISSING:
+            return default
+        self.used.add(key)
         return value
 
     def put(self, key, value) -> None:
@@ -39,17 +47,20 @@ class Memo(dict):
         self.used.add(key)
 
     def end_round(self) -> None:
-        for key in [k for k in self if k not in self.used]:
-            del self[key]
+        if len(self.used) < len(self):
+            for key in [k for k in self if k not in self.used]:
+                del self[key]
         self.used = set()
 
 
 def file_stamp(path: Path) -> tuple:
     """(size, modification time, inode) of an article and of its sidecar (None where absent)."""
+    name = os.fspath(path)
+    side = name[:-len(".txt")] + META_SUFFIX if name.endswith(".txt") else os.fspath(sidecar_path(Path(path)))
     out = []
-    for p in (path, sidecar_path(path)):
+    for p in (name, side):  # (strings, not Paths: a resident build asks this of every file)
         try:
-            st = p.stat()
+            st = os.stat(p)
         except OSError:
             out.append(None)
         else:
@@ -64,7 +75,9 @@ class Warm:
     # ("article", *graph.article_inputs(...)) -> (sorted quads, digest); ("statements", graph, *triples)
     # -> (sorted quads, digest sum): an article's graph, an entity's or an event's statements
     graphs: Memo = field(default_factory=Memo)
+    trig: Memo = field(default_factory=Memo)  # (graph name, digest) -> the graph's block of the TriG file
     elements: ElementsMemo = field(default_factory=ElementsMemo)  # what the page of the last build drew
+    merge: MergeMemory = field(default_factory=MergeMemory)  # what the last merge decided
     # the (graphs, digests) of the last build that was swapped in: its store holds those statements
     dataset: tuple[dict, dict] | None = None
     made: tuple[dict, dict] | None = None  # those of the build under way
@@ -80,6 +93,14 @@ class Warm:
             self.files.put(path, (stamp, value))
         return value
 
+    def trig_block(self, name: str, digest: str, quads: list) -> bytes:
+        """store.trig_block of a graph, remembered by its name and digest."""
+        block = self.trig.get((name, digest))
+        if block is None:
+            block = trig_block(quads)
+            self.trig.put((name, digest), block)
+        return block
+
     def failed(self) -> None:
         """The build under way was thrown away: the page memo has read a store that is not kept,
         so the next page is drawn from scratch."""
@@ -88,7 +109,7 @@ class Warm:
 
     def end_round(self) -> None:
         """The build under way was swapped in."""
-        for memo in (self.files, self.records, self.graphs):
+        for memo in (self.files, self.records, self.graphs, self.trig):
             memo.end_round()
         if self.made is not None:
             self.dataset, self.made = self.made, None

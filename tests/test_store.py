@@ -7,7 +7,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import InputError
-from kg.store import digest_sum, graph_digests, open_built, sort_quads, sorted_graph
+from kg.store import (digest_sum, graph_digests, open_built, sort_quads, sorted_graph, trig_block, write_trig,
+                      write_trig_blocks)
 
 
 def _trig_quads(path) -> set:
@@ -75,3 +76,18 @@ def test_a_graph_sorted_and_digested_at_once_is_as_sorted_and_digested_apart(see
     assert total == digest_sum(quads) == digest_sum(quads[:5]) + digest_sum(quads[5:])
     assert f"{total % (1 << 128):032x}" == graph_digests(quads)[g.value]
 
+
+
+def test_a_trig_file_written_graph_by_graph_is_the_file_written_whole(seeds_output, tmp_path):
+    """What a resident build writes (the prefixes, then each graph's block, most of them
+    remembered) is byte for byte the file written in one go, and a kg.trig as the build wrote it."""
+    store = open_built(seeds_output)
+    quads = sort_quads(store.ox)
+    write_trig(quads, tmp_path / "whole.trig")
+    by_graph: dict = {}
+    for q in quads:
+        by_graph.setdefault(q.graph_name.value, []).append(q)
+    write_trig_blocks([trig_block(qs) for qs in by_graph.values()], tmp_path / "blocks.trig")
+    assert (tmp_path / "blocks.trig").read_bytes() == (tmp_path / "whole.trig").read_bytes() == \
+        (seeds_output / "kg.trig").read_bytes()
+    assert len(by_graph) > 3

@@ -1,0 +1,129 @@
+"""A resident build's merge (kg.resolve.MergeMemory): it replays the last merge's decisions where
+what a report read is unchanged, and must give exactly the merge from scratch, whatever changed."""
+from __future__ import annotations
+
+import copy
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.corpus import read_corpus
+from kg.extract.pipeline import build_pipeline, extract
+from kg.resolve import MergeMemory, article_word_counts, merge_entities, merge_events
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Records of a synthetic corpus (bench/synth.py: events told several times, by people of a
+    gazetteer-sized world) and of the held-out corpora, with their articles' word counts."""
+    sys.path.insert(0, str(ROOT))
+    from bench import synth
+    folder = tmp_path_factory.mktemp("synth")
+    synth.generate(240, folder, seed=11)
+    articles = read_corpus(folder)[0]
+    for sub in sorted((ROOT / "tests" / "data" / "heldout").iterdir()):
+        if sub.is_dir():
+            articles += read_corpus(sub)[0]
+    nlp = build_pipeline()
+    records = [extract(a, nlp) for a in articles]
+    for rec, a in zip(records, articles):  # ids unique across the corpora
+        rec.id = f"{a.source_file}#{id(rec)}"
+        for r in rec.events:
+            r.article = rec.id
+    words = {rec.id: article_word_counts(" ".join(r.evidence for r in rec.events)) for rec in records}
+    return records, words
+
+
+def merge(records, words, memory=None):
+    return merge_events(records, merge_entities(records), words, memory)
+
+
+def with_other_date(rec):
+    """The record of the same article with its events a day later (an article edited: new objects)."""
+    out = copy.deepcopy(rec)
+    for r in out.events:
+        if r.date and len(r.date) == 10:
+            r.date = r.date[:8] + ("02" if r.date[8:] == "01" else "01")
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_replayed_merges_equal_merges_from_scratch(corpus, seed):
+    """Articles added, removed and edited a few at a time: each replayed merge is the merge from
+    scratch of the same records."""
+    records, words = corpus
+    rng = random.Random(seed)
+    pool = list(records)
+    current = [r for r in pool if rng.random() < 0.8]
+    memory = MergeMemory()
+    decided, reports = [], []
+    for _ in range(12):
+        assert merge(current, words, memory) == merge(current, words)
+        decided.append(memory.decided)
+        reports.append(sum(len(rec.events) for rec in current))
+        present = {id(r) for r in current}
+        missing = [r for r in pool if id(r) not in present]
+        current += rng.sample(missing, min(len(missing), rng.randint(1, 4)))
+        for _ in range(rng.randint(0, 3)):
+            current.pop(rng.randrange(len(current)))
+        if rng.random() < 0.5:
+            i = rng.randrange(len(current))
+            current[i] = with_other_date(current[i])
+        current.sort(key=lambda rec: rec.id)
+    assert decided[0] == reports[0]  # nothing to replay the first time
+    assert all(d < n / 4 for d, n in zip(decided[1:], reports[1:])), (decided, reports)  # then most decisions are replayed
+
+
+def test_one_article_added_is_decided_with_what_it_touches(corpus):
+    records, words = corpus
+    memory = MergeMemory()
+    merge(records[1:], words, memory)
+    everything = sum(len(rec.events) for rec in records)
+    assert memory.decided == everything - len(records[0].events)  # nothing to replay the first time
+    assert merge(records, words, memory) == merge(records, words)
+    assert len(records[0].events) <= memory.decided < everything / 10
+
+
+def test_an_entity_of_another_kind_decides_everything_again(corpus):
+    """An article that makes an entity named by earlier reports another kind (so that merging
+    blocks those reports differently): nothing is replayed."""
+    records, words = corpus
+    memory = MergeMemory()
+    merge(records, words, memory)
+    rec, key = next((r, p) for r in records for e in r.events for p in e.participants
+                    if r.entities.get(p) and r.entities[p].kind == "Person")
+    other = copy.deepcopy(rec)
+    other.entities[key].kind = "Organization"
+    changed = [other if r is rec else r for r in records]
+    # the first record naming the entity decides its kind: put the edited one first
+    changed.sort(key=lambda r: r is not other)
+    assert merge(changed, words, memory) == merge(changed, words)
+    assert memory.decided == sum(len(r.events) for r in changed)
+
+
+def _record(article: str, people: list[str], mode: str | None):
+    from kg.records import ArticleRecord, EntityInfo, EventReport
+    entities = {p: EntityInfo(p, "Person", p.title()) for p in people}
+    report = EventReport(article=article, kind="Meeting", participants=people, evidence=f"{people} met.", start=0,
+                         end=10, date="2020-05-10", mode=mode, reported="2020-05-11")
+    return ArticleRecord(article, f"{article}.txt", article, "2020-05-11", None, None, None, entities, [report])
+
+
+def test_a_report_is_decided_again_when_an_event_it_found_changed():
+    """Talks of two people; a new article says they were held face to face, under one person's
+    key; a report filed under the other's says by video: it no longer joins them, though nothing
+    new is filed where it looks."""
+    first = _record("a1", ["putin", "xi"], None)
+    face_to_face = _record("a2", ["putin"], "in_person")
+    by_video = _record("a3", ["xi"], "remote")
+    words = {}
+    memory = MergeMemory()
+    before = merge([first, by_video], words, memory)
+    assert len(before) == 1  # the video report joined the talks
+    after = merge([first, face_to_face, by_video], words, memory)
+    assert after == merge([first, face_to_face, by_video], words)
+    assert len(after) == 2 and memory.decided == 2
