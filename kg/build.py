@@ -19,6 +19,7 @@ import pickle
 import shutil
 import sys
 import time
+import weakref
 from collections import Counter
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -143,10 +144,11 @@ def _progress(total: int, show: bool):
                 file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
-def article_keys(articles: list[Article], model: str | None) -> list[str]:
-    """The cache key of each article (its content, metadata and name, and the extractor's fingerprint)."""
+def article_keys(articles: list[Article], model: str | None, key=article_key) -> list[str]:
+    """The cache key of each article (its content, metadata and name, and the extractor's
+    fingerprint); ``key``: what makes one (``cache.article_key``, or a resident build's memory of it)."""
     fp = fingerprint(model)
-    return [article_key(a, fp) for a in articles]
+    return [key(a, fp) for a in articles]
 
 
 def extract_records(articles: list[Article], keys: list[str], model: str | None, old: RecordCache | None,
@@ -186,7 +188,7 @@ def merged(records, words, keys: list[str], old_cache: Path, new_cache: Path, me
     same records (the keys include the fingerprint of kg/resolve.py), merged again otherwise. A
     resident build passes its ``memory`` of the last merge instead: replayed where it holds."""
     if memory is not None:
-        entities = merge_entities(records)
+        entities = merge_entities(records, memory.entities)
         return entities, merge_events(records, entities, words, memory)
     digest = hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()
     name = f"merged-{digest}.bin"
@@ -270,19 +272,29 @@ def write_store(graphs: dict[str, list], digests: dict[str, str], old_dir: Path,
     # a changed graph is patched, not rewritten: the shared entities and events graphs change a
     # little with every article, and only the nodes whose statements changed need checking again
     kept_graphs, kept_digests = remembered if remembered is not None else ({}, {})
-    old_quads = set()
-    for g in changed & set(old_graphs):
-        if g in kept_graphs and kept_digests.get(g) == old_graphs[g]:
-            old_quads.update(kept_graphs[g])
+    old_quads, fresh = set(), set()
+    for g in changed:
+        if g not in old_graphs:
+            fresh.update(graphs[g])
+        elif g in kept_graphs and kept_digests.get(g) == old_graphs[g]:
+            # the parts (subjects) both have, the same objects, are unchanged: only the others count
+            old_parts, new_parts = _parts(kept_graphs[g]), _parts(graphs[g])
+            old_quads.update(q for key, part in old_parts.items() if key not in new_parts for q in part)
+            fresh.update(q for key, part in new_parts.items() if key not in old_parts for q in part)
         else:
             old_quads.update(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(g) if g else ox.DefaultGraph()))
-    fresh = {q for g in changed for q in graphs[g]}
+            fresh.update(graphs[g])
     gone, added = old_quads - fresh, fresh - old_quads
     for q in gone:
         store.ox.remove(q)
     store.load(added)
     touched |= _nodes(gone) | _nodes(added)
     return store, len(changed), len(dropped), touched
+
+
+def _parts(quads: list) -> dict[int, list]:
+    """A graph's parts by identity (graph.Statements), or the whole graph as one part."""
+    return {id(part): part for part in getattr(quads, "parts", ()) or (quads,)}
 
 
 def _validate(store: Store, touched: set[str] | None, out_dir: Path, staged: Path) -> int | None:
@@ -347,7 +359,7 @@ def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model
         if not articles:
             why = "; ".join(str(p) for p in problems) or "it has no *.txt files"
             raise InputError(f"no article could be read from {input_dir} ({why}); the previous output is kept")
-        keys = article_keys(articles, model)
+        keys = article_keys(articles, model, warm.article_key if warm is not None else article_key)
         inputs = inputs_digest(keys, model, html, validate)
         result = _unchanged(out_dir, inputs, problems)
         if result is not None and reads is not None and reads.changed:
@@ -471,8 +483,10 @@ def _build_into(articles, keys: list[str], problems, out_dir: Path, staged: Path
         lap("validate")
     triples = sum(len(quads) for quads in graphs.values())  # what the store holds (counting it: 0.1 s at 10k)
     store.flush()
-    del store
-    gc.collect()  # close the store before its folder is renamed
+    alive = weakref.ref(store)
+    del store  # closed before its folder is renamed: at once, unless a reference cycle holds it
+    if alive() is not None:
+        gc.collect()
     (staged / GRAPHS_FILE).write_text(json.dumps({"quads": triples, "graphs": digests}, sort_keys=True, indent=0),
                                       encoding="utf-8")
     (staged / BUILD_FILE).write_text(json.dumps(

@@ -3,7 +3,7 @@ ontology in a graph of its own. The only module that knows the ontology's terms.
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -177,32 +177,53 @@ _DECIMAL = _n(XSD.decimal)
 
 def entity_quads(entities: dict[str, EntityInfo], memo=None) -> tuple[list[ox.Quad], int]:
     """Every entity once, in the entities graph, and the graph's digest sum (see _graph)."""
-    return _graph(ENTITIES_GRAPH, [entity_statements(entities[k], entities) for k in entities], memo)
+    return _graph(ENTITIES_GRAPH, [((), (info, entities.get(info.represents), entities.get(info.country)),
+                                    partial(entity_statements, info, entities)) for info in entities.values()], memo)
 
 
 def event_quads(events: list[Event], entities: dict[str, EntityInfo], memo=None) -> tuple[list[ox.Quad], int]:
     """Every event once, in the events graph, and the graph's digest sum (see _graph)."""
     keys = {ev.key for ev in events}
-    return _graph(EVENTS_GRAPH, [event_statements(ev, entities, keys) for ev in events], memo)
+    return _graph(EVENTS_GRAPH, [((ev.part_of in keys, *map(_named, map(entities.get, (ev.location, *ev.participants)))),
+                                  (ev,), partial(event_statements, ev, entities, keys)) for ev in events], memo)
 
 
-def _graph(graph: ox.NamedNode, subjects: list[list[tuple]], memo=None) -> tuple[list[ox.Quad], int]:
-    """A graph of statements given subject by subject (each list about one subject, a different
-    one each), in TriG order, and its digest sum (store.digest_sum). With ``memo`` (a resident
-    build's warm.Memo), a subject's statements made the same in an earlier build are not sorted and
-    hashed again."""
+def _named(info: EntityInfo | None) -> tuple | None:
+    """What an event's statements take of an entity: its IRI and label."""
+    return (info.kind, info.label) if info is not None else None
+
+
+def _graph(graph: ox.NamedNode, subjects: list[tuple], memo=None) -> tuple[list[ox.Quad], int]:
+    """A graph of statements given subject by subject, in TriG order, and its digest sum
+    (store.digest_sum). ``subjects``: for each subject (a different one each), (values, objects,
+    statements): ``statements()`` makes its statements from ``values`` and ``objects`` (records,
+    entities, events: never changed once made). With ``memo`` (a resident build's warm.Memo), the
+    statements made of the same values and the same objects in an earlier build (the memo keeps
+    them, so their ids are no other's) are not made, sorted and hashed again."""
     blocks = []
-    for triples in subjects:
-        key = ("statements", graph.value, *triples) if memo is not None else None
-        made = memo.get(key) if memo is not None else None
-        if made is None:
-            made = sorted_graph(ox.Quad(s, p, o, graph) for s, p, o in triples)
+    for values, objects, statements in subjects:
+        key = ("objects", graph.value, *values, *map(id, objects)) if memo is not None else None
+        hit = memo.get(key) if memo is not None else None
+        if hit is not None:
+            made = hit[1]
+        else:
+            made = sorted_graph(ox.Quad(s, p, o, graph) for s, p, o in statements())
             if memo is not None:
-                memo.put(key, made)
+                memo.put(key, (objects, made))
         if made[0]:
             blocks.append(made)
     blocks.sort(key=lambda b: str(b[0][0].subject))  # as sort_quads orders them
-    return [q for quads, _ in blocks for q in quads], sum(total for _, total in blocks)
+    out = Statements(q for quads, _ in blocks for q in quads)
+    out.parts = tuple(quads for quads, _ in blocks)
+    return out, sum(total for _, total in blocks)
+
+
+class Statements(list):
+    """A graph's statements (quads) in TriG order and, for a graph made subject by subject, the
+    subjects' parts (lists of quads) it was put together from: parts taken from a resident build's
+    memory are the same objects as last time, so what changed is found by identity (build.write_store)."""
+
+    parts: tuple = ()
 
 
 def reports_by_article(events: list[Event]) -> dict[str, list[tuple[Event, list]]]:
@@ -217,11 +238,11 @@ def reports_by_article(events: list[Event]) -> dict[str, list[tuple[Event, list]
 
 
 def article_inputs(rec: ArticleRecord, entities: dict[str, EntityInfo], reports: list[tuple[Event, list]]) -> tuple:
-    """Everything ``article_quads`` reads, as one hashable value: equal values make equal quads
-    (what a resident build remembers an article's graph by)."""
-    return (rec.id, rec.source_file, rec.sha256, rec.published, rec.title, rec.publisher, rec.url,
-            tuple(entity_iri(entities[k]).value for k in sorted(rec.entities) if k in entities),
-            tuple((ev.key, tuple((r.start, r.end, r.evidence) for r in own)) for ev, own in reports))
+    """What ``article_quads`` reads besides the record (never changed once made), as one hashable
+    value: the record (by its id: a resident build keeps it while it remembers its graph), its
+    entities' kinds (their IRIs) and the keys of its events, each with its own reports (by id)."""
+    return (id(rec), tuple(entities[k].kind if k in entities else None for k in rec.entities),
+            tuple((ev.key, *map(id, own)) for ev, own in reports))
 
 
 def dataset_quads(records: list[ArticleRecord], entities: dict[str, EntityInfo], events: list[Event]) -> list[ox.Quad]:
@@ -234,8 +255,8 @@ def dataset_rdf(records, entities, events, memo=None) -> tuple[dict[str, list[ox
     """Every statement of the dataset once: each graph's statements in TriG order (subject,
     predicate, object), the graphs in order of name, and a digest of each graph. With ``memo`` (a
     resident build's ``warm.Memo``), an article's graph made from the same inputs as in an earlier
-    build, and an entity's or event's statements made the same, are taken from it, not sorted and
-    hashed again."""
+    build (article_inputs), and an entity's or event's statements made of the same (_graph), are
+    taken from it, not made, sorted and hashed again."""
     ontology, total = sorted_graph(ontology_quads())
     graphs, digests = {ONTOLOGY_GRAPH.value: ontology}, {ONTOLOGY_GRAPH.value: digest_text(total)}
     for graph, (quads, total) in ((ENTITIES_GRAPH, entity_quads(entities, memo)),
@@ -244,13 +265,16 @@ def dataset_rdf(records, entities, events, memo=None) -> tuple[dict[str, list[ox
             graphs[graph.value], digests[graph.value] = quads, digest_text(total)
     by_article = reports_by_article(events)
     for rec in records:
-        name, reports = article_graph(rec.id).value, by_article.get(rec.id, [])
+        reports = by_article.get(rec.id, [])
         key = ("article", *article_inputs(rec, entities, reports)) if memo is not None else None
-        made = memo.get(key) if memo is not None else None
-        if made is None:
+        hit = memo.get(key) if memo is not None else None
+        if hit is not None:
+            _, name, made = hit
+        else:
+            name = article_graph(rec.id).value
             quads, total = sorted_graph(article_quads(rec, entities, reports))
             made = quads, digest_text(total)
             if memo is not None:
-                memo.put(key, made)
+                memo.put(key, (rec, name, made))
         graphs[name], digests[name] = made
     return {name: graphs[name] for name in sorted(graphs)}, digests

@@ -6,12 +6,11 @@ so the cost grows with the corpus, not with its square.
 """
 from __future__ import annotations
 
-import copy
 import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from .dates import compatible as dates_compatible, same_gathering_days
@@ -24,26 +23,92 @@ _NO_WORDS: Counter = Counter()
 _STOP = frozenset("the and for that with from this have has had was were will would said his her its their they them".split())
 
 
-def merge_entities(records: list[ArticleRecord]) -> dict[str, EntityInfo]:
-    """One EntityInfo per key, with every name any article used for it."""
-    out: dict[str, EntityInfo] = {}
-    represents: dict[str, Counter] = defaultdict(Counter)
+def merge_entities(records: list[ArticleRecord], memory: "EntityMemory | None" = None) -> dict[str, EntityInfo]:
+    """One EntityInfo per key, with every name any article used for it. With ``memory`` (kept by a
+    resident build), only the entities of the records added or removed since are merged again."""
+    if memory is not None:
+        return memory.merge(records)
+    by_key: dict[str, list[EntityInfo]] = defaultdict(list)
     for rec in records:
         for key, info in rec.entities.items():
-            cur = out.get(key)
-            if cur is None:
-                cur = out[key] = EntityInfo(key, info.kind, info.label, set(), info.wikidata, None, set(), info.country)
-            cur.names |= info.names
-            cur.roles |= info.roles
-            if info.represents:
-                represents[key][info.represents] += 1
-            cur.wikidata = cur.wikidata or info.wikidata
-            cur.country = cur.country or info.country
-    for key, counts in represents.items():
-        out[key].represents = max(sorted(counts), key=lambda k: counts[k])
-    for info in out.values():
-        info.names.discard(info.label)
-    return out
+            by_key[key].append(info)
+    return {key: _merged_entity(key, infos)[0] for key, infos in by_key.items()}
+
+
+def _merged_entity(key: str, infos: list[EntityInfo], start: EntityInfo | None = None,
+                   counts: Counter | None = None) -> tuple[EntityInfo, Counter]:
+    """An entity as the records (in order) tell of it: kind, label and the rest from the first that
+    gives them, the names and roles of all, what it represents most often; and how often each
+    thing it represents was given. ``start`` and ``counts``: the entity as merged from earlier
+    records, and its counts, to which ``infos`` are added."""
+    first = start or infos[0]
+    out = EntityInfo(key, first.kind, first.label, set(start.names) if start else set(), first.wikidata, None,
+                     set(start.roles) if start else set(), first.country)
+    represents = Counter(counts)
+    for info in infos:
+        out.names |= info.names
+        out.roles |= info.roles
+        if info.represents:
+            represents[info.represents] += 1
+        out.wikidata = out.wikidata or info.wikidata
+        out.country = out.country or info.country
+    if represents:
+        out.represents = max(sorted(represents), key=lambda k: represents[k])
+    out.names.discard(out.label)
+    return out, represents
+
+
+class EntityMemory:
+    """The last merge of entities, for a resident build: which records (the same objects) tell of
+    each entity, so that the next merge makes again only the entities of records added or removed,
+    and adds the records added after an entity's first to what it was."""
+
+    def __init__(self):
+        self.records: dict[int, ArticleRecord] = {}  # id -> the records last merged
+        self.holders: dict[str, dict[int, ArticleRecord]] = {}  # entity key -> the records telling of it
+        self.first: dict[str, int] = {}  # entity key -> the first of its records (id)
+        self.merged: dict[str, tuple[EntityInfo, Counter]] = {}  # entity key -> (the entity, its counts)
+
+    def merge(self, records: list[ArticleRecord]) -> dict[str, EntityInfo]:
+        present = {id(rec): rec for rec in records}
+        if len(present) != len(records):  # a record listed twice: merged from scratch, not remembered
+            self.__init__()
+            return merge_entities(records)
+        anew, added = set(), defaultdict(list)  # entity keys to merge again; to add records to
+        for key, rec in self.records.items():
+            if key not in present:
+                for k in rec.entities:
+                    del self.holders[k][key]
+                    anew.add(k)
+        for key, rec in present.items():
+            if key not in self.records:
+                for k in rec.entities:
+                    self.holders.setdefault(k, {})[key] = rec
+                    added[k].append(key)
+        position = {key: i for i, key in enumerate(present)} if anew or added else {}
+        for k, keys in added.items():
+            if k not in anew and k in self.merged and position[self.first[k]] < min(map(position.__getitem__, keys)):
+                self._keep(k, _merged_entity(k, [present[i].entities[k] for i in sorted(keys, key=position.__getitem__)],
+                                             *self.merged[k]))
+            else:
+                anew.add(k)
+        for k in anew:
+            holders = self.holders.get(k)
+            if holders:
+                ordered = sorted(holders, key=position.__getitem__)
+                self.first[k] = ordered[0]
+                self._keep(k, _merged_entity(k, [holders[i].entities[k] for i in ordered]))
+            else:
+                for memo in (self.holders, self.first, self.merged):
+                    memo.pop(k, None)
+        self.records = present
+        return {k: info for k, (info, _) in self.merged.items()}
+
+    def _keep(self, key: str, merged: tuple[EntityInfo, Counter]) -> None:
+        """The entity merged again, unless it is as it was: then the same object is kept (what is
+        made of it is remembered by it)."""
+        kept = self.merged.get(key)
+        self.merged[key] = merged if kept is None or merged[0] != kept[0] else (kept[0], merged[1])
 
 
 def _specific(kinds: list[str]) -> str:
@@ -368,8 +433,12 @@ class MergeMemory:
     def __init__(self):
         self.traces: dict[int, _Trace] = {}
         self.cells: dict[tuple, int] = {}  # the index cells' numbers the traces use
-        self.entities: dict[str, tuple] = {}  # entity key -> (kind, country)
+        self.kinds: dict[str, tuple] = {}  # entity key -> (kind, country)
+        self.entities = EntityMemory()  # the last merge of entities
         self.events: dict[int, Event] = {}  # founder id -> its event (before part-of links and key suffixes)
+        # (id of an event, its other values) -> (the event, its copy with those values): last merge's, this one's
+        self.changed: dict[tuple, tuple] = {}
+        self.changing: dict[tuple, tuple] = {}
         self.decided = 0  # reports decided again by the last merge
 
     def usable(self, reports: list[EventReport], entities: dict[str, tuple]) -> dict[int, _Trace]:
@@ -378,7 +447,7 @@ class MergeMemory:
         present = {id(r) for r in reports}
         if not self.traces or len(present) != len(reports):
             return {}
-        changed = {k for k in entities.keys() | self.entities.keys() if entities.get(k) != self.entities.get(k)}
+        changed = {k for k in entities.keys() | self.kinds.keys() if entities.get(k) != self.kinds.get(k)}
         if changed and any(changed.intersection((*t.report.participants, t.report.location))
                            for key, t in self.traces.items() if key in present):
             return {}
@@ -423,8 +492,19 @@ def _merge(merger: EventMerger, ordered: list[EventReport], memory: MergeMemory 
                     dirty.add(t.joined)
                     dirty_cells.update(t.writes)
         position[merger.founders[idx]] = idx
-    memory.traces, memory.entities, memory.decided = traces, entities, decided
+    memory.traces, memory.kinds, memory.decided = traces, entities, decided
     return dirty
+
+
+def _changed(ev: Event, values: dict, memory: MergeMemory | None) -> Event:
+    """A copy of the event with other values (a resident build gets the same copy as last time:
+    what is made of it in memory is then taken as it is)."""
+    key = (id(ev), *sorted(values.items()))
+    made = memory.changed.get(key) if memory is not None else None
+    copy = made[1] if made is not None else replace(ev, **values)
+    if memory is not None:
+        memory.changing[key] = (ev, copy)  # (the event kept, so that its id is no other's)
+    return copy
 
 
 def merge_events(records: list[ArticleRecord], entities: dict[str, EntityInfo],
@@ -442,33 +522,34 @@ def merge_events(records: list[ArticleRecord], entities: dict[str, EntityInfo],
     if memory is None:
         events = merger.events()
     else:
-        made = merger.events({f: e for f, e in memory.events.items() if f not in dirty})
-        memory.events = dict(zip(merger.founders, made))
-        events = [copy.copy(e) for e in made]  # part-of links and key suffixes are set on copies
+        events = merger.events({f: e for f, e in memory.events.items() if f not in dirty})
+        memory.events = dict(zip(merger.founders, events))
+    # part-of links and key suffixes are set on copies: a resident build keeps the events as made
+    changes: dict[int, dict] = defaultdict(dict)  # an event's place in ``events`` -> its new values
     # part-of: the event holding a report's parent report
-    owner = {}
-    for ev in events:
-        for r in ev.reports:
-            owner[id(r)] = ev.key
+    owner = {id(r): ev.key for ev in events for r in ev.reports}
     by_article = defaultdict(list)
     for rec in records:
         by_article[rec.id] = rec.events
-    for ev in events:
+    for i, ev in enumerate(events):
         parents = Counter()
         for r in ev.reports:
             if r.part_of is not None:
-                parent = by_article[r.article][r.part_of]
-                if owner.get(id(parent)) and owner[id(parent)] != ev.key:
-                    parents[owner[id(parent)]] += 1
+                parent = owner.get(id(by_article[r.article][r.part_of]))
+                if parent and parent != ev.key:
+                    parents[parent] += 1
         if parents:
-            ev.part_of = max(sorted(parents), key=lambda k: parents[k])
+            changes[i]["part_of"] = max(sorted(parents), key=lambda k: parents[k])
     # deterministic keys and order; keys stay unique
     counts = Counter(ev.key for ev in events)
     seen = Counter()
-    for ev in sorted((ev for ev in events if counts[ev.key] > 1), key=lambda e: (e.key, e.articles)):
-        seen[ev.key] += 1
-        if seen[ev.key] > 1:
-            ev.key = f"{ev.key}-{seen[ev.key]}"
+    for i in sorted((i for i, ev in enumerate(events) if counts[ev.key] > 1), key=lambda i: (events[i].key, events[i].articles)):
+        seen[events[i].key] += 1
+        if seen[events[i].key] > 1:
+            changes[i]["key"] = f"{events[i].key}-{seen[events[i].key]}"
+    events = [_changed(ev, changes[i], memory) if i in changes else ev for i, ev in enumerate(events)]
+    if memory is not None:
+        memory.changed, memory.changing = memory.changing, {}
     return sorted(events, key=lambda e: (e.date or "9999", e.kind, e.key))
 
 

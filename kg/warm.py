@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import article_key
 from .corpus import META_SUFFIX, Article, Problem, read_article, sidecar_path
 from .export.elements import ElementsMemo
 from .resolve import MergeMemory
@@ -71,9 +72,12 @@ def file_stamp(path: Path) -> tuple:
 @dataclass
 class Warm:
     files: Memo = field(default_factory=Memo)  # path -> (stamp, (article, problems))
+    keys: Memo = field(default_factory=Memo)  # (id of an article as read, fingerprint) -> (the article, its cache key)
     records: Memo = field(default_factory=Memo)  # cache key -> (record, word counts)
-    # ("article", *graph.article_inputs(...)) -> (sorted quads, digest); ("statements", graph, *triples)
-    # -> (sorted quads, digest sum): an article's graph, an entity's or an event's statements
+    # ("article", *graph.article_inputs(...)) -> (the record, the graph's name, (sorted quads, digest)): an
+    # article's graph;
+    # ("objects", graph, *values, *ids of objects) -> (the objects, (sorted quads, digest sum)): an
+    # entity's or an event's statements (see graph._graph)
     graphs: Memo = field(default_factory=Memo)
     trig: Memo = field(default_factory=Memo)  # (graph name, digest) -> the graph's block of the TriG file
     elements: ElementsMemo = field(default_factory=ElementsMemo)  # what the page of the last build drew
@@ -93,6 +97,15 @@ class Warm:
             self.files.put(path, (stamp, value))
         return value
 
+    def article_key(self, article: Article, fp: str) -> str:
+        """cache.article_key, remembered for the article as read (the same object while its file
+        keeps its stamp; the memory holds it, so its id is not another's)."""
+        hit = self.keys.get((id(article), fp))
+        if hit is None:
+            hit = (article, article_key(article, fp))
+            self.keys.put((id(article), fp), hit)
+        return hit[1]
+
     def trig_block(self, name: str, digest: str, quads: list) -> bytes:
         """store.trig_block of a graph, remembered by its name and digest."""
         block = self.trig.get((name, digest))
@@ -109,7 +122,7 @@ class Warm:
 
     def end_round(self) -> None:
         """The build under way was swapped in."""
-        for memo in (self.files, self.records, self.graphs, self.trig):
+        for memo in (self.files, self.keys, self.records, self.graphs, self.trig):
             memo.end_round()
         if self.made is not None:
             self.dataset, self.made = self.made, None

@@ -1,5 +1,6 @@
-"""A resident build's merge (kg.resolve.MergeMemory): it replays the last merge's decisions where
-what a report read is unchanged, and must give exactly the merge from scratch, whatever changed."""
+"""A resident build's merge (kg.resolve.MergeMemory): it merges again only the entities of the
+records added or removed, and replays the last merge's decisions where what a report read is
+unchanged; it must give exactly the merge from scratch, whatever changed."""
 from __future__ import annotations
 
 import copy
@@ -39,7 +40,9 @@ def corpus(tmp_path_factory):
 
 
 def merge(records, words, memory=None):
-    return merge_events(records, merge_entities(records), words, memory)
+    """(entities, events) of the records, remembering in ``memory`` if given."""
+    entities = merge_entities(records, memory.entities if memory is not None else None)
+    return entities, merge_events(records, entities, words, memory)
 
 
 def with_other_date(rec):
@@ -122,8 +125,29 @@ def test_a_report_is_decided_again_when_an_event_it_found_changed():
     by_video = _record("a3", ["xi"], "remote")
     words = {}
     memory = MergeMemory()
-    before = merge([first, by_video], words, memory)
+    before = merge([first, by_video], words, memory)[1]
     assert len(before) == 1  # the video report joined the talks
     after = merge([first, face_to_face, by_video], words, memory)
     assert after == merge([first, face_to_face, by_video], words)
-    assert len(after) == 2 and memory.decided == 2
+    assert len(after[1]) == 2 and memory.decided == 2
+
+
+def test_an_entity_merged_article_by_article_is_the_entity_merged_at_once():
+    """Articles added one at a time after an entity's first: names, roles and what it represents
+    most often are added to what it was, as if all were merged at once."""
+    from kg.records import ArticleRecord, EntityInfo
+
+    def rec(name: str, represents: str, alias: str):
+        info = EntityInfo("p", "Person", "P. Person", {alias}, None, represents, {f"envoy of {represents}"})
+        return ArticleRecord(name, f"{name}.txt", name, None, None, None, None, {"p": info}, [])
+
+    records = [rec("a1", "russia", "Person"), rec("a2", "russia", "Person"), rec("a3", "china", "Pers."),
+               rec("a4", "china", "Mr Person")]
+    memory = MergeMemory().entities
+    seen = []
+    for n in range(1, len(records) + 1):
+        merged = merge_entities(records[:n], memory)
+        assert merged == merge_entities(records[:n])
+        seen.append(merged["p"].represents)
+    assert seen == ["russia", "russia", "russia", "china"]
+    assert merged["p"].names == {"Person", "Pers.", "Mr Person"}
