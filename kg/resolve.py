@@ -432,7 +432,9 @@ class MergeMemory:
 
     def __init__(self):
         self.traces: dict[int, _Trace] = {}
-        self.cells: dict[tuple, int] = {}  # the index cells' numbers the traces use
+        # the index cells' numbers the traces use (kept for the watcher's life: a few cells per
+        # blocking key and month or year seen)
+        self.cells: dict[tuple, int] = {}
         self.kinds: dict[str, tuple] = {}  # entity key -> (kind, country)
         self.entities = EntityMemory()  # the last merge of entities
         self.events: dict[int, Event] = {}  # founder id -> its event (before part-of links and key suffixes)
@@ -486,6 +488,8 @@ def _merge(merger: EventMerger, ordered: list[EventReport], memory: MergeMemory 
             idx, writes = merger.join(r, static, choice)
             traces[id(r)] = _Trace(r, static, tuple(merger.founders[i] for i in cands), joined, writes)
             if t is None or t.joined != joined or was_dirty:
+                # what it joined, and where it filed it, may differ from last time from here on; and
+                # what it joined and filed last time (that event lacks it now, those cells may too)
                 dirty.add(joined)
                 dirty_cells.update(writes)
                 if t is not None:
