@@ -247,9 +247,13 @@ def write_store(graphs: dict[str, list], digests: dict[str, str], old_dir: Path,
     previous = _previous_graphs(old_dir.parent)
     store = None
     if previous is not None and (old_dir / "CURRENT").exists():
+        # a store whose files are as the last build left them (build.json) holds what
+        # store-graphs.json says; any other is counted first (0.1 s at 10,000 articles)
+        stamp = _store_stamp(old_dir)
+        as_left = stamp is not None and stamp == _recorded_store_stamp(old_dir.parent)
         try:
             old = Store(old_dir, read_only=True)
-            if len(old) == previous["quads"]:
+            if as_left or len(old) == previous["quads"]:
                 old.backup(new_dir)
             del old
             if new_dir.exists():
@@ -418,6 +422,14 @@ def _store_stamp(store_dir: Path) -> list | None:
         return sorted([p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in store_dir.iterdir()
                       if p.is_file() and not p.name.startswith("LOG"))
     except OSError:
+        return None
+
+
+def _recorded_store_stamp(out_dir: Path) -> list | None:
+    """The stamp of its store the last build recorded (build.json); None if there is none."""
+    try:
+        return json.loads((out_dir / BUILD_FILE).read_text(encoding="utf-8")).get("store")
+    except (OSError, ValueError, AttributeError):
         return None
 
 

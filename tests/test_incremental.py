@@ -129,6 +129,7 @@ def test_a_store_changed_behind_the_builds_back_is_reloaded(tmp_path):
     expected = _store_quads(out)
     store = ox.Store(str(out / "store"))
     store.add(ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:y"), ox.Literal("stray"), ox.NamedNode("urn:g")))
+    store.flush()  # (written to the store's files, not only to its log)
     del store
     result = build(src, out, html=False)
     assert result.extracted == 0
