@@ -21,20 +21,20 @@ ROOT = Path(__file__).resolve().parent.parent
 def corpus(tmp_path_factory):
     """Records of a synthetic corpus (bench/synth.py: events told several times, by people of a
     gazetteer-sized world) and of the held-out corpora, with their articles' word counts."""
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT))  # (bench/ is not installed with kg)
     from bench import synth
     folder = tmp_path_factory.mktemp("synth")
     synth.generate(240, folder, seed=11)
-    articles = read_corpus(folder)[0]
-    for sub in sorted((ROOT / "tests" / "data" / "heldout").iterdir()):
-        if sub.is_dir():
-            articles += read_corpus(sub)[0]
+    folders = [folder] + sorted(p for p in (ROOT / "tests" / "data" / "heldout").iterdir() if p.is_dir())
     nlp = build_pipeline()
-    records = [extract(a, nlp) for a in articles]
-    for rec, a in zip(records, articles):  # ids unique across the corpora
-        rec.id = f"{a.source_file}#{id(rec)}"
-        for r in rec.events:
-            r.article = rec.id
+    records = []
+    for i, sub in enumerate(folders):
+        for a in read_corpus(sub)[0]:
+            rec = extract(a, nlp)
+            rec.id = f"{i:02d}/{rec.id}"  # ids unique across the corpora
+            for r in rec.events:
+                r.article = rec.id
+            records.append(rec)
     words = {rec.id: article_word_counts(" ".join(r.evidence for r in rec.events)) for rec in records}
     return records, words
 
@@ -46,7 +46,7 @@ def merge(records, words, memory=None):
 
 
 def with_other_date(rec):
-    """The record of the same article with its events a day later (an article edited: new objects)."""
+    """The record of the same article with its events on another day (an article edited: new objects)."""
     out = copy.deepcopy(rec)
     for r in out.events:
         if r.date and len(r.date) == 10:
