@@ -12,6 +12,7 @@ import pytest
 
 from kg.corpus import read_corpus
 from kg.extract.pipeline import build_pipeline, extract
+from kg.records import ArticleRecord, EntityInfo, EventReport
 from kg.resolve import MergeMemory, article_word_counts, merge_entities, merge_events
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,7 +110,6 @@ def test_an_entity_of_another_kind_decides_everything_again(corpus):
 
 
 def _record(article: str, people: list[str], mode: str | None):
-    from kg.records import ArticleRecord, EntityInfo, EventReport
     entities = {p: EntityInfo(p, "Person", p.title()) for p in people}
     report = EventReport(article=article, kind="Meeting", participants=people, evidence=f"{people} met.", start=0,
                          end=10, date="2020-05-10", mode=mode, reported="2020-05-11")
@@ -135,7 +135,6 @@ def test_a_report_is_decided_again_when_an_event_it_found_changed():
 def test_an_entity_merged_article_by_article_is_the_entity_merged_at_once():
     """Articles added one at a time after an entity's first: names, roles and what it represents
     most often are added to what it was, as if all were merged at once."""
-    from kg.records import ArticleRecord, EntityInfo
 
     def rec(name: str, represents: str, alias: str):
         info = EntityInfo("p", "Person", "P. Person", {alias}, None, represents, {f"envoy of {represents}"})
