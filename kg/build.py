@@ -391,8 +391,8 @@ def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model
 
 @contextmanager
 def collector_paused():
-    """Python's cyclic garbage collector paused (the build runs it once, at its end, to close the
-    store). A build makes hundreds of thousands of long-lived objects (records, entities, quads)
+    """Python's cyclic garbage collector paused (the build runs it at its end only if a reference
+    cycle holds the store it must close). A build makes hundreds of thousands of long-lived objects (records, entities, quads)
     and no reference cycles of its own; with the collector on, every live object is scanned again
     each time they grow by a quarter. Measured at 10,000 articles: making the RDF 2.4 -> 1.5 s in a
     resident build."""

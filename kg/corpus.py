@@ -335,7 +335,12 @@ def read_meta(path: Path) -> dict:
 
 def sidecar_path(path: Path) -> Path:
     """The ``NAME.meta.json`` beside the article ``NAME.txt``."""
-    return path.with_name(path.stem + META_SUFFIX)
+    return Path(sidecar_name(os.fspath(path)))
+
+
+def sidecar_name(path: str) -> str:
+    """sidecar_path for a path as text (no Path objects: a resident build asks it of every file)."""
+    return os.path.splitext(path)[0] + META_SUFFIX
 
 
 def read_head(path: Path) -> tuple[bytes, int]:

@@ -202,14 +202,8 @@ def _graph(graph: ox.NamedNode, subjects: list[tuple], memo=None) -> tuple[list[
     them, so their ids are no other's) are not made, sorted and hashed again."""
     blocks = []
     for values, objects, statements in subjects:
-        key = ("objects", graph.value, *values, *map(id, objects)) if memo is not None else None
-        hit = memo.get(key) if memo is not None else None
-        if hit is not None:
-            made = hit[1]
-        else:
-            made = sorted_graph(ox.Quad(s, p, o, graph) for s, p, o in statements())
-            if memo is not None:
-                memo.put(key, (objects, made))
+        _, made = _remembered(memo, lambda: ("objects", graph.value, *values, *map(id, objects)),
+                              lambda: (objects, sorted_graph(ox.Quad(s, p, o, graph) for s, p, o in statements())))
         if made[0]:
             blocks.append(made)
     blocks.sort(key=lambda b: str(b[0][0].subject))  # as sort_quads orders them
@@ -257,24 +251,28 @@ def dataset_rdf(records, entities, events, memo=None) -> tuple[dict[str, list[ox
     resident build's ``warm.Memo``), an article's graph made from the same inputs as in an earlier
     build (article_inputs), and an entity's or event's statements made of the same (_graph), are
     taken from it, not made, sorted and hashed again."""
-    ontology, total = sorted_graph(ontology_quads())
-    graphs, digests = {ONTOLOGY_GRAPH.value: ontology}, {ONTOLOGY_GRAPH.value: digest_text(total)}
-    for graph, (quads, total) in ((ENTITIES_GRAPH, entity_quads(entities, memo)),
-                                  (EVENTS_GRAPH, event_quads(events, entities, memo))):
-        if quads:
-            graphs[graph.value], digests[graph.value] = quads, digest_text(total)
+    graphs, digests = {}, {}
+    graphs[ONTOLOGY_GRAPH.value], digests[ONTOLOGY_GRAPH.value] = _digested(sorted_graph(ontology_quads()))
+    for graph, made in ((ENTITIES_GRAPH, entity_quads(entities, memo)), (EVENTS_GRAPH, event_quads(events, entities, memo))):
+        if made[0]:
+            graphs[graph.value], digests[graph.value] = _digested(made)
     by_article = reports_by_article(events)
     for rec in records:
         reports = by_article.get(rec.id, [])
-        key = ("article", *article_inputs(rec, entities, reports)) if memo is not None else None
-        hit = memo.get(key) if memo is not None else None
-        if hit is not None:
-            _, name, made = hit
-        else:
-            name = article_graph(rec.id).value
-            quads, total = sorted_graph(article_quads(rec, entities, reports))
-            made = quads, digest_text(total)
-            if memo is not None:
-                memo.put(key, (rec, name, made))
+        _, name, made = _remembered(
+            memo, lambda: ("article", *article_inputs(rec, entities, reports)),
+            lambda: (rec, article_graph(rec.id).value, _digested(sorted_graph(article_quads(rec, entities, reports)))))
         graphs[name], digests[name] = made
     return {name: graphs[name] for name in sorted(graphs)}, digests
+
+
+def _digested(made: tuple[list[ox.Quad], int]) -> tuple[list[ox.Quad], str]:
+    """(quads, digest sum) -> (quads, the graph's digest)."""
+    quads, total = made
+    return quads, digest_text(total)
+
+
+def _remembered(memo, key, make):
+    """``make()``; with ``memo`` (a resident build's warm.Memo), what it keeps for ``key()``, made
+    and kept if it has none."""
+    return make() if memo is None else memo.remember(key(), make)

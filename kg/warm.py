@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import article_key
-from .corpus import META_SUFFIX, Article, Problem, read_article, sidecar_path
+from .corpus import Article, Problem, read_article, sidecar_name
 from .export.elements import ElementsMemo
 from .resolve import MergeMemory
 from .store import trig_block
@@ -47,6 +47,14 @@ class Memo(dict):
         self[key] = value
         self.used.add(key)
 
+    def remember(self, key, make):
+        """The value kept for ``key``; made by ``make()`` and kept if there is none."""
+        value = self.get(key, _MISSING)
+        if value is _MISSING:
+            value = make()
+            self.put(key, value)
+        return value
+
     def end_round(self) -> None:
         if len(self.used) < len(self):
             for key in [k for k in self if k not in self.used]:
@@ -57,9 +65,8 @@ class Memo(dict):
 def file_stamp(path: Path) -> tuple:
     """(size, modification time, inode) of an article and of its sidecar (None where absent)."""
     name = os.fspath(path)
-    side = name[:-len(".txt")] + META_SUFFIX if name.endswith(".txt") else os.fspath(sidecar_path(Path(path)))
     out = []
-    for p in (name, side):  # (strings, not Paths: a resident build asks this of every file)
+    for p in (name, sidecar_name(name)):  # (strings, not Paths: a resident build asks this of every file)
         try:
             st = os.stat(p)
         except OSError:
@@ -100,19 +107,11 @@ class Warm:
     def article_key(self, article: Article, fp: str) -> str:
         """cache.article_key, remembered for the article as read (the same object while its file
         keeps its stamp; the memory holds it, so its id is not another's)."""
-        hit = self.keys.get((id(article), fp))
-        if hit is None:
-            hit = (article, article_key(article, fp))
-            self.keys.put((id(article), fp), hit)
-        return hit[1]
+        return self.keys.remember((id(article), fp), lambda: (article, article_key(article, fp)))[1]
 
     def trig_block(self, name: str, digest: str, quads: list) -> bytes:
         """store.trig_block of a graph, remembered by its name and digest."""
-        block = self.trig.get((name, digest))
-        if block is None:
-            block = trig_block(quads)
-            self.trig.put((name, digest), block)
-        return block
+        return self.trig.remember((name, digest), lambda: trig_block(quads))
 
     def failed(self) -> None:
         """The build under way was thrown away: the page memo has read a store that is not kept,
