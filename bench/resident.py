@@ -6,8 +6,10 @@ the time went and the process's peak memory. Used by bench/run.py.
 
 The rounds are those of a watcher started on an up-to-date output: a first build (nothing
 changed: only the files are read), a first article added (the records come from the disk cache,
-everything else is made), a second article added (the steady state: what the watcher keeps is
-used), and both removed again (the folder is left as it was found).
+everything else is made), then ``--steady`` more articles added one at a time (the steady state:
+what the watcher keeps is used) and all the added articles removed again one at a time, the last
+added first (the folder is left as it was found). One build on a busy machine can take half as
+long again as the next, so the steady rounds' median and slowest are reported, not one round.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import argparse
 import gc
 import json
 import resource
+import statistics
 import time
 from pathlib import Path
 
@@ -27,6 +30,7 @@ def main(argv=None) -> int:
     ap.add_argument("out", type=Path)
     ap.add_argument("n", type=int, help="the number of articles in INPUT (the added ones are numbered from it)")
     ap.add_argument("seed", type=int)
+    ap.add_argument("--steady", type=int, default=5, help="articles added (and removed) in the steady state (default 5)")
     args = ap.parse_args(argv)
     from kg.build import build, load_pipeline
     from kg.warm import Warm
@@ -43,20 +47,41 @@ def main(argv=None) -> int:
         gc.collect()
         gc.freeze()  # as the watcher does between builds
 
+    def remove(path: Path) -> None:
+        path.unlink(missing_ok=True)
+        path.with_name(path.stem + ".meta.json").unlink(missing_ok=True)
+
     added = []
     try:
         one("start")
-        for i, name in enumerate(("first article added", "second article added")):
+        for i in range(1 + args.steady):
             added.append(synth.extra_article(args.input, args.n + i, args.seed + i))
-            one(name)
+            one("first article added" if i == 0 else ADDED)
+        while added:
+            remove(added.pop())
+            one(REMOVED)
     finally:
         for path in added:
-            path.unlink(missing_ok=True)
-            path.with_name(path.stem + ".meta.json").unlink(missing_ok=True)
-    one("both removed")
+            remove(path)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the resident process (Linux: KiB)
-    print(json.dumps({"rounds": rounds, "peak_rss_mb": peak_mb}))
+    print(json.dumps({"rounds": rounds, "peak_rss_mb": peak_mb, "added": summary(rounds, ADDED),
+                      "removed": summary(rounds, REMOVED)}))
     return 0
+
+
+ADDED, REMOVED = "article added", "article removed"
+
+
+def summary(rounds: list[dict], name: str) -> dict:
+    """The median and slowest wall time of the rounds called ``name``, and the median round itself
+    (its stages: where the time went in a typical round)."""
+    walls = sorted(r["wall_s"] for r in rounds if r["round"] == name)
+    if not walls:
+        return {}
+    median = statistics.median(walls)
+    typical = min((r for r in rounds if r["round"] == name), key=lambda r: abs(r["wall_s"] - median))
+    return {"rounds": len(walls), "median_s": median, "max_s": walls[-1], "min_s": walls[0],
+            "stages_s": typical["stages_s"]}
 
 
 if __name__ == "__main__":

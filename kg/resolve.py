@@ -32,36 +32,67 @@ def merge_entities(records: list[ArticleRecord], memory: "EntityMemory | None" =
     for rec in records:
         for key, info in rec.entities.items():
             by_key[key].append(info)
-    return {key: _merged_entity(key, infos)[0] for key, infos in by_key.items()}
+    return {key: _merged_entity(key, infos, tally=False)[0] for key, infos in by_key.items()}
 
 
 def _merged_entity(key: str, infos: list[EntityInfo], start: EntityInfo | None = None,
-                   counts: Counter | None = None) -> tuple[EntityInfo, Counter]:
+                   counts: Counter | None = None, tally: bool = True) -> tuple[EntityInfo, Counter]:
     """An entity as the records (in order) tell of it: kind, label and the rest from the first that
-    gives them, the names and roles of all, what it represents most often; and how often each
-    thing it represents was given. ``start`` and ``counts``: the entity as merged from earlier
-    records, and its counts, to which ``infos`` are added."""
+    gives them, the names and roles of all, what it represents most often; and how many records gave
+    each thing represented, name and role (("represents", x), ("name", x), ("role", x); names and
+    roles only with ``tally``: what taking records away again needs). ``start`` and ``counts``: the
+    entity as merged from earlier records, and its counts, to which ``infos`` are added."""
     first = start or infos[0]
     out = EntityInfo(key, first.kind, first.label, set(start.names) if start else set(), first.wikidata, None,
                      set(start.roles) if start else set(), first.country)
-    represents = Counter(counts)
+    counts = Counter(counts)
     for info in infos:
         out.names |= info.names
         out.roles |= info.roles
-        if info.represents:
-            represents[info.represents] += 1
+        if tally:
+            counts.update(_tally(info))
+        elif info.represents:
+            counts["represents", info.represents] += 1
         out.wikidata = out.wikidata or info.wikidata
         out.country = out.country or info.country
-    if represents:
-        out.represents = max(sorted(represents), key=lambda k: represents[k])
+    out.represents = _most_represented(counts)
     out.names.discard(out.label)
-    return out, represents
+    return out, counts
+
+
+def _tally(info: EntityInfo) -> list[tuple[str, str]]:
+    """What one record gives an entity that is counted over records."""
+    return [*(("name", n) for n in info.names), *(("role", r) for r in info.roles),
+            *((("represents", info.represents),) if info.represents else ())]
+
+
+def _most_represented(counts: Counter) -> str | None:
+    """What the records give most often as what the entity represents (the first by name of those)."""
+    represents = {x: c for (what, x), c in counts.items() if what == "represents" and c > 0}
+    return max(sorted(represents), key=represents.__getitem__) if represents else None
+
+
+def _merged_without(merged: EntityInfo, counts: Counter, first: EntityInfo, gone: list[EntityInfo]
+                    ) -> tuple[EntityInfo, Counter] | None:
+    """The entity merged from its records without the ``gone`` ones (none of them its first,
+    ``first``), from what it was and its counts; None where that cannot be told so: a gone record
+    may be the one that gave the wikidata id or country (taken from the first record that gives one)."""
+    if any((info.wikidata and not first.wikidata) or (info.country and not first.country) for info in gone):
+        return None
+    counts = Counter(counts)
+    counts.subtract(x for info in gone for x in _tally(info))
+    counts = +counts  # (the counts down to none dropped)
+    names = {x for what, x in counts if what == "name"} - {merged.label}
+    roles = {x for what, x in counts if what == "role"}
+    return EntityInfo(merged.key, merged.kind, merged.label, names, merged.wikidata, _most_represented(counts),
+                      roles, merged.country), counts
 
 
 class EntityMemory:
     """The last merge of entities, for a resident build: which records (the same objects) tell of
     each entity, so that the next merge makes again only the entities of records added or removed,
-    and adds the records added after an entity's first to what it was."""
+    adds the records added after an entity's first to what it was, and takes those removed (not the
+    first) from it by its counts."""
 
     def __init__(self):
         self.records: dict[int, ArticleRecord] = {}  # id -> the records last merged
@@ -75,16 +106,29 @@ class EntityMemory:
             self.__init__()
             return merge_entities(records)
         anew, added = set(), defaultdict(list)  # entity keys to merge again; to add records to
+        gone = defaultdict(list)  # entity key -> what the records removed told of it
         for key, rec in self.records.items():
             if key not in present:
                 for k in rec.entities:
                     del self.holders[k][key]
-                    anew.add(k)
+                    gone[k].append(rec.entities[k])
+                    if self.first[k] == key:
+                        anew.add(k)
         for key, rec in present.items():
             if key not in self.records:
                 for k in rec.entities:
                     self.holders.setdefault(k, {})[key] = rec
                     added[k].append(key)
+        for k, infos in gone.items():
+            if k in anew or k in added or not self.holders[k]:
+                anew.add(k)
+                continue
+            first = self.holders[k][self.first[k]].entities[k]
+            without = _merged_without(*self.merged[k], first, infos)
+            if without is None:
+                anew.add(k)
+            else:
+                self._keep(k, without)
         position = {key: i for i, key in enumerate(present)} if anew or added else {}
         for k, keys in added.items():
             if k not in anew and k in self.merged and position[self.first[k]] < min(map(position.__getitem__, keys)):

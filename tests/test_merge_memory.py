@@ -150,3 +150,31 @@ def test_an_entity_merged_article_by_article_is_the_entity_merged_at_once():
         seen.append(merged["p"].represents)
     assert seen == ["russia", "russia", "russia", "china"]
     assert merged["p"].names == {"Person", "Pers.", "Mr Person"}
+
+
+def test_an_entity_with_articles_removed_is_the_entity_merged_from_the_rest():
+    """Articles removed one at a time (not the entity's first): names, roles and what it represents
+    most often are taken from what it was by its counts; the wikidata id and country a removed
+    article was first to give are looked for again in the rest."""
+
+    def rec(name: str, represents: str | None, alias: str, wikidata: str | None = None, country: str | None = None):
+        roles = {f"envoy of {represents}"} if represents else set()
+        info = EntityInfo("p", "Person", "P. Person", {alias}, wikidata, represents, roles, country)
+        return ArticleRecord(name, f"{name}.txt", name, None, None, None, None, {"p": info}, [])
+
+    records = [rec("a1", "russia", "Person"), rec("a2", "china", "Pers.", "Q1", "cn"), rec("a3", "china", "Pers."),
+               rec("a4", "russia", "Mr Person", "Q2", "ru"), rec("a5", None, "Person")]
+    memory = MergeMemory().entities
+    assert merge_entities(records, memory) == merge_entities(records)
+    assert merge_entities(records, memory)["p"].represents == "china"  # two each: the first by name
+    seen = []
+    for gone in ("a3", "a2", "a5", "a4"):
+        records = [r for r in records if r.id != gone]
+        merged = merge_entities(records, memory)
+        assert merged == merge_entities(records), gone
+        p = merged["p"]
+        seen.append((p.represents, p.wikidata, p.country, sorted(p.names), len(p.roles)))
+    assert seen == [("russia", "Q1", "cn", ["Mr Person", "Pers.", "Person"], 2),
+                    ("russia", "Q2", "ru", ["Mr Person", "Person"], 1),  # Q1 and cn went with a2
+                    ("russia", "Q2", "ru", ["Mr Person", "Person"], 1),
+                    ("russia", None, None, ["Person"], 1)]
