@@ -393,6 +393,9 @@ def year_from_weekday(month: int, day: int, weekday: int, context_years) -> int 
 _YEAR_NUMBER = re.compile(r"((?:199|20[0-3])\d)(?!\d)")
 
 
+_TARGET_BEFORE = re.compile(r"\b(by|until|till|before|through)\s+$|\d{4}\s*[-–]\s*$")
+
+
 def years_mentioned(text: str) -> tuple[int, ...]:
     """Four-digit years the text mentions (1990–2039), for dating text that gives no year.
 
@@ -402,8 +405,7 @@ def years_mentioned(text: str) -> tuple[int, ...]:
     for m in _YEAR_NUMBER.finditer(text):
         if m.start() and (text[m.start() - 1].isdecimal() or text[m.start() - 1] == "$"):
             continue  # part of a longer number, or a sum; tested here: a lookbehind is tried at every offset
-        before = text[max(0, m.start() - 10):m.start()].lower()
-        target = re.search(r"\b(by|until|till|before|through)\s+$|\d{4}\s*[-–]\s*$", before)
+        target = _TARGET_BEFORE.search(text[max(0, m.start() - 10):m.start()].lower())
         (targets if target else past).append(int(m.group(1)))
     return tuple(past or targets)
 

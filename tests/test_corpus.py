@@ -164,6 +164,17 @@ def test_published_from_the_sidecar_sets_the_reference(tmp_path):
     assert article.reference.date.isoformat() == "2022-02-04" and not article.reference.weak
 
 
+def test_the_years_a_text_mentions_date_it_with_or_without_a_sidecar(tmp_path):
+    """A date without a year ("on 5 May") is read in the years the text mentions, whether the
+    publication date comes from the text or from the sidecar."""
+    _write(tmp_path / "a.txt", "Moscow, 2 June 2019\nAs in 2017 and by 2030, the two met on 5 May.\n")
+    from_text, _ = read_article(tmp_path / "a.txt")
+    _write(tmp_path / "a.meta.json", json.dumps({"published": "2019-06-03"}))
+    from_sidecar, _ = read_article(tmp_path / "a.txt")
+    assert from_text.published == "2019-06-02" and from_sidecar.published == "2019-06-03"
+    assert from_text.reference.context_years == from_sidecar.reference.context_years == (2019, 2017)
+
+
 def test_sidecar_overrides_the_dateline(tmp_path):
     _write(tmp_path / "a.txt", "BEIJING, Dec. 15, 2021 (Wire) -- Putin and Xi spoke by video link.\n")
     article, _ = read_article(tmp_path / "a.txt")
