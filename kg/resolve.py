@@ -119,23 +119,19 @@ class EntityMemory:
                 for k in rec.entities:
                     self.holders.setdefault(k, {})[key] = rec
                     added[k].append(key)
-        for k, infos in gone.items():
-            if k in anew or k in added or not self.holders[k]:
-                anew.add(k)
-                continue
-            first = self.holders[k][self.first[k]].entities[k]
-            without = _merged_without(*self.merged[k], first, infos)
-            if without is None:
+        position = {key: i for i, key in enumerate(present)} if gone or added else {}
+        for k in gone.keys() | added.keys():
+            merged = self.merged.get(k) if k not in anew and self.holders[k] else None
+            if merged is not None and k in gone:  # (an article edited: its old record gone, a new one added)
+                merged = _merged_without(*merged, self.holders[k][self.first[k]].entities[k], gone[k])
+            if merged is not None and k in added:
+                keys = sorted(added[k], key=position.__getitem__)
+                merged = _merged_entity(k, [present[i].entities[k] for i in keys], *merged) \
+                    if position[self.first[k]] < position[keys[0]] else None
+            if merged is None:
                 anew.add(k)
             else:
-                self._keep(k, without)
-        position = {key: i for i, key in enumerate(present)} if anew or added else {}
-        for k, keys in added.items():
-            if k not in anew and k in self.merged and position[self.first[k]] < min(map(position.__getitem__, keys)):
-                self._keep(k, _merged_entity(k, [present[i].entities[k] for i in sorted(keys, key=position.__getitem__)],
-                                             *self.merged[k]))
-            else:
-                anew.add(k)
+                self._keep(k, merged)
         for k in anew:
             holders = self.holders.get(k)
             if holders:

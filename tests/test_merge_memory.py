@@ -178,3 +178,20 @@ def test_an_entity_with_articles_removed_is_the_entity_merged_from_the_rest():
                     ("russia", "Q2", "ru", ["Mr Person", "Person"], 1),  # Q1 and cn went with a2
                     ("russia", "Q2", "ru", ["Mr Person", "Person"], 1),
                     ("russia", None, None, ["Person"], 1)]
+
+
+def test_an_entity_of_an_edited_article_is_the_entity_merged_at_once():
+    """An article edited (its old record gone and a new one in its place, in one build): the old
+    record's names and what it represents are taken away and the new one's added."""
+
+    def rec(name: str, represents: str, alias: str):
+        info = EntityInfo("p", "Person", "P. Person", {alias}, None, represents, set())
+        return ArticleRecord(name, f"{name}.txt", name, None, None, None, None, {"p": info}, [])
+
+    records = [rec("a1", "russia", "Person"), rec("a2", "china", "Pers."), rec("a3", "china", "Mr Person")]
+    memory = MergeMemory().entities
+    assert merge_entities(records, memory)["p"].represents == "china"
+    records[2] = rec("a3", "russia", "Mr. Person")
+    merged = merge_entities(records, memory)
+    assert merged == merge_entities(records)
+    assert merged["p"].represents == "russia" and merged["p"].names == {"Person", "Pers.", "Mr. Person"}
