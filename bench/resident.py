@@ -7,7 +7,8 @@ the time went and the process's peak memory. Used by bench/run.py.
 The rounds are those of a watcher started on an up-to-date output: a first build (nothing
 changed: only the files are read), a first article added (the records come from the disk cache,
 everything else is made), then ``--steady`` more articles added one at a time (the steady state:
-what the watcher keeps is used) and all the added articles removed again one at a time, the last
+what the watcher keeps is used), each of those edited once (a sentence appended: its old record
+gone, a new one in its place) and all the added articles removed again one at a time, the last
 added first (the folder is left as it was found). One build on a busy machine can take half as
 long again as the next, so the steady rounds' median and slowest are reported, not one round.
 """
@@ -57,6 +58,10 @@ def main(argv=None) -> int:
         for i in range(1 + args.steady):
             added.append(synth.extra_article(args.input, args.n + i, args.seed + i))
             one("first article added" if i == 0 else ADDED)
+        for path in added[1:]:
+            with path.open("a", encoding="utf-8") as fh:
+                fh.write("\nThe talks were described as constructive and businesslike.\n")
+            one(EDITED)
         while added:
             remove(added.pop())
             one(REMOVED)
@@ -65,11 +70,11 @@ def main(argv=None) -> int:
             remove(path)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the resident process (Linux: KiB)
     print(json.dumps({"rounds": rounds, "peak_rss_mb": peak_mb, "added": summary(rounds, ADDED),
-                      "removed": summary(rounds, REMOVED)}))
+                      "edited": summary(rounds, EDITED), "removed": summary(rounds, REMOVED)}))
     return 0
 
 
-ADDED, REMOVED = "article added", "article removed"
+ADDED, EDITED, REMOVED = "article added", "article edited", "article removed"
 
 
 def summary(rounds: list[dict], name: str) -> dict:

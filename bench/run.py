@@ -17,8 +17,8 @@ articles (bench/synth.py), then measures, in one run:
 - the time to add one new article to the folder and build again (incremental builds make it
   short; a full rebuild otherwise): by a new ``kg build`` process, and by a resident build
   (``kg build --watch``, which keeps the pipeline and what it made between builds;
-  ``python -m bench.resident``: the median and slowest of five articles added one at a time, and
-  of their removal).
+  ``python -m bench.resident``: the median and slowest of five articles added one at a time, of
+  their edits and of their removal).
 
 Targets (a benchmark, not timed tests): 10,000 articles from scratch in under 2 minutes and under
 2 GB peak; extraction at >= 15 % of the bare tokenizer's words per second; every canned query under
@@ -220,9 +220,10 @@ def add_one_resident(inp: Path, out: Path, n: int, seed: int) -> dict:
     if done.returncode != 0:
         raise RuntimeError(f"resident build failed ({done.returncode}):\n{done.stderr.decode(errors='replace')[-4000:]}")
     report = json.loads(done.stdout.decode().strip().splitlines()[-1])
-    added, removed = report["added"], report["removed"]
+    added, edited, removed = report["added"], report["edited"], report["removed"]
     return {"wall_s": added["median_s"], "max_s": added["max_s"], "steady_rounds": added["rounds"],
-            "stages_s": added["stages_s"], "remove_s": removed["median_s"], "remove_max_s": removed["max_s"],
+            "stages_s": added["stages_s"], "edit_s": edited["median_s"], "edit_max_s": edited["max_s"],
+            "remove_s": removed["median_s"], "remove_max_s": removed["max_s"],
             "rounds": report["rounds"], "peak_rss_mb": report["peak_rss_mb"]}
 
 
@@ -267,6 +268,7 @@ def bench_size(n: int, seed: int, work: Path, do_add_one: bool, log, query_timeo
         res["add_one_resident"] = add_one_resident(inp, out, n, seed)
         res_one = res["add_one_resident"]
         log(f"[{n}] add one article, resident build: median {res_one['wall_s']:.2f} s, slowest {res_one['max_s']:.2f} s; "
+            f"edit one: median {res_one['edit_s']:.2f} s, slowest {res_one['edit_max_s']:.2f} s; "
             f"remove one: median {res_one['remove_s']:.2f} s, slowest {res_one['remove_max_s']:.2f} s")
     return res
 
@@ -295,6 +297,7 @@ def _fmt_table(results: list[dict]) -> str:
         ("rebuild, nothing changed (s)", lambda r: f"{r['add_one']['no_change_wall_s']:.2f}" if r.get("add_one") else "n/a"),
         ("add one article and rebuild (s)", lambda r: f"{r['add_one']['wall_s']:.2f} ({r['add_one'].get('extracted')} extracted)" if r.get("add_one") else "n/a"),
         ("add one article, resident build `--watch`, median (slowest) (s)", lambda r: _median_max(r, "wall_s", "max_s")),
+        ("edit one article, resident build, median (slowest) (s)", lambda r: _median_max(r, "edit_s", "edit_max_s")),
         ("remove one article, resident build, median (slowest) (s)", lambda r: _median_max(r, "remove_s", "remove_max_s")),
     ]
     head = ["| measure | " + " | ".join(f"N={r['n']:,}" for r in results) + " |",
