@@ -132,16 +132,20 @@ def test_a_report_is_decided_again_when_an_event_it_found_changed():
     assert len(after[1]) == 2 and memory.decided == 2
 
 
+def _told(article: str, represents: str | None, alias: str, wikidata: str | None = None,
+          country: str | None = None) -> ArticleRecord:
+    """The record of an article that tells of one person, "p", by ``alias``, as an envoy of what it
+    represents."""
+    roles = {f"envoy of {represents}"} if represents else set()
+    info = EntityInfo("p", "Person", "P. Person", {alias}, wikidata, represents, roles, country)
+    return ArticleRecord(article, f"{article}.txt", article, None, None, None, None, {"p": info}, [])
+
+
 def test_an_entity_merged_article_by_article_is_the_entity_merged_at_once():
     """Articles added one at a time after an entity's first: names, roles and what it represents
     most often are added to what it was, as if all were merged at once."""
-
-    def rec(name: str, represents: str, alias: str):
-        info = EntityInfo("p", "Person", "P. Person", {alias}, None, represents, {f"envoy of {represents}"})
-        return ArticleRecord(name, f"{name}.txt", name, None, None, None, None, {"p": info}, [])
-
-    records = [rec("a1", "russia", "Person"), rec("a2", "russia", "Person"), rec("a3", "china", "Pers."),
-               rec("a4", "china", "Mr Person")]
+    records = [_told("a1", "russia", "Person"), _told("a2", "russia", "Person"), _told("a3", "china", "Pers."),
+               _told("a4", "china", "Mr Person")]
     memory = MergeMemory().entities
     seen = []
     for n in range(1, len(records) + 1):
@@ -156,14 +160,8 @@ def test_an_entity_with_articles_removed_is_the_entity_merged_from_the_rest():
     """Articles removed one at a time (not the entity's first): names, roles and what it represents
     most often are taken from what it was by its counts; the wikidata id and country a removed
     article was first to give are looked for again in the rest."""
-
-    def rec(name: str, represents: str | None, alias: str, wikidata: str | None = None, country: str | None = None):
-        roles = {f"envoy of {represents}"} if represents else set()
-        info = EntityInfo("p", "Person", "P. Person", {alias}, wikidata, represents, roles, country)
-        return ArticleRecord(name, f"{name}.txt", name, None, None, None, None, {"p": info}, [])
-
-    records = [rec("a1", "russia", "Person"), rec("a2", "china", "Pers.", "Q1", "cn"), rec("a3", "china", "Pers."),
-               rec("a4", "russia", "Mr Person", "Q2", "ru"), rec("a5", None, "Person")]
+    records = [_told("a1", "russia", "Person"), _told("a2", "china", "Pers.", "Q1", "cn"), _told("a3", "china", "Pers."),
+               _told("a4", "russia", "Mr Person", "Q2", "ru"), _told("a5", None, "Person")]
     memory = MergeMemory().entities
     assert merge_entities(records, memory) == merge_entities(records)
     assert merge_entities(records, memory)["p"].represents == "china"  # two each: the first by name
@@ -183,15 +181,10 @@ def test_an_entity_with_articles_removed_is_the_entity_merged_from_the_rest():
 def test_an_entity_of_an_edited_article_is_the_entity_merged_at_once():
     """An article edited (its old record gone and a new one in its place, in one build): the old
     record's names and what it represents are taken away and the new one's added."""
-
-    def rec(name: str, represents: str, alias: str):
-        info = EntityInfo("p", "Person", "P. Person", {alias}, None, represents, set())
-        return ArticleRecord(name, f"{name}.txt", name, None, None, None, None, {"p": info}, [])
-
-    records = [rec("a1", "russia", "Person"), rec("a2", "china", "Pers."), rec("a3", "china", "Mr Person")]
+    records = [_told("a1", "russia", "Person"), _told("a2", "china", "Pers."), _told("a3", "china", "Mr Person")]
     memory = MergeMemory().entities
     assert merge_entities(records, memory)["p"].represents == "china"
-    records[2] = rec("a3", "russia", "Mr. Person")
+    records[2] = _told("a3", "russia", "Mr. Person")
     merged = merge_entities(records, memory)
     assert merged == merge_entities(records)
     assert merged["p"].represents == "russia" and merged["p"].names == {"Person", "Pers.", "Mr. Person"}
