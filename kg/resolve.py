@@ -120,9 +120,10 @@ class EntityMemory:
                     self.holders.setdefault(k, {})[key] = rec
                     added[k].append(key)
         position = {key: i for i, key in enumerate(present)} if gone or added else {}
+        # the records removed taken away by the counts, then the new ones added (both: an article edited)
         for k in gone.keys() | added.keys():
             merged = self.merged.get(k) if k not in anew and self.holders[k] else None
-            if merged is not None and k in gone:  # (an article edited: its old record gone, a new one added)
+            if merged is not None and k in gone:
                 merged = _merged_without(*merged, self.holders[k][self.first[k]].entities[k], gone[k])
             if merged is not None and k in added:
                 keys = sorted(added[k], key=position.__getitem__)
