@@ -72,13 +72,22 @@ def _most_represented(counts: Counter) -> str | None:
     return max(sorted(represents), key=represents.__getitem__) if represents else None
 
 
-def _merged_without(merged: EntityInfo, counts: Counter, first: EntityInfo, gone: list[EntityInfo]
-                    ) -> tuple[EntityInfo, Counter] | None:
-    """The entity merged from its records without the ``gone`` ones (none of them its first,
-    ``first``), from what it was and its counts; None where that cannot be told so: a gone record
-    may be the one that gave the wikidata id or country (taken from the first record that gives one)."""
-    if any((info.wikidata and not first.wikidata) or (info.country and not first.country) for info in gone):
-        return None
+def _taken_from_another(merged: EntityInfo, first: EntityInfo, infos: list[EntityInfo], gone: bool) -> bool:
+    """Whether the Wikidata id or country the entity took (the first its records give, in their
+    order) may be another's when ``infos`` are removed (``gone``) or added after its first record,
+    which its counts cannot tell: its first record gives none, and a removed record gives the value
+    taken (it may be the one that gave it) or an added one gives another (it may come before that one)."""
+    for attr in ("wikidata", "country"):
+        taken = getattr(merged, attr)
+        if taken and not getattr(first, attr) and any(
+                getattr(info, attr) and (getattr(info, attr) == taken) == gone for info in infos):
+            return True
+    return False
+
+
+def _merged_without(merged: EntityInfo, counts: Counter, gone: list[EntityInfo]) -> tuple[EntityInfo, Counter]:
+    """The entity merged from its records without the ``gone`` ones (none of them its first, none
+    the one that gave its Wikidata id or country), from what it was and its counts."""
     counts = Counter(counts)
     counts.subtract(x for info in gone for x in _tally(info))
     counts = +counts  # (the counts down to none dropped)
@@ -123,12 +132,14 @@ class EntityMemory:
         # the records removed taken away by the counts, then the new ones added (both: an article edited)
         for k in gone.keys() | added.keys():
             merged = self.merged.get(k) if k not in anew and self.holders[k] else None
+            first = self.holders[k][self.first[k]].entities[k] if merged is not None else None
             if merged is not None and k in gone:
-                merged = _merged_without(*merged, self.holders[k][self.first[k]].entities[k], gone[k])
+                merged = None if _taken_from_another(merged[0], first, gone[k], True) else _merged_without(*merged, gone[k])
             if merged is not None and k in added:
                 keys = sorted(added[k], key=position.__getitem__)
-                merged = _merged_entity(k, [present[i].entities[k] for i in keys], *merged) \
-                    if position[self.first[k]] < position[keys[0]] else None
+                infos = [present[i].entities[k] for i in keys]
+                merged = _merged_entity(k, infos, *merged) if position[self.first[k]] < position[keys[0]] \
+                    and not _taken_from_another(merged[0], first, infos, False) else None
             if merged is None:
                 anew.add(k)
             else:

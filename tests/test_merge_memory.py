@@ -188,3 +188,15 @@ def test_an_entity_of_an_edited_article_is_the_entity_merged_at_once():
     merged = merge_entities(records, memory)
     assert merged == merge_entities(records)
     assert merged["p"].represents == "russia" and merged["p"].names == {"Person", "Pers.", "Mr. Person"}
+
+
+def test_an_entity_given_another_country_by_an_article_added_before_the_one_that_gave_it():
+    """The country (and the Wikidata id) an entity takes is the first its articles give, in their
+    order: an article added between its first and the one that gave it gives its own."""
+    records = [_told("a1", None, "Place"), _told("a2", None, "Place", country="china")]
+    memory = MergeMemory().entities
+    assert merge_entities(records, memory)["p"].country == "china"
+    records.insert(1, _told("a15", None, "Place", "Q9", country="kazakhstan"))
+    merged = merge_entities(records, memory)
+    assert merged == merge_entities(records)
+    assert (merged["p"].country, merged["p"].wikidata) == ("kazakhstan", "Q9")
