@@ -235,11 +235,12 @@ _RESOURCES = (str(RESOURCE), str(GRAPH))
 
 
 def write_store(graphs: dict[str, list], digests: dict[str, str], old_dir: Path, new_dir: Path,
-                remembered: tuple[dict, dict] | None = None):
+                remembered: tuple[dict, dict] | None = None, as_left: bool = False):
     """The store of this build in ``new_dir``: the previous one copied, with only changed graphs
     patched, or loaded from scratch. ``graphs``: each graph's statements by graph name;
     ``remembered``: the (graphs, digests) of an earlier build (a resident build's), so that the
-    statements of a graph it stored with the same digest need not be read back from the store.
+    statements of a graph it stored with the same digest need not be read back from the store;
+    ``as_left``: the old store's files are as the last build left them (build.json says so).
     Returns (store, graphs written, graphs dropped, touched), ``touched`` being the IRIs named in
     the statements added or removed (None: all are new)."""
     import pyoxigraph as ox
@@ -247,10 +248,8 @@ def write_store(graphs: dict[str, list], digests: dict[str, str], old_dir: Path,
     previous = _previous_graphs(old_dir.parent)
     store = None
     if previous is not None and (old_dir / "CURRENT").exists():
-        # a store whose files are as the last build left them (build.json) holds what
-        # store-graphs.json says; any other is counted first (0.1 s at 10,000 articles)
-        stamp = _store_stamp(old_dir)
-        as_left = stamp is not None and stamp == _recorded_store_stamp(old_dir.parent)
+        # a store whose files are as the last build left them holds what store-graphs.json says;
+        # any other is counted first (0.1 s at 10,000 articles)
         try:
             old = Store(old_dir, read_only=True)
             if as_left or len(old) == previous["quads"]:
@@ -365,7 +364,8 @@ def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model
             raise InputError(f"no article could be read from {input_dir} ({why}); the previous output is kept")
         keys = article_keys(articles, model, warm.article_key if warm is not None else article_key)
         inputs = inputs_digest(keys, model, html, validate)
-        result = _unchanged(out_dir, inputs, problems)
+        last = _LastBuild.of(out_dir)
+        result = _unchanged(last, out_dir, inputs, problems)
         if result is not None and reads is not None and reads.changed:
             reads.save(out_dir / CACHE_DIR)  # (the outputs are the same; the files as read were not all remembered)
         if result is None:
@@ -373,7 +373,7 @@ def build(input_dir: Path = Path("seeds"), out_dir: Path = Path("output"), model
             try:
                 with collector_paused():
                     result = _build_into(articles, keys, problems, out_dir, staged, model, html, progress, validate,
-                                         inputs, warm)
+                                         inputs, warm, last.store_as_left)
                 if reads is not None:
                     reads.save(staged / CACHE_DIR)
                 swap_in(staged, out_dir)
@@ -425,31 +425,45 @@ def _store_stamp(store_dir: Path) -> list | None:
         return None
 
 
-def _recorded_store_stamp(out_dir: Path) -> list | None:
-    """The stamp of its store the last build recorded (build.json); None if there is none."""
-    try:
-        return json.loads((out_dir / BUILD_FILE).read_text(encoding="utf-8")).get("store")
-    except (OSError, ValueError, AttributeError):
-        return None
+@dataclass
+class _LastBuild:
+    """What the last build into a folder recorded (build.json; empty when there is none) and the
+    stamp its store's files have now: read once per build."""
+
+    info: dict
+    store_stamp: list | None
+
+    @classmethod
+    def of(cls, out_dir: Path) -> "_LastBuild":
+        try:
+            info = json.loads((out_dir / BUILD_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            info = None
+        return cls(info if isinstance(info, dict) else {}, _store_stamp(out_dir / STORE_DIR))
+
+    @property
+    def store_as_left(self) -> bool:
+        """Whether the store's files are as the last build left them."""
+        return self.store_stamp is not None and self.store_stamp == self.info.get("store")
 
 
-def _unchanged(out_dir: Path, inputs: str, problems: list[Problem]) -> BuildResult | None:
+def _unchanged(last: _LastBuild, out_dir: Path, inputs: str, problems: list[Problem]) -> BuildResult | None:
     """The last build's result when it was made from the same inputs and its outputs are all there."""
+    info = last.info
     try:
-        info = json.loads((out_dir / BUILD_FILE).read_text(encoding="utf-8"))
         if info["inputs"] != inputs:
             return None
         outputs = {name: out_dir / path for name, path in info["outputs"].items()}
         counts = [int(info[k]) for k in ("articles", "entities", "events", "triples")]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    if not all(path.exists() for path in outputs.values()) or info.get("store") != _store_stamp(out_dir / STORE_DIR):
+    if not all(path.exists() for path in outputs.values()) or info.get("store") != last.store_stamp:
         return None  # an output is missing, or the store was written to since
     return BuildResult(*counts, 0.0, problems, outputs, violations=info.get("violations"), unchanged=True)
 
 
 def _build_into(articles, keys: list[str], problems, out_dir: Path, staged: Path, model, html: bool, progress: bool,
-                validate: bool, inputs: str, warm: Warm | None = None) -> BuildResult:
+                validate: bool, inputs: str, warm: Warm | None = None, store_as_left: bool = False) -> BuildResult:
     phases: dict[str, float] = {}
     clock = [time.perf_counter()]
 
@@ -470,7 +484,7 @@ def _build_into(articles, keys: list[str], problems, out_dir: Path, staged: Path
         warm.made = graphs, digests
     lap("rdf")
     store, written, dropped, touched = write_store(graphs, digests, out_dir / STORE_DIR, staged / STORE_DIR,
-                                                   warm.dataset if warm is not None else None)
+                                                   warm.dataset if warm is not None else None, store_as_left)
     outputs = {"store": staged / STORE_DIR}
     lap("store")
     trig = staged / TRIG_FILE

@@ -77,7 +77,6 @@ def test_a_graph_sorted_and_digested_at_once_is_as_sorted_and_digested_apart(see
     assert f"{total % (1 << 128):032x}" == graph_digests(quads)[g.value]
 
 
-
 def test_a_trig_file_written_graph_by_graph_is_the_file_written_whole(seeds_output, tmp_path):
     """What a resident build writes (the prefixes, then each graph's block, most of them
     remembered) is byte for byte the file written in one go, and a kg.trig as the build wrote it."""
