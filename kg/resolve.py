@@ -472,6 +472,10 @@ class _Trace:
     writes: tuple  # the index cells it filed that event under
 
 
+# the cells a memory keeps of articles no longer there, at most (as many as those still read, and this)
+MIN_CELLS = 4096
+
+
 class MergeMemory:
     """What the last merge did report by report, for a resident build (``kg build --watch``): the
     next merge of nearly the same reports (the same objects) decides again only the reports that
@@ -484,9 +488,10 @@ class MergeMemory:
 
     def __init__(self):
         self.traces: dict[int, _Trace] = {}
-        # the index cells' numbers the traces use (kept for the watcher's life: a few cells per
-        # blocking key and month or year seen)
+        # the index cells' numbers the traces use (a few per blocking key and month or year seen;
+        # those of articles gone stay until ``bounded`` forgets them all)
         self.cells: dict[tuple, int] = {}
+        self.live = 0  # how many of them the traces read when last counted
         self.kinds: dict[str, tuple] = {}  # entity key -> (kind, country)
         self.entities = EntityMemory()  # the last merge of entities
         self.events: dict[int, Event] = {}  # founder id -> its event (before part-of links and key suffixes)
@@ -494,6 +499,22 @@ class MergeMemory:
         self.changed: dict[tuple, tuple] = {}
         self.changing: dict[tuple, tuple] = {}
         self.decided = 0  # reports decided again by the last merge
+
+    def bounded(self) -> None:
+        """Forget the cells and traces when most cells are no longer read (a watcher whose folder
+        keeps changing files them for every article it has seen): the next merge decides every
+        report again and numbers the cells afresh. The cells read are counted only when the cells
+        have doubled since last counted."""
+        if len(self.cells) <= 2 * self.live + MIN_CELLS:
+            return
+        live = set()
+        for t in self.traces.values():
+            live.update(t.static[5])
+            live.update(t.writes)
+        if len(self.cells) > 2 * len(live) + MIN_CELLS:
+            self.cells, self.traces, self.live = {}, {}, 0
+        else:
+            self.live = len(live)
 
     def usable(self, reports: list[EventReport], entities: dict[str, tuple]) -> dict[int, _Trace]:
         """The traces the next merge may replay: none when a report seen last time names an entity
@@ -573,6 +594,8 @@ def merge_events(records: list[ArticleRecord], entities: dict[str, EntityInfo],
     # most precise, most trusted first, so that vague reports join precise events
     ordered = sorted(reports, key=lambda r: (r.date is None, r.date_weak, -len(r.date or ""), r.planned,
                                              r.article, r.start, r.kind))
+    if memory is not None:
+        memory.bounded()
     merger = EventMerger(entities, article_words, memory.cells if memory is not None else None)
     dirty = _merge(merger, ordered, memory)
     if memory is None:

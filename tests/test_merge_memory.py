@@ -92,6 +92,24 @@ def test_one_article_added_is_decided_with_what_it_touches(corpus):
     assert len(records[0].events) <= memory.decided < everything / 10
 
 
+def test_a_watcher_whose_articles_keep_changing_keeps_its_memory_bounded(corpus, monkeypatch):
+    """A few articles at a time, each set replaced by the next (a watched folder of a rolling news
+    feed): the index cells of the articles gone are forgotten, so the memory stays proportional to
+    the articles there; every merge is still the merge from scratch."""
+    import kg.resolve
+    monkeypatch.setattr(kg.resolve, "MIN_CELLS", 0)
+    records, words = corpus
+    memory = MergeMemory()
+    windows = [records[i:i + 6] for i in range(0, 120, 6)]
+    largest = 0  # the most cells a window's merge from scratch files
+    for current in windows:
+        assert merge(current, words, memory) == merge(current, words)
+        fresh = MergeMemory()
+        merge(current, words, fresh)
+        largest = max(largest, len(fresh.cells))
+        assert len(memory.cells) <= 3 * largest, (len(memory.cells), largest)
+
+
 def test_an_entity_of_another_kind_decides_everything_again(corpus):
     """An article that makes an entity named by earlier reports another kind (so that merging
     blocks those reports differently): nothing is replayed."""
