@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 
-@dataclass
+@dataclass(slots=True)
 class EntityInfo:
     """An entity an article mentions: its canonical key and what the article calls it."""
 
@@ -21,7 +21,7 @@ class EntityInfo:
     country: str | None = None  # Place: the country it lies in
 
 
-@dataclass
+@dataclass(slots=True)
 class EventReport:
     """One article's account of one event."""
 
@@ -48,7 +48,7 @@ class EventReport:
     signatories: list[str] = field(default_factory=list)  # the people who signed it (participants, not its parties)
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleRecord:
     """Everything extraction read from one article."""
 
@@ -63,7 +63,7 @@ class ArticleRecord:
     events: list[EventReport]
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     """A real-world event: the merge of every report of it."""
 
