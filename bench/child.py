@@ -16,8 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-STAGES = ("read_corpus", "extract_records", "extract", "merge_entities", "merge_events", "dataset_rdf",
-          "sort_quads", "graph_digests", "write_store", "write_trig", "write_html", "_validate")
+STAGES = ("read_corpus", "extract_records", "merge_entities", "merge_events", "dataset_rdf", "write_store",
+          "write_trig", "write_html", "_validate")
 
 
 def _wrap_stages(module, timings: dict) -> None:
