@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kg import resolve
 from kg.corpus import read_corpus
 from kg.extract.pipeline import build_pipeline, extract
 from kg.records import ArticleRecord, EntityInfo, EventReport
@@ -96,8 +97,7 @@ def test_a_watcher_whose_articles_keep_changing_keeps_its_memory_bounded(corpus,
     """A few articles at a time, each set replaced by the next (a watched folder of a rolling news
     feed): the index cells of the articles gone are forgotten, so the memory stays proportional to
     the articles there; every merge is still the merge from scratch."""
-    import kg.resolve
-    monkeypatch.setattr(kg.resolve, "MIN_CELLS", 0)
+    monkeypatch.setattr(resolve, "MIN_CELLS", 0)
     records, words = corpus
     memory = MergeMemory()
     windows = [records[i:i + 6] for i in range(0, 120, 6)]
