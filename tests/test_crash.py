@@ -74,6 +74,44 @@ def test_sigkill_mid_build_leaves_the_previous_output(built, stage):
     assert not staged()
 
 
+def test_sigkill_at_moments_spread_over_a_build_leaves_a_whole_output(tmp_path):
+    """Killed at eight moments spread over a whole build (starting up, extracting, writing the
+    store, the TriG and the page, swapping the folder in): the output is then the previous build's
+    or the new one's, byte for byte, and usable; the next build cleans up and finishes."""
+    inputs = {"three": tmp_path / "three", "five": tmp_path / "five"}
+    copy_seeds(inputs["three"], 3)
+    copy_seeds(inputs["five"], 5)
+    refs = {}
+    for name, src in inputs.items():
+        build(src, tmp_path / f"ref-{name}")
+        refs[name] = _snapshot(tmp_path / f"ref-{name}")
+    out = tmp_path / "out"
+    build(inputs["three"], out)
+    started = time.monotonic()
+    assert _start_build(inputs["five"], out).wait() == 0
+    duration = time.monotonic() - started
+    assert _snapshot(out) == refs["five"]
+    current, outcomes = "five", []
+    for i in range(8):
+        other = "three" if current == "five" else "five"
+        proc = _start_build(inputs[other], out)
+        time.sleep(duration * (2 * i + 1) / 16)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        now = _snapshot(out)
+        assert now in (refs[current], refs[other]), f"killed {duration * (2 * i + 1) / 16:.2f} s in: neither output"
+        assert (out / "graph.html").exists() and (out / "build.json").exists()
+        current = current if now == refs[current] else other
+        outcomes.append(current == other)
+        # the next build cleans up after the killed one and finishes
+        target = "three" if current == "five" else "five"
+        build(inputs[target], out)
+        assert _snapshot(out) == refs[target]
+        assert not list(tmp_path.glob(".out.build-*"))
+        current = target
+    assert False in outcomes  # (some kills came before the swap)
+
+
 def test_second_build_is_refused_while_one_runs(built, capsys):
     src, changed, out = built
     proc = _start_build(changed, out)
