@@ -48,10 +48,6 @@ def main(argv=None) -> int:
         gc.collect()
         gc.freeze()  # as the watcher does between builds
 
-    def remove(path: Path) -> None:
-        path.unlink(missing_ok=True)
-        path.with_name(path.stem + ".meta.json").unlink(missing_ok=True)
-
     added = []
     try:
         one("start")
@@ -63,11 +59,11 @@ def main(argv=None) -> int:
                 fh.write("\nThe talks were described as constructive and businesslike.\n")
             one(EDITED)
         while added:
-            remove(added.pop())
+            synth.remove_article(added.pop())
             one(REMOVED)
     finally:
         for path in added:
-            remove(path)
+            synth.remove_article(path)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the resident process (Linux: KiB)
     print(json.dumps({"rounds": rounds, "peak_rss_mb": peak_mb, "added": summary(rounds, ADDED),
                       "edited": summary(rounds, EDITED), "removed": summary(rounds, REMOVED)}))

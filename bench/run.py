@@ -206,8 +206,7 @@ def add_one(inp: Path, out: Path, n: int, seed: int) -> dict:
     try:
         report = run_build(inp, out)
     finally:
-        path.unlink(missing_ok=True)
-        path.with_name(path.stem + ".meta.json").unlink(missing_ok=True)
+        synth.remove_article(path)
     gone = run_build(inp, out)
     return {"wall_s": report["wall_s"], "process_s": report["process_s"], "peak_rss_mb": report["peak_rss_mb"],
             "articles": report["articles"], "extracted": report.get("extracted"), "stages_s": report["stages_s"],

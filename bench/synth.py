@@ -406,6 +406,14 @@ def extra_article(out: Path, n: int, seed: int = 7) -> Path:
     return path
 
 
+def remove_article(path: Path) -> None:
+    """An article and its sidecar removed (what extra_article wrote), if there."""
+    from kg.corpus import sidecar_path
+
+    path.unlink(missing_ok=True)
+    sidecar_path(path).unlink(missing_ok=True)
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=100)

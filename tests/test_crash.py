@@ -95,11 +95,12 @@ def test_sigkill_at_moments_spread_over_a_build_leaves_a_whole_output(tmp_path):
     for i in range(8):
         other = "three" if current == "five" else "five"
         proc = _start_build(inputs[other], out)
-        time.sleep(duration * (2 * i + 1) / 16)
+        at = duration * (2 * i + 1) / 16
+        time.sleep(at)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         now = _snapshot(out)
-        assert now in (refs[current], refs[other]), f"killed {duration * (2 * i + 1) / 16:.2f} s in: neither output"
+        assert now in (refs[current], refs[other]), f"killed {at:.2f} s in: neither output"
         assert (out / "graph.html").exists() and (out / "build.json").exists()
         current = current if now == refs[current] else other
         outcomes.append(current == other)
